@@ -1,0 +1,107 @@
+"""``summarize(text) -> Summary``: the pipeline, composed from pure stages.
+
+layout (title, dateline) → sentences → terms → scores → selection.
+Knows nothing of files, terminals or the command line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Tuple
+
+from . import scoring, selection
+from .errors import NoTextError
+from .news import parse_layout
+from .sentences import content_terms, normalize_space, sentence_spans
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the document.
+
+    ``index``: its position among the document's sentences (0-based, title
+    and dateline excluded).  ``score``: its score (≥ 0; higher is more
+    central).  ``start``/``end``: its character offsets in the text given to
+    ``summarize``.  ``str(sentence)`` is its text, whitespace collapsed.
+    """
+
+    text: str
+    index: int
+    score: float
+    start: int
+    end: int
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Summary:
+    """The result of ``summarize``.
+
+    ``sentences``: the chosen sentences in document order.  ``title`` and
+    ``dateline``: as detected, or ``None``.  ``total_sentences``: how many
+    sentences the body has.  ``budget``: the length limit applied.
+    ``whole``: the text had no more sentences than asked, so all are given.
+    ``over_budget``: the best sentence alone exceeds the word budget and was
+    given anyway.
+    """
+
+    sentences: Tuple[Sentence, ...]
+    title: Optional[str]
+    dateline: Optional[str]
+    total_sentences: int
+    budget: selection.Budget
+    whole: bool = False
+    over_budget: bool = False
+
+    def __str__(self) -> str:
+        return "\n".join(s.text for s in self.sentences)
+
+
+def summarize(
+    text: str,
+    *,
+    sentences: Optional[int] = None,
+    ratio: Optional[float] = None,
+    words: Optional[int] = None,
+) -> Summary:
+    """Summarize ``text`` by extracting its most central sentences.
+
+    Give at most one length limit: ``sentences`` (≥ 1), ``ratio`` (0 < r ≤ 1
+    of the sentences) or ``words`` (≥ 1, never exceeded unless even the best
+    sentence is longer: then that sentence alone, with ``over_budget``).
+    Without one, ``selection.DEFAULT_SENTENCES`` sentences are chosen.
+
+    A first-line headline becomes ``title`` and a leading dateline
+    (``(CNN) --``, ``Rome (AFP) –``) is set apart; neither is ever a summary
+    sentence.  Deterministic: the same arguments give the same summary.
+
+    Raises ``BudgetError`` for a bad limit and ``NoTextError`` when the text
+    has nothing to summarize.
+    """
+    budget = selection.Budget.of(sentences=sentences, ratio=ratio, words=words)
+    if not text.strip():
+        raise NoTextError("no text to summarize: the input is empty or only whitespace")
+    layout = parse_layout(text)
+    offset = layout.body_start
+    spans = [(offset + s, offset + e) for s, e in sentence_spans(text[offset:])]
+    if not spans:
+        raise NoTextError("no text to summarize: only a title was found")
+    texts = [normalize_space(text[s:e]) for s, e in spans]
+    terms = [content_terms(t) for t in texts]
+    title_terms = content_terms(layout.title) if layout.title else ()
+    weights = scoring.term_weights(terms, title_terms)
+    scores = scoring.score_sentences(terms, weights)
+    chosen = selection.select(scores, [len(t.split()) for t in texts], budget)
+    return Summary(
+        sentences=tuple(
+            Sentence(text=texts[i], index=i, score=scores[i], start=spans[i][0], end=spans[i][1])
+            for i in chosen.indices
+        ),
+        title=layout.title,
+        dateline=layout.dateline,
+        total_sentences=len(texts),
+        budget=budget,
+        whole=chosen.whole,
+        over_budget=chosen.over_budget,
+    )

@@ -1,0 +1,22 @@
+"""The errors summarize raises for problems a person can fix.
+
+Every message names what is wrong and, where it helps, what to do.  The CLI
+turns any of them into one line on stderr and exit status 1.
+"""
+from __future__ import annotations
+
+
+class SummarizeError(Exception):
+    """Base class: a problem with the input or the request, not a bug."""
+
+
+class NoTextError(SummarizeError):
+    """The input holds no text to summarize (empty or whitespace only)."""
+
+
+class InputError(SummarizeError):
+    """An input cannot be read: missing, unreadable, binary or a directory."""
+
+
+class BudgetError(SummarizeError):
+    """A length budget is out of range (for example ``sentences=0``)."""

@@ -1,0 +1,106 @@
+"""News layout: a headline on the first line and a dateline before the body.
+
+Pure text functions; the core uses them so that ``summarize(text)`` finds the
+title whether the text came from a file, stdin or a Python string.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+# A headline: a first line, at most this many words, then a blank line.
+MAX_TITLE_WORDS = 25
+MAX_TITLE_CHARS = 200
+
+_FIRST_LINE = re.compile(r"\A\s*(?P<line>[^\n]*?)[^\S\n]*\n[^\S\n]*\n")
+_MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
+# Final punctuation, possibly inside closing quotes or brackets.
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?;:,\u2026][\"'\u201d\u2019)\]]*\Z")
+
+_NAME = r"[A-Z][\w.'\u2019-]*"
+# "Rome (AFP) –", "(CNN)The", "(CNN) -- The", "WASHINGTON (Reuters) - ",
+# "Kabul, Afghanistan (CNN)": an optional place, then an agency in brackets.
+_AGENCY_DATELINE = re.compile(
+    rf"""\s*
+    (?P<dateline>
+        (?:{_NAME}(?:,?[^\S\n]+{_NAME}){{0,4}},?[^\S\n]*)?
+        \({_NAME}(?:[^\S\n]+{_NAME}){{0,3}}\)
+    )
+    [^\S\n]*(?:(?:--|[-\u2013\u2014:])[^\S\n]*)?\s*""",
+    re.VERBOSE,
+)
+# "WASHINGTON -- The", "PARIS, France — The": a capitalised place, then a dash.
+_PLACE_DATELINE = re.compile(
+    r"""\s*
+    (?P<dateline>[A-Z][A-Z.'\u2019-]+(?:,?[^\S\n]+[A-Z][\w.'\u2019-]*){0,3})
+    [^\S\n]+(?:--|\u2013|\u2014)\s+""",
+    re.VERBOSE,
+)
+# "March 10, 2015 ." (CNN Student News): a date standing alone before the body.
+_DATE_DATELINE = re.compile(
+    r"""\s*
+    (?P<dateline>(?:January|February|March|April|May|June|July|August|September|
+        October|November|December)[^\S\n]+\d{1,2},[^\S\n]+\d{4})
+    [^\S\n]*(?:\.|--|\u2013|\u2014)[^\S\n]*(?=\S)""",
+    re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the parts of an article are.
+
+    ``title`` and ``dateline`` are ``None`` when absent.  ``body_start`` is
+    the character offset in the original text where the body begins (after
+    the title and the dateline), so ``text[body_start:]`` is what gets
+    summarized.
+    """
+
+    title: Optional[str]
+    dateline: Optional[str]
+    body_start: int
+
+
+def find_title(text: str) -> tuple[Optional[str], int]:
+    """Return ``(title, offset after it)``, or ``(None, 0)`` without a headline.
+
+    A headline is the first non-blank line when it is short (at most
+    ``MAX_TITLE_WORDS`` words), does not end like a sentence, is followed by a
+    blank line, and more text follows.  A Markdown ``#`` heading marker is
+    removed from the title.
+    """
+    match = _FIRST_LINE.match(text)
+    if not match:
+        return None, 0
+    line = _MARKDOWN_HEADING.sub("", match.group("line").strip()).strip()
+    if (
+        not line
+        or len(line) > MAX_TITLE_CHARS
+        or len(line.split()) > MAX_TITLE_WORDS
+        or _ENDS_LIKE_SENTENCE.search(line)
+        or not text[match.end():].strip()
+    ):
+        return None, 0
+    return line, match.end()
+
+
+def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:
+    """Return ``(dateline, offset where the body begins)`` for ``text[start:]``.
+
+    Without a dateline, returns ``(None, start)``.  The dateline is only
+    recognised at the very beginning of the body and only when text follows.
+    """
+    # match() anchors each pattern at ``start``.
+    for pattern in (_AGENCY_DATELINE, _PLACE_DATELINE, _DATE_DATELINE):
+        match = pattern.match(text, start)
+        if match and text[match.end():].strip():
+            return match.group("dateline").strip(), match.end()
+    return None, start
+
+
+def parse_layout(text: str) -> Layout:
+    """Find the headline and the dateline of ``text``; see ``Layout``."""
+    title, offset = find_title(text)
+    dateline, body_start = find_dateline(text, offset)
+    return Layout(title=title, dateline=dateline, body_start=body_start)
