@@ -11,7 +11,8 @@ from typing import Optional, Tuple
 from . import scoring, selection
 from .errors import NoTextError
 from .news import parse_layout
-from .sentences import content_terms, normalize_space, sentence_spans
+from .sentences import normalize_space, sentence_spans
+from .terms import content_terms
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Sentence splitting and word tokens.
+"""Sentence splitting: Punkt with the project's own parameters, plus layout rules.
 
 NLTK's Punkt is the engine.  Its parameters (abbreviations, sentence
 starters, collocations) are not downloaded: they are read from plain text
@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, List, Tuple
+
+from .datafiles import read_word_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from nltk.tokenize.punkt import PunktSentenceTokenizer
@@ -23,20 +24,6 @@ Span = Tuple[int, int]
 # A blank line (possibly holding spaces or tabs) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
-
-
-def read_word_list(name: str) -> List[str]:
-    """Return the entries of ``summarize/data/<name>``: one per line, ``#`` starts a comment.
-
-    Entries keep their case; blank lines and comments are dropped.
-    """
-    text = resources.files("summarize").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    entries = []
-    for line in text.splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            entries.append(entry)
-    return entries
 
 
 @lru_cache(maxsize=1)
@@ -103,42 +90,3 @@ def split_sentences(text: str) -> List[str]:
     """
     return [normalize_space(text[s:e]) for s, e in sentence_spans(text)]
 
-
-# Words: letters (with inner apostrophes or hyphens) or numbers.
-_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_POSSESSIVE = re.compile(r"['\u2019]s\Z")
-
-
-def words(text: str) -> List[str]:
-    """Return the words of ``text`` lower-cased, in order (punctuation dropped)."""
-    return [w.lower() for w in _WORD.findall(text)]
-
-
-@lru_cache(maxsize=1)
-def stopwords() -> frozenset:
-    """The English stopword list shipped in ``summarize/data/stopwords.txt``."""
-    return frozenset(w.lower() for w in read_word_list("stopwords.txt"))
-
-
-@lru_cache(maxsize=1)
-def _stem_function():
-    from nltk.stem.porter import PorterStemmer
-
-    return lru_cache(maxsize=65536)(PorterStemmer().stem)
-
-
-def content_terms(text: str) -> List[str]:
-    """Return the stems of the content words of ``text``, in order.
-
-    Content words are words that are not stopwords, not bare numbers and
-    longer than one character; possessive ``'s`` is dropped before stemming.
-    """
-    stop = stopwords()
-    stem = _stem_function()
-    terms = []
-    for word in words(text):
-        word = _POSSESSIVE.sub("", word)
-        if len(word) < 2 or word in stop or word[0].isdigit():
-            continue
-        terms.append(stem(word))
-    return terms

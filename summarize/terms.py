@@ -1,0 +1,51 @@
+"""Content terms: the words a sentence is scored by, as Porter stems.
+
+nltk's stemmer is imported on first use.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import List
+
+from .datafiles import read_word_list
+
+
+# Words: letters (with inner apostrophes or hyphens) or numbers.
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_POSSESSIVE = re.compile(r"['\u2019]s\Z")
+
+
+def words(text: str) -> List[str]:
+    """Return the words of ``text`` lower-cased, in order (punctuation dropped)."""
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset:
+    """The English stopword list shipped in ``summarize/data/stopwords.txt``."""
+    return frozenset(w.lower() for w in read_word_list("stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _stem_function():
+    from nltk.stem.porter import PorterStemmer
+
+    return lru_cache(maxsize=65536)(PorterStemmer().stem)
+
+
+def content_terms(text: str) -> List[str]:
+    """Return the stems of the content words of ``text``, in order.
+
+    Content words are words that are not stopwords, not bare numbers and
+    longer than one character; possessive ``'s`` is dropped before stemming.
+    """
+    stop = stopwords()
+    stem = _stem_function()
+    terms = []
+    for word in words(text):
+        word = _POSSESSIVE.sub("", word)
+        if len(word) < 2 or word in stop or word[0].isdigit():
+            continue
+        terms.append(stem(word))
+    return terms
