@@ -87,7 +87,7 @@ def summarize(
     offset = layout.body_start
     spans = [(offset + s, offset + e) for s, e in sentence_spans(text[offset:])]
     if not spans:
-        raise NoTextError("no text to summarize: only a title was found")
+        raise NoTextError("no text to summarize: only a title or dateline was found")
     texts = [normalize_space(text[s:e]) for s, e in spans]
     terms = [content_terms(t) for t in texts]
     title_terms = content_terms(layout.title) if layout.title else ()

@@ -89,12 +89,12 @@ def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:
     """Return ``(dateline, offset where the body begins)`` for ``text[start:]``.
 
     Without a dateline, returns ``(None, start)``.  The dateline is only
-    recognised at the very beginning of the body and only when text follows.
+    recognised at the very beginning of the body.
     """
     # match() anchors each pattern at ``start``.
     for pattern in (_AGENCY_DATELINE, _PLACE_DATELINE, _DATE_DATELINE):
         match = pattern.match(text, start)
-        if match and text[match.end():].strip():
+        if match:
             return match.group("dateline").strip(), match.end()
     return None, start
 

@@ -1,0 +1,234 @@
+"""The ``summarize`` command: options → sources → core → render.
+
+The only module that imports click.  It validates option combinations,
+reads the input, calls ``summarize.summarize`` and prints the result; every
+``SummarizeError`` becomes one line on stderr and exit status 1.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import sys
+from typing import Any, NoReturn, Optional
+
+import click
+
+from . import __version__
+from .core import Summary, summarize
+from .errors import SummarizeError
+from .sources import Document, read_path, read_stream
+from .selection import DEFAULT_SENTENCES
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
+EXIT_TERMINATED = 143  # 128 + SIGTERM
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
+
+FORMAT_CHOICES = ("auto", "plain", "rich", "json", "markdown")
+
+
+def is_terminal(stream: Any) -> bool:
+    """Whether ``stream`` is an interactive terminal: decided here only."""
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def _silence_stdout() -> None:
+    # After a closed pipe, Python would try to flush stdout again at exit and
+    # print a second error: point the descriptor at /dev/null instead.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+class _Terminated(Exception):
+    """Raised from the SIGTERM handler to unwind like Ctrl-C."""
+
+
+class _ClosedPipe(Exception):
+    """stdout was closed by its reader; carried past click's own EPIPE handling."""
+
+
+def _is_closed_pipe(exc: BaseException) -> bool:
+    return isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE)
+
+
+class SummarizeCommand(click.Command):
+    """A click command that maps interrupts and closed pipes to exit codes.
+
+    Ctrl-C exits 130 and SIGTERM 143 with one line on stderr; a closed stdout
+    (``summarize x | head -1``) exits 141 silently.  Neither prints a
+    traceback.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            if _is_closed_pipe(exc):
+                raise _ClosedPipe() from None
+            raise
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+            sys.stdout.flush()
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except (KeyboardInterrupt, click.Abort):
+            click.echo("Interrupted.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except _Terminated:
+            click.echo("Terminated.", err=True)
+            sys.exit(EXIT_TERMINATED)
+        except _ClosedPipe:
+            _silence_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
+        except OSError as exc:
+            if not _is_closed_pipe(exc):
+                raise
+            _silence_stdout()
+            sys.exit(EXIT_BROKEN_PIPE)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str) -> NoReturn:
+    raise click.ClickException(message)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    click.echo(f"Warning: {message}", err=True)
+
+
+def note(message: str) -> None:
+    """One informational line on stderr."""
+    click.echo(f"Note: {message}", err=True)
+
+
+def read_input(path: Optional[str]) -> Document:
+    """The document named by ``path``: a file, ``-`` for stdin, or stdin when
+    ``path`` is None and stdin is not a terminal.  Raises ``SummarizeError``
+    or ``click.UsageError``."""
+    if path is None or path == "-":
+        if path is None and is_terminal(sys.stdin):
+            raise click.UsageError(
+                "no input: give a PATH, or pipe text in (cat article.txt | summarize)"
+            )
+        return read_stream(sys.stdin.buffer)
+    return read_path(path)
+
+
+def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None:
+    """Tell on stderr when the summary is the whole text or over the word budget."""
+    if summary.over_budget and words is not None:
+        length = len(summary.sentences[0].text.split())
+        warn(
+            f"{doc.name}: even the best sentence has {length} words, over the "
+            f"--words {words} budget; printing it alone"
+        )
+    elif summary.whole and summary.budget.ratio != 1:
+        count = summary.total_sentences
+        note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")
+
+
+def emit(summary: Summary, fmt: str, source: str) -> None:
+    """Print ``summary`` to stdout in ``fmt`` (``auto`` resolved here)."""
+    stdout = sys.stdout
+    if fmt == "auto":
+        fmt = "rich" if is_terminal(stdout) else "plain"
+    from . import render
+
+    if fmt == "rich":
+        render.print_rich(summary, stdout, source)
+    else:
+        # Line by line, so a reader that stops early (head -1) is noticed at once.
+        for line in render.render_text(summary, fmt, source).splitlines(keepends=True):
+            stdout.write(line)
+
+
+@click.command(
+    cls=SummarizeCommand,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+@click.argument("path", required=False, type=click.Path(allow_dash=True, dir_okay=True))
+@click.option(
+    "-n",
+    "--sentences",
+    type=click.IntRange(min=1),
+    help=f"Keep this many sentences (default {DEFAULT_SENTENCES}).",
+)
+@click.option(
+    "-r",
+    "--ratio",
+    type=click.FloatRange(0, 1, min_open=True),
+    help="Keep this share of the sentences, 0 < F <= 1 (rounded, at least one).",
+)
+@click.option(
+    "-w",
+    "--words",
+    type=click.IntRange(min=1),
+    help="Keep the best sentences that fit in N words (never more, unless the best sentence alone is longer).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMAT_CHOICES),
+    default="auto",
+    show_default=True,
+    help="Output: rich on a terminal and plain when piped (auto), or force one.",
+)
+@click.version_option(__version__, "-V", "--version", prog_name="summarize")
+def cli(path: Optional[str], sentences: Optional[int], ratio: Optional[float], words: Optional[int], fmt: str) -> None:
+    """Print the key sentences of the article in PATH (or stdin).
+
+    Sentences are scored by how often their content words occur in the
+    article and the best are printed in their original order. A first-line
+    headline becomes the title; a dateline such as "(CNN) --" is dropped.
+    Works offline: nothing is ever downloaded.
+
+    PATH is a text file, or - for stdin; without PATH, text is read from a
+    pipe. Give at most one of -n, -r and -w; the default is 3 sentences.
+
+    \b
+    Examples:
+      summarize article.txt
+      summarize -n 5 article.txt
+      summarize --words 60 article.txt
+      cat article.txt | summarize --ratio 0.2
+      summarize - --format json < article.txt
+    """
+    given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
+    if len(given) > 1:
+        raise click.UsageError(f"{' and '.join(given)} cannot be combined: give one length limit")
+    try:
+        doc = read_input(path)
+        for message in doc.warnings:
+            warn(message)
+        try:
+            summary = summarize(doc.text, sentences=sentences, ratio=ratio, words=words)
+        except SummarizeError as exc:
+            _fail(f"{doc.name}: {exc}")
+    except SummarizeError as exc:
+        _fail(str(exc))
+    report_length(summary, doc, words)
+    emit(summary, fmt, doc.name)
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise _Terminated()
+
+
+def main(argv: Optional[list] = None) -> None:
+    """Console-script entry point: ``summarize`` and ``python -m summarize``."""
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    cli.main(args=argv, prog_name="summarize")

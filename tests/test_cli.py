@@ -1,0 +1,230 @@
+"""The command line: input, options, output streams, errors and exit codes."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+from click.testing import CliRunner
+
+import summarize
+from summarize import cli as cli_module
+from summarize.cli import cli
+
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def expected_lines(text: str, **limits) -> list:
+    return [s.text for s in summarize.summarize(text, **limits).sentences]
+
+
+def test_file_prints_summary_sentences_only(runner, sample_path, sample_text):
+    result = runner.invoke(cli, [str(sample_path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == expected_lines(sample_text)
+    assert result.stderr == ""
+
+
+def test_dash_reads_stdin(runner, sample_text):
+    result = runner.invoke(cli, ["-", "-n", "2"], input=sample_text.encode())
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == expected_lines(sample_text, sentences=2)
+
+
+def test_piped_stdin_is_read_without_path(runner, sample_text):
+    result = runner.invoke(cli, [], input=sample_text.encode())
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == expected_lines(sample_text)
+
+
+def test_no_path_with_terminal_stdin_is_a_usage_error(runner, monkeypatch):
+    monkeypatch.setattr(cli_module, "is_terminal", lambda stream: True)
+    result = runner.invoke(cli, [])
+    assert result.exit_code == 2
+    assert "no input: give a PATH, or pipe text in" in result.stderr
+    assert result.stdout == ""
+
+
+def test_json_format_gives_one_object(runner, sample_path, sample_text):
+    result = runner.invoke(cli, ["-n", "5", "--format", "json", str(sample_path)])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["source"] == str(sample_path)
+    assert data["title"] == "Libya's Haftar tours Rome and Paris amid military stalemate"
+    assert [s["text"] for s in data["sentences"]] == expected_lines(sample_text, sentences=5)
+    assert data["settings"] == {"sentences": 5}
+
+
+def test_markdown_format(runner, sample_path):
+    result = runner.invoke(cli, ["-f", "markdown", str(sample_path)])
+    assert result.stdout.startswith("# Libya's Haftar tours Rome and Paris")
+
+
+def test_rich_format_is_forced_off_a_terminal(runner, sample_path):
+    result = runner.invoke(cli, ["-f", "rich", str(sample_path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "Libya's Haftar tours Rome and Paris amid military stalemate"
+
+
+@pytest.mark.parametrize(
+    "option, expected",
+    [(["-r", "0.5"], {"ratio": 0.5}), (["-w", "40"], {"words": 40}), (["-n", "1"], {"sentences": 1})],
+)
+def test_each_length_control_reaches_the_core(runner, sample_path, sample_text, option, expected):
+    result = runner.invoke(cli, [*option, str(sample_path)])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == expected_lines(sample_text, **expected)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["-n", "2", "-w", "10"], ["-r", "0.5", "-n", "2"], ["-w", "5", "-r", "0.1"]],
+)
+def test_length_controls_are_mutually_exclusive(runner, sample_path, args):
+    result = runner.invoke(cli, [*args, str(sample_path)])
+    assert result.exit_code == 2
+    assert "cannot be combined" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["-n", "0"], ["-n", "-1"], ["--ratio", "0"], ["--ratio", "1.5"], ["--words", "0"], ["--format", "xml"]],
+)
+def test_out_of_range_options_are_usage_errors(runner, sample_path, args):
+    result = runner.invoke(cli, [*args, str(sample_path)])
+    assert result.exit_code == 2
+    assert "Invalid value" in result.stderr
+
+
+def test_over_budget_words_warns_and_prints_one_sentence(runner, sample_path):
+    result = runner.invoke(cli, ["-w", "3", str(sample_path)])
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 1
+    assert "over the --words 3 budget; printing it alone" in result.stderr
+
+
+def test_short_text_is_printed_whole_with_a_note(runner):
+    result = runner.invoke(cli, ["-n", "5"], input=b"Only one. And two.")
+    assert result.stdout.splitlines() == ["Only one.", "And two."]
+    assert result.stderr == "Note: <stdin>: the text has only 2 sentences; printing it whole\n"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty.txt: no text to summarize"),
+        (b" \n\n\t", "empty.txt: no text to summarize"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "empty.txt: looks like a binary file"),
+    ],
+    ids=["empty", "whitespace", "binary"],
+)
+def test_bad_files_fail_with_one_line(runner, tmp_path, content, message):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(content)
+    result = runner.invoke(cli, [str(path)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert message in result.stderr
+
+
+def test_missing_file_fails_with_one_line(runner, tmp_path):
+    result = runner.invoke(cli, [str(tmp_path / "nope.txt")])
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path / 'nope.txt'}: no such file\n"
+
+
+def test_directory_fails_until_batch_exists(runner, tmp_path):
+    result = runner.invoke(cli, [str(tmp_path)])
+    assert result.exit_code == 1
+    assert "is a directory" in result.stderr
+
+
+def test_invalid_utf8_warns_and_summarizes(runner, tmp_path):
+    path = tmp_path / "bad.txt"
+    path.write_bytes("Caf\u00e9 first. ".encode() + b"\xff" + b" Second one here. Third one too. Fourth at last.")
+    result = runner.invoke(cli, ["-n", "1", str(path)])
+    assert result.exit_code == 0
+    assert "invalid UTF-8 byte" in result.stderr
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_title_only_input_fails(runner):
+    result = runner.invoke(cli, [], input=b"Just a Headline\n\n(CNN) -- ")
+    assert result.exit_code == 1
+    assert "no text to summarize" in result.stderr
+
+
+def test_version(runner):
+    result = runner.invoke(cli, ["--version"])
+    assert result.stdout == f"summarize, version {summarize.__version__}\n"
+
+
+def test_help_has_examples_and_every_option(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert "Examples:" in result.stdout
+    for flag in ("--sentences", "--ratio", "--words", "--format", "--version"):
+        assert flag in result.stdout
+
+
+# --- real processes: entry points, environment, signals, pipes ------------
+
+def run(args, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "summarize", *args], capture_output=True, text=True, **kwargs)
+
+
+def test_python_dash_m_works(sample_path, sample_text):
+    result = run([str(sample_path)])
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == expected_lines(sample_text)
+
+
+def test_works_offline_with_empty_nltk_data(tmp_path, sample_path, sample_text):
+    empty = tmp_path / "nltk_data"
+    empty.mkdir()
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {**os.environ, "NLTK_DATA": str(empty), "HOME": str(home)}
+    result = run([str(sample_path)], env=env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == expected_lines(sample_text)
+    assert result.stderr == ""
+    assert list(empty.iterdir()) == [] and list(home.iterdir()) == []
+
+
+def test_closed_pipe_exits_quietly(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(" ".join(f"Sentence number {i} talks about the harbor." for i in range(20000)))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "--ratio", "1", str(big)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.readline().startswith(b"Sentence number 0")
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert stderr == ""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
+def test_signals_exit_cleanly(sig, code, message):
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    time.sleep(1.0)  # let it start and block reading stdin
+    proc.send_signal(sig)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == code
+    assert err.decode().strip() == message
+    assert out == b""

@@ -1,0 +1,122 @@
+"""The public API: summarize() and its Summary."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+import summarize
+from summarize import BudgetError, NoTextError
+from summarize.sentences import normalize_space
+
+
+def test_sentences_come_in_document_order(sample_text):
+    result = summarize.summarize(sample_text, sentences=4)
+    indices = [s.index for s in result.sentences]
+    assert len(indices) == 4
+    assert indices == sorted(indices)
+
+
+def test_sentence_str_is_its_text_and_it_is_frozen(sample_text):
+    first = summarize.summarize(sample_text, sentences=1).sentences[0]
+    assert str(first) == first.text
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.text = "changed"  # type: ignore[misc]
+
+
+def test_sentence_offsets_point_into_the_input(sample_text):
+    for s in summarize.summarize(sample_text, sentences=5).sentences:
+        assert normalize_space(sample_text[s.start:s.end]) == s.text
+
+
+def test_title_is_detected_and_never_a_summary_sentence(sample_text):
+    result = summarize.summarize(sample_text, ratio=1.0)
+    assert result.title == "Libya's Haftar tours Rome and Paris amid military stalemate"
+    assert all(result.title not in s.text for s in result.sentences)
+
+
+def test_dateline_is_not_part_of_any_sentence(sample_text):
+    result = summarize.summarize(sample_text, ratio=1.0)
+    assert result.dateline == "Rome (AFP)"
+    assert result.sentences[0].text.startswith("Libyan strongman")
+
+
+def test_glued_cnn_dateline_is_removed_from_first_sentence():
+    text = "(CNN)The storm hit the coast. The storm moved north. Rain followed the storm."
+    result = summarize.summarize(text, ratio=1.0)
+    assert result.sentences[0].text == "The storm hit the coast."
+
+
+@pytest.mark.parametrize("count", [1, 2, 5])
+def test_sentences_limit_gives_that_many(count, numbered_text):
+    assert len(summarize.summarize(numbered_text(10), sentences=count).sentences) == count
+
+
+@pytest.mark.parametrize("ratio, expected", [(0.1, 1), (0.25, 3), (0.5, 5), (1.0, 10)])
+def test_ratio_is_a_rounded_share_of_the_sentences(ratio, expected, numbered_text):
+    assert len(summarize.summarize(numbered_text(10), ratio=ratio).sentences) == expected
+
+
+@pytest.mark.parametrize("budget", [14, 30, 60])
+def test_word_budget_is_never_exceeded(sample_text, budget):
+    result = summarize.summarize(sample_text, words=budget)
+    assert sum(len(s.text.split()) for s in result.sentences) <= budget
+    assert not result.over_budget
+
+
+def test_word_budget_below_every_sentence_gives_the_best_one_flagged(numbered_text):
+    result = summarize.summarize(numbered_text(5), words=3)
+    assert len(result.sentences) == 1
+    assert result.over_budget
+
+
+def test_short_text_is_returned_whole_and_flagged():
+    result = summarize.summarize("One sentence here. And a second one.", sentences=3)
+    assert [s.text for s in result.sentences] == ["One sentence here.", "And a second one."]
+    assert result.whole
+
+
+def test_default_is_three_sentences(sample_text):
+    result = summarize.summarize(sample_text)
+    assert len(result.sentences) == 3
+    assert result.budget.as_dict() == {"sentences": 3}
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"sentences": 2, "words": 10}, {"ratio": 0.5, "sentences": 1}, {"ratio": 0.5, "words": 5}],
+)
+def test_two_limits_are_refused(kwargs):
+    with pytest.raises(BudgetError, match="only one length limit"):
+        summarize.summarize("Some text. More text.", **kwargs)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"sentences": 0}, {"sentences": -1}, {"ratio": 0}, {"ratio": 1.5}, {"words": 0}],
+)
+def test_out_of_range_limits_are_refused(kwargs):
+    with pytest.raises(BudgetError):
+        summarize.summarize("Some text. More text.", **kwargs)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t "])
+def test_empty_text_raises_no_text(text):
+    with pytest.raises(NoTextError, match="no text to summarize"):
+        summarize.summarize(text)
+
+
+def test_same_input_gives_the_same_summary(sample_text):
+    assert summarize.summarize(sample_text, sentences=4) == summarize.summarize(sample_text, sentences=4)
+
+
+def test_equal_scores_go_to_the_earlier_sentence():
+    text = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota."
+    result = summarize.summarize(text, sentences=1)
+    scores = {round(s.score, 9) for s in summarize.summarize(text, ratio=1.0).sentences}
+    assert len(scores) == 1  # the premise: all three tie
+    assert result.sentences[0].index == 0
+
+
+def test_split_sentences_is_exported():
+    assert summarize.split_sentences("One. Two.") == ["One.", "Two."]

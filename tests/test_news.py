@@ -1,0 +1,75 @@
+"""Headline and dateline detection."""
+from __future__ import annotations
+
+import pytest
+
+from summarize.news import find_dateline, find_title, parse_layout
+
+
+def test_first_short_line_before_blank_line_is_the_title():
+    title, offset = find_title("Storm hits the coast\n\nThe storm arrived at noon.")
+    assert title == "Storm hits the coast"
+    assert offset == len("Storm hits the coast\n\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The storm arrived at noon.\n\nIt left at night.", id="ends-with-period"),
+        pytest.param("Storm hits the coast\nThe storm arrived at noon.", id="no-blank-line-after"),
+        pytest.param("Storm hits the coast\n\n   \n", id="nothing-follows"),
+        pytest.param(" ".join(["word"] * 30) + "\n\nBody text here.", id="too-many-words"),
+        pytest.param("Was it the storm?\n\nBody text here.", id="ends-with-question-mark"),
+    ],
+)
+def test_lines_that_are_not_headlines(text):
+    assert find_title(text) == (None, 0)
+
+
+def test_markdown_heading_marker_is_removed_from_title():
+    assert find_title("# Storm hits the coast\n\nBody.")[0] == "Storm hits the coast"
+
+
+@pytest.mark.parametrize(
+    "text, dateline, body",
+    [
+        pytest.param("Rome (AFP) \u2013\n\n\nLibyan strongman", "Rome (AFP)", "Libyan strongman", id="own-line-en-dash"),
+        pytest.param("(CNN) -- The man went home.", "(CNN)", "The man", id="cnn-double-dash"),
+        pytest.param("(CNN)The man went home.", "(CNN)", "The man", id="cnn-glued"),
+        pytest.param("London (CNN)The man went home.", "London (CNN)", "The man", id="place-cnn-glued"),
+        pytest.param("WASHINGTON (Reuters) - The man went home.", "WASHINGTON (Reuters)", "The man", id="reuters-hyphen"),
+        pytest.param("Kabul, Afghanistan (CNN) -- The man", "Kabul, Afghanistan (CNN)", "The man", id="place-with-country"),
+        pytest.param("WASHINGTON -- The man went home.", "WASHINGTON", "The man", id="caps-place-dash"),
+        pytest.param("March 10, 2015 . Welcome to the show.", "March 10, 2015", "Welcome", id="date-period"),
+    ],
+)
+def test_datelines_are_set_apart_from_the_body(text, dateline, body):
+    found, start = find_dateline(text)
+    assert found == dateline
+    assert text[start:].startswith(body)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("(This story was updated.) The man went home.", id="parenthetical-sentence"),
+        pytest.param("The man (CNN) went home.", id="agency-mid-sentence"),
+        pytest.param("Rome is a city. It is old.", id="plain-opening"),
+    ],
+)
+def test_openings_that_are_not_datelines(text):
+    assert find_dateline(text) == (None, 0)
+
+
+def test_dateline_alone_leaves_an_empty_body():
+    text = "Storm hits the coast\n\nRome (AFP) \u2013\n"
+    layout = parse_layout(text)
+    assert layout.dateline == "Rome (AFP)"
+    assert text[layout.body_start:].strip() == ""
+
+
+def test_layout_finds_dateline_after_title():
+    text = "Storm hits the coast\n\nMIAMI (AP) - The storm arrived at noon."
+    layout = parse_layout(text)
+    assert (layout.title, layout.dateline) == ("Storm hits the coast", "MIAMI (AP)")
+    assert text[layout.body_start:].startswith("The storm")
