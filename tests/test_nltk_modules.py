@@ -1,0 +1,67 @@
+"""Shallow loading of NLTK's Punkt and Porter modules."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+SAMPLE = (
+    "Dr. Smith met Mr. Jones at 10 a.m. on Jan. 5. They talked. "
+    "\"Why?\" he asked. The U.S. team won 3.5 to 2. It rained."
+)
+
+
+def run_probe(code: str, env_full: bool = False) -> dict:
+    env = None
+    if env_full:
+        import os
+
+        env = {**os.environ, "SUMMARIZE_FULL_NLTK": "1"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    return json.loads(out.stdout)
+
+
+PROBE = f"""
+import json, sys
+from summarize.nltk_modules import load
+punkt = load("nltk.tokenize.punkt")
+porter = load("nltk.stem.porter")
+spans = list(punkt.PunktSentenceTokenizer().span_tokenize({SAMPLE!r}))
+stems = [porter.PorterStemmer().stem(w) for w in ["running", "generously", "summaries"]]
+left = sorted(k for k in sys.modules if k == "nltk" or k.startswith("nltk."))
+print(json.dumps({{"spans": spans, "stems": stems, "left": left,
+                  "numpy": "numpy" in sys.modules}}))
+"""
+
+
+def test_shallow_load_leaves_no_nltk_entries_behind():
+    result = run_probe(PROBE)
+    assert result["left"] == []
+    assert result["numpy"] is False
+
+
+def test_shallow_and_full_imports_give_identical_results():
+    shallow = run_probe(PROBE)
+    full = run_probe(PROBE, env_full=True)
+    assert shallow["spans"] == full["spans"]
+    assert shallow["stems"] == full["stems"] == ["run", "gener", "summari"]
+    assert "nltk" in full["left"]  # the full import really took the other path
+
+
+def test_real_nltk_import_afterwards_is_complete():
+    code = (
+        "from summarize.nltk_modules import load\n"
+        "load('nltk.tokenize.punkt')\n"
+        "import nltk, json\n"
+        "print(json.dumps({'ok': hasattr(nltk, 'sent_tokenize') and hasattr(nltk.tokenize, 'punkt')}))\n"
+    )
+    assert run_probe(code) == {"ok": True}
+
+
+def test_already_imported_nltk_is_reused():
+    code = (
+        "import nltk.tokenize.punkt as real, json\n"
+        "from summarize.nltk_modules import load\n"
+        "print(json.dumps({'same': load('nltk.tokenize.punkt') is real}))\n"
+    )
+    assert run_probe(code) == {"same": True}
