@@ -2,13 +2,18 @@
 
 Decoding rules, in order:
 1. A byte-order mark decides: UTF-8 (BOM dropped), UTF-16 LE or BE.
-2. NUL bytes without a UTF-16 BOM mean a binary file: refused.
+2. NUL bytes in every other position (and nowhere else) mean UTF-16
+   without a BOM: decoded as such, with a warning.  Other NUL bytes mean a
+   binary file: refused.
 3. Valid UTF-8 is taken as is.
 4. Otherwise, if the bytes hold valid UTF-8 multi-byte sequences, the text is
    UTF-8 with a few broken bytes: they become U+FFFD, with a warning.
 5. Otherwise the text is taken as Windows-1252 (Latin-1 for the bytes it
    leaves undefined), with a warning.
-Line endings (CRLF, lone CR) become ``\\n``.
+Line endings (CRLF, lone CR) become ``\\n``.  Control characters other
+than tab and newline (C0, DEL, C1; terminal escape sequences start with
+one) are removed with a warning, so article text can never drive the
+terminal.
 """
 from __future__ import annotations
 
@@ -25,6 +30,9 @@ STDIN_NAME = "<stdin>"
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _NEWLINES = re.compile(r"\r\n?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# How much of the input is inspected to recognise UTF-16 without a BOM.
+_SNIFF_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,11 @@ def decode(data: bytes, name: str) -> Document:
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
         text, encoding = data.decode("utf-16", errors="replace"), "utf-16"
     elif b"\x00" in data:
-        raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); give a text file")
+        guess = _utf16_without_bom(data)
+        if guess is None:
+            raise InputError(f"{name}: looks like a binary file (it contains NUL bytes); give a text file")
+        text, encoding = guess
+        warnings.append(f"{name}: no byte-order mark; decoded as {encoding.upper()}")
     else:
         try:
             text, encoding = data.decode("utf-8"), "utf-8"
@@ -84,7 +96,35 @@ def decode(data: bytes, name: str) -> Document:
                 warnings.append(f"{name}: not valid UTF-8; decoded as Windows-1252 (Latin-1)")
     if "\ufffd" in text and encoding.startswith("utf-") and not warnings:
         warnings.append(f"{name}: undecodable bytes replaced with U+FFFD")
-    return Document(name=name, text=_NEWLINES.sub("\n", text), encoding=encoding, warnings=tuple(warnings))
+    text = _NEWLINES.sub("\n", text)
+    text, removed = _CONTROL.subn("", text)
+    if removed:
+        warnings.append(f"{name}: removed {removed} control character{'s' if removed != 1 else ''}")
+    return Document(name=name, text=text, encoding=encoding, warnings=tuple(warnings))
+
+
+def _utf16_without_bom(data: bytes) -> "Tuple[str, str] | None":
+    """``(text, encoding)`` when ``data`` reads as BOM-less UTF-16, else None.
+
+    Text in a Latin script stored as UTF-16 has a NUL in nearly every high
+    byte and almost none in the low bytes; binary data has NULs anywhere.
+    """
+    if len(data) % 2:
+        return None
+    head = data[:_SNIFF_BYTES]
+    half = len(head) // 2
+    even_nul = head[0::2].count(0) / half
+    odd_nul = head[1::2].count(0) / half
+    if odd_nul > 0.4 and even_nul < 0.02:
+        encoding = "utf-16-le"
+    elif even_nul > 0.4 and odd_nul < 0.02:
+        encoding = "utf-16-be"
+    else:
+        return None
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        return None
 
 
 def read_path(path: str) -> Document:

@@ -1,0 +1,165 @@
+"""Hostile input: every bad input gets a result or one clear line, never a traceback.
+
+Each case names the input, the exit status and what stderr must say; stdout
+carries results only.
+"""
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+from click.testing import CliRunner
+
+from summarize.cli import cli
+
+PARAGRAPH = "The harbor board met on Tuesday. It approved the dredging plan. Work starts in spring. "
+
+
+def invoke(args, **kwargs):
+    return CliRunner().invoke(cli, args, **kwargs)
+
+
+def assert_one_error_line(result, code, message):
+    assert result.exit_code == code, result.output
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert any(message in line for line in lines), result.stderr
+    assert "Traceback" not in result.stderr
+    if code == 1:
+        assert len(lines) == 1
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        pytest.param(b"", "no text to summarize", id="empty-file"),
+        pytest.param(b"  \n\t \n ", "no text to summarize", id="whitespace-only"),
+        pytest.param(b"\x00" * 512, "looks like a binary file", id="nul-bytes"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)), "looks like a binary file", id="png"),
+        pytest.param(b"\x1b\x07\x08\x7f\n", "no text to summarize", id="control-characters-only"),
+    ],
+)
+def test_unsummarizable_files_fail_with_one_line(tmp_path, content, message):
+    path = tmp_path / "input.bin"
+    path.write_bytes(content)
+    assert_one_error_line(invoke([str(path)]), 1, f"{path}: {message}")
+
+
+@pytest.mark.parametrize(
+    "content, warning, expected_word",
+    [
+        pytest.param(PARAGRAPH.encode() + b"\xff\xfe bad " + "Caf\u00e9 open.".encode(), "invalid UTF-8 byte", "Caf\u00e9", id="invalid-utf8-in-middle"),
+        pytest.param(b"\xff\xfe" + (PARAGRAPH + "Caf\u00e9 open.").encode("utf-16-le"), None, "Caf\u00e9", id="utf16-with-bom"),
+        pytest.param((PARAGRAPH + "Caf\u00e9 open.").encode("utf-16-le"), "no byte-order mark; decoded as UTF-16-LE", "Caf\u00e9", id="utf16-without-bom"),
+        pytest.param((PARAGRAPH + "Caf\u00e9 open.").encode("latin-1"), "decoded as Windows-1252", "Caf\u00e9", id="latin-1"),
+        pytest.param(PARAGRAPH.replace(". ", ".\r\n").encode(), None, "harbor", id="crlf"),
+        pytest.param(PARAGRAPH.replace(". ", ".\r").encode(), None, "harbor", id="lone-cr"),
+        pytest.param((PARAGRAPH + "Red \x1b[31malert\x1b[0m here.\x07").encode(), "removed 3 control characters", "harbor", id="control-characters"),
+    ],
+)
+def test_odd_encodings_are_summarized(tmp_path, content, warning, expected_word):
+    path = tmp_path / "input.txt"
+    path.write_bytes(content)
+    result = invoke(["-r", "1", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert expected_word in result.stdout
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout
+    if warning:
+        assert warning in result.stderr
+    else:
+        assert "Warning" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("\u05d6\u05d4 \u05de\u05e9\u05e4\u05d8 \u05e8\u05d0\u05e9\u05d5\u05df. \u05d6\u05d4 \u05de\u05e9\u05e4\u05d8 \u05e9\u05e0\u05d9.", id="right-to-left"),
+        pytest.param("\u6211\u4eec\u4eca\u5929\u53bb\u516c\u56ed\u3002\u5929\u6c14\u5f88\u597d\u3002", id="cjk"),
+        pytest.param("Party time \U0001F389\U0001F973. The cake \U0001F382 was great. Everyone came \U0001F44D.", id="emoji"),
+        pytest.param("Word", id="one-word"),
+        pytest.param("Just one sentence here.", id="one-sentence"),
+    ],
+)
+def test_unusual_texts_give_sentences_from_the_input(text):
+    result = invoke(["-"], input=text.encode())
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip()
+    squeezed = "".join(text.split())
+    for line in result.stdout.splitlines():
+        assert "".join(line.split()) in squeezed
+
+
+def test_single_huge_line_without_punctuation_completes(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_text(" ".join(["harbor", "river", "stone", "light"] * 250_000))  # about 5 MB
+    result = invoke([str(path)])
+    assert result.exit_code == 0
+    assert len(result.stdout) == path.stat().st_size + 1  # the text, one newline
+    assert "only 1 sentence" in result.stderr
+
+
+def test_nonexistent_path(tmp_path):
+    assert_one_error_line(invoke([str(tmp_path / "missing.txt")]), 1, "missing.txt: no such file")
+
+
+def test_unreadable_file_is_reported(tmp_path, monkeypatch):
+    path = tmp_path / "locked.txt"
+    path.write_text(PARAGRAPH)
+    if os.geteuid() != 0:
+        path.chmod(0)
+    else:  # root reads anything: simulate the kernel's answer instead
+        real_open = open
+
+        def deny(file, *args, **kwargs):
+            if str(file) == str(path):
+                raise PermissionError(13, "Permission denied", str(file))
+            return real_open(file, *args, **kwargs)
+
+        monkeypatch.setattr("builtins.open", deny)
+    assert_one_error_line(invoke([str(path)]), 1, "locked.txt: permission denied")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_fifo_is_read_like_a_pipe(tmp_path):
+    fifo = tmp_path / "feed"
+    os.mkfifo(fifo)
+
+    def feed():
+        with open(fifo, "w") as handle:
+            handle.write(PARAGRAPH)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = invoke(["-r", "1", str(fifo)])
+    writer.join(timeout=10)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "The harbor board met on Tuesday."
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symlinks")
+def test_symlink_loop_is_reported(tmp_path):
+    loop = tmp_path / "loop.txt"
+    os.symlink(loop, loop)
+    assert_one_error_line(invoke([str(loop)]), 1, "loop.txt: cannot read it")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        pytest.param(["-n", "0"], "Invalid value for '-n' / '--sentences'", id="n-zero"),
+        pytest.param(["-n", "-1"], "Invalid value for '-n' / '--sentences'", id="n-negative"),
+        pytest.param(["-n", "three"], "'three' is not a valid integer", id="n-not-a-number"),
+        pytest.param(["--ratio", "0"], "Invalid value for '-r' / '--ratio'", id="ratio-zero"),
+        pytest.param(["--ratio", "1.5"], "Invalid value for '-r' / '--ratio'", id="ratio-above-one"),
+        pytest.param(["--words", "0"], "Invalid value for '-w' / '--words'", id="words-zero"),
+        pytest.param(["--format", "xml"], "Invalid value for '-f' / '--format'", id="unknown-format"),
+        pytest.param(["-n", "2", "-r", "0.5"], "cannot be combined", id="sentences-and-ratio"),
+        pytest.param(["-w", "9", "-n", "2"], "cannot be combined", id="sentences-and-words"),
+        pytest.param(["--bogus"], "No such option '--bogus'", id="unknown-option"),
+    ],
+)
+def test_bad_options_are_usage_errors(tmp_path, args, message):
+    path = tmp_path / "a.txt"
+    path.write_text(PARAGRAPH)
+    assert_one_error_line(invoke([*args, str(path)]), 2, message)
