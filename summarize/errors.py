@@ -20,3 +20,8 @@ class InputError(SummarizeError):
 
 class BudgetError(SummarizeError):
     """A length budget is out of range (for example ``sentences=0``)."""
+
+
+class MissingExtraError(SummarizeError):
+    """An input needs an optional extra that is not installed (``summarize[web]``)."""
+
