@@ -1,0 +1,195 @@
+"""URL → bytes, safely and within bounds: ``fetch(url) -> FetchedPage``.
+
+Standard library only (urllib).  The rules:
+
+- only ``http`` and ``https``; any other scheme is refused, including as a
+  redirect target;
+- redirects (301, 302, 303, 307, 308) are followed by hand, at most
+  ``MAX_REDIRECTS`` of them;
+- ``timeout`` seconds bound the connection and every read, and the whole
+  download (a server trickling bytes cannot hold us forever);
+- the body is read in chunks and abandoned as soon as it passes
+  ``max_bytes`` (a ``Content-Length`` over the cap is refused before reading);
+- the User-Agent names the tool: ``summarize/<version>``.
+
+Every failure is a ``FetchError`` subclass with a one-line message that
+names the URL.
+"""
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from email.message import Message
+from typing import Optional
+
+from . import __version__
+from .errors import ContentTypeError, FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
+
+DEFAULT_TIMEOUT = 20.0  # seconds
+DEFAULT_MAX_BYTES = 10_000_000  # 10 MB
+MAX_REDIRECTS = 5
+SCHEMES = ("http", "https")
+USER_AGENT = f"summarize/{__version__}"
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8"
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+TEXT_TYPES = ("text/plain",)
+CHUNK_BYTES = 64 * 1024
+_REDIRECTS = (301, 302, 303, 307, 308)
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """A downloaded page.
+
+    ``url``: the final URL (after redirects).  ``status``: the HTTP status.
+    ``content_type``: the media type, lower-cased, without parameters (""
+    when the server sent none).  ``charset``: the charset the server
+    declared, lower-cased, or ``None``.  ``body``: the bytes, at most the
+    ``max_bytes`` given to ``fetch``.
+    """
+
+    url: str
+    status: int
+    content_type: str
+    charset: Optional[str]
+    body: bytes
+
+    @property
+    def is_html(self) -> bool:
+        return self.content_type in HTML_TYPES
+
+    @property
+    def is_text(self) -> bool:
+        return self.content_type in TEXT_TYPES
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Hand every 3xx back to ``fetch``, which checks and counts redirects."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        return None
+
+
+def check_scheme(url: str) -> None:
+    """Raise ``FetchError`` unless ``url`` is an http or https URL with a host."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        raise FetchError(f"{url}: not a valid URL") from None
+    if parts.scheme.lower() not in SCHEMES:
+        scheme = parts.scheme or "no scheme"
+        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched, not {scheme}")
+    if not host:
+        raise FetchError(f"{url}: not a valid URL (no host)")
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    return urllib.request.build_opener(_NoRedirects())
+
+
+def _reason(exc: BaseException) -> BaseException:
+    return exc.reason if isinstance(exc, urllib.error.URLError) and isinstance(exc.reason, BaseException) else exc
+
+
+def _connection_error(url: str, exc: BaseException, timeout: float) -> FetchError:
+    reason = _reason(exc)
+    if isinstance(reason, (socket.timeout, TimeoutError)):
+        return FetchTimeoutError(f"{url}: no answer within {timeout:g} s (raise it with --timeout)")
+    if isinstance(reason, ConnectionRefusedError):
+        return FetchError(f"{url}: connection refused (is the server up?)")
+    if isinstance(reason, socket.gaierror):
+        return FetchError(f"{url}: cannot resolve the host name")
+    if isinstance(reason, ssl.SSLError):
+        return FetchError(f"{url}: TLS error ({getattr(reason, 'reason', None) or reason})")
+    detail = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
+    return FetchError(f"{url}: cannot fetch it ({detail})")
+
+
+def _read_capped(response, url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:  # type: ignore[no-untyped-def]
+    chunks = []
+    size = 0
+    # read1 returns what one receive brings, so a server trickling bytes
+    # still meets the deadline check between chunks.
+    read = getattr(response, "read1", response.read)
+    while True:
+        if time.monotonic() > deadline:
+            raise FetchTimeoutError(f"{url}: the download took longer than {timeout:g} s (raise it with --timeout)")
+        chunk = read(CHUNK_BYTES)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > max_bytes:
+            raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+        chunks.append(chunk)
+
+
+def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> FetchedPage:
+    """Download ``url`` (http or https) following the module's rules.
+
+    ``timeout``: seconds (> 0) for connecting, for each read, and for the
+    whole download.  ``max_bytes``: the largest body accepted (≥ 1).
+    Only the status is checked here, not the content type: that is the
+    caller's decision (see ``FetchedPage.is_html``).
+
+    Raises ``FetchError`` (bad scheme, refused connection, unknown host, TLS
+    problem, too many redirects or a redirect to another scheme),
+    ``HTTPStatusError`` (4xx, 5xx), ``FetchTimeoutError`` and ``TooLargeError``.
+    """
+    check_scheme(url)
+    deadline = time.monotonic() + timeout
+    opener = _opener()
+    current = url
+    for _ in range(MAX_REDIRECTS + 1):
+        request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
+        try:
+            response = opener.open(request, timeout=timeout)
+        except urllib.error.HTTPError as exc:
+            exc.close()
+            if exc.code in _REDIRECTS:
+                location = exc.headers.get("Location")
+                if not location:
+                    raise FetchError(f"{current}: HTTP {exc.code} redirect without a Location") from None
+                target = urllib.parse.urljoin(current, location.strip())
+                if urllib.parse.urlsplit(target).scheme.lower() not in SCHEMES:
+                    raise FetchError(f"{current}: redirects to {target}; only http:// and https:// are followed") from None
+                current = target
+                continue
+            raise HTTPStatusError(f"{current}: HTTP {exc.code} {exc.reason}".rstrip(), exc.code) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
+            raise _connection_error(current, exc, timeout) from None
+        with response:
+            headers: Message = response.headers
+            length = headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise TooLargeError(f"{current}: the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit")
+            try:
+                body = _read_capped(response, current, max_bytes, deadline, timeout)
+            except FetchError:
+                raise
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+                raise _connection_error(current, exc, timeout) from None
+            charset = headers.get_content_charset()
+            return FetchedPage(
+                url=response.geturl(),
+                status=response.status,
+                content_type=headers.get_content_type() if headers.get("Content-Type") else "",
+                charset=charset.lower() if charset else None,
+                body=body,
+            )
+    raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+
+
+def require_page(page: FetchedPage, url: str) -> None:
+    """Raise ``ContentTypeError`` unless ``page`` is HTML, plain text, or
+    has no declared type."""
+    if page.content_type and not (page.is_html or page.is_text):
+        raise ContentTypeError(
+            f"{url}: is {page.content_type}, not a web page (HTML or plain text)"
+        )
