@@ -10,6 +10,8 @@ Standard library only (urllib).  The rules:
   download (a server trickling bytes cannot hold us forever);
 - the body is read in chunks and abandoned as soon as it passes
   ``max_bytes`` (a ``Content-Length`` over the cap is refused before reading);
+  a gzip or deflate body is decompressed as it arrives, and the cap applies
+  to the decompressed bytes too (no zip bombs);
 - the User-Agent names the tool: ``summarize/<version>``.
 
 Every failure is a ``FetchError`` subclass with a one-line message that
@@ -24,6 +26,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import zlib
 from dataclasses import dataclass
 from email.message import Message
 from typing import Optional
@@ -37,6 +40,7 @@ MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 USER_AGENT = f"summarize/{__version__}"
 ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8"
+ACCEPT_ENCODING = "gzip, deflate"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 CHUNK_BYTES = 64 * 1024
@@ -112,9 +116,35 @@ def _connection_error(url: str, exc: BaseException, timeout: float) -> FetchErro
     return FetchError(f"{url}: cannot fetch it ({detail})")
 
 
-def _read_capped(response, url: str, max_bytes: int, deadline: float, timeout: float) -> bytes:  # type: ignore[no-untyped-def]
+class _Inflater:
+    """Decompresses a gzip or deflate body chunk by chunk, never producing
+    more than it is asked for."""
+
+    def __init__(self, encoding: str) -> None:
+        # 47: gzip or zlib header, detected; deflate may also come raw (-15).
+        self.encoding = encoding
+        self.raw_fallback = encoding == "deflate"
+        self.inflater = zlib.decompressobj(47)
+
+    def __call__(self, chunk: bytes, limit: int) -> bytes:
+        try:
+            return self.inflater.decompress(chunk, limit)
+        except zlib.error:
+            if not self.raw_fallback:
+                raise
+            self.raw_fallback = False
+            self.inflater = zlib.decompressobj(-15)
+            return self.inflater.decompress(chunk, limit)
+
+    def flush(self) -> bytes:
+        return self.inflater.flush()
+
+
+def _read_capped(response, url: str, max_bytes: int, deadline: float, timeout: float, encoding: str = "") -> bytes:  # type: ignore[no-untyped-def]
+    inflate = _Inflater(encoding) if encoding else None
     chunks = []
     size = 0
+    received = 0
     # read1 returns what one receive brings, so a server trickling bytes
     # still meets the deadline check between chunks.
     read = getattr(response, "read1", response.read)
@@ -123,7 +153,19 @@ def _read_capped(response, url: str, max_bytes: int, deadline: float, timeout: f
             raise FetchTimeoutError(f"{url}: the download took longer than {timeout:g} s (raise it with --timeout)")
         chunk = read(CHUNK_BYTES)
         if not chunk:
+            if inflate is not None:
+                chunks.append(inflate.flush())
+                if size + len(chunks[-1]) > max_bytes:
+                    raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
             return b"".join(chunks)
+        received += len(chunk)
+        if received > max_bytes:
+            raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+        if inflate is not None:
+            try:
+                chunk = inflate(chunk, max_bytes - size + 1)
+            except zlib.error:
+                raise FetchError(f"{url}: the {encoding} data is corrupt") from None
         size += len(chunk)
         if size > max_bytes:
             raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
@@ -147,7 +189,9 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
     opener = _opener()
     current = url
     for _ in range(MAX_REDIRECTS + 1):
-        request = urllib.request.Request(current, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT})
+        request = urllib.request.Request(
+            current, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
+        )
         try:
             response = opener.open(request, timeout=timeout)
         except urllib.error.HTTPError as exc:
@@ -169,8 +213,15 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
                 raise TooLargeError(f"{current}: the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit")
+            encoding = (headers.get("Content-Encoding") or "identity").strip().lower()
+            if encoding == "x-gzip":
+                encoding = "gzip"
+            if encoding not in ("identity", "gzip", "deflate"):
+                raise FetchError(f"{current}: the page is compressed with {encoding}, which summarize cannot read")
             try:
-                body = _read_capped(response, current, max_bytes, deadline, timeout)
+                body = _read_capped(
+                    response, current, max_bytes, deadline, timeout, "" if encoding == "identity" else encoding
+                )
             except FetchError:
                 raise
             except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:

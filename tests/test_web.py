@@ -5,12 +5,14 @@ port); nothing leaves the machine.
 """
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import socket
 import sys
 import threading
 import time
+import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable, Dict, List
@@ -42,6 +44,20 @@ def _send(handler: BaseHTTPRequestHandler, body: bytes, content_type: str, statu
         handler.send_header("Content-Length", str(len(body)))
     handler.end_headers()
     handler.wfile.write(body)
+
+
+def _send_encoded(handler: BaseHTTPRequestHandler, body: bytes, encoding: str) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html; charset=utf-8")
+    handler.send_header("Content-Encoding", encoding)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+def _raw_deflate(data: bytes) -> bytes:
+    compressor = zlib.compressobj(wbits=-15)
+    return compressor.compress(data) + compressor.flush()
 
 
 def _redirect(location: str) -> Route:
@@ -119,6 +135,11 @@ def server():
             "/image": lambda h: _send(h, b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"),
             "/big": lambda h: _send(h, page, "text/html"),
             "/big-unannounced": lambda h: _send(h, page, "text/html", length=False),
+            "/gzip": lambda h: _send_encoded(h, gzip.compress(page), "gzip"),
+            "/deflate": lambda h: _send_encoded(h, zlib.compress(page), "deflate"),
+            "/raw-deflate": lambda h: _send_encoded(h, _raw_deflate(page), "deflate"),
+            "/gzip-bomb": lambda h: _send_encoded(h, gzip.compress(b"<html><body>" + b" " * 5_000_000), "gzip"),
+            "/brotli": lambda h: _send_encoded(h, b"\x1b\x00\x00", "br"),
             "/plain": lambda h: _send(h, sources_sample().encode(), "text/plain; charset=utf-8"),
             "/latin1": lambda h: _send(h, _accented_page("").encode("latin-1"), "text/html; charset=ISO-8859-1"),
             "/meta-charset": lambda h: _send(
@@ -333,6 +354,21 @@ def test_image_is_not_a_web_page(runner, server):
 def test_page_over_the_size_cap_is_refused(runner, server, path):
     result = runner.invoke(cli, ["--max-bytes", "1000", server.url(path)])
     one_error_line(result, "over the 1,000-byte limit" if path == "/big" else "larger than the 1,000-byte limit")
+
+
+@pytest.mark.parametrize("path", ["/gzip", "/deflate", "/raw-deflate"])
+def test_compressed_page_is_decompressed(server, path):
+    assert sources.read_url(server.url(path)).title == TITLE
+
+
+def test_decompressed_size_is_capped(runner, server):
+    result = runner.invoke(cli, ["--max-bytes", "100000", server.url("/gzip-bomb")])
+    one_error_line(result, "the page is larger than the 100,000-byte limit")
+
+
+def test_unknown_compression_is_refused(runner, server):
+    result = runner.invoke(cli, [server.url("/brotli")])
+    one_error_line(result, "the page is compressed with br, which summarize cannot read")
 
 
 def test_streamed_page_is_abandoned_once_over_the_cap(server):
