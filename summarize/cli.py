@@ -6,7 +6,6 @@ reads the input, calls ``summarize.summarize`` and prints the result; every
 """
 from __future__ import annotations
 
-import dataclasses
 import errno
 import os
 import signal
@@ -18,7 +17,7 @@ import click
 from . import __version__
 from .core import Summary, summarize
 from .errors import SummarizeError
-from .sources import INPUT_FORMATS, Document, read_any, read_stream
+from .sources import INPUT_FORMATS, Document, read_any, read_stream, with_page_title
 from .selection import DEFAULT_SENTENCES
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
@@ -144,27 +143,18 @@ def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None
 
 def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, str]] = None) -> None:
     """Print ``summary`` to stdout in ``fmt`` (``auto`` resolved here);
-    ``extra`` (byline, date of a web page) goes into JSON."""
+    ``extra`` (byline, date of a web page) goes into JSON and rich output."""
     stdout = sys.stdout
     if fmt == "auto":
         fmt = "rich" if is_terminal(stdout) else "plain"
     from . import render
 
     if fmt == "rich":
-        render.print_rich(summary, stdout, source)
+        render.print_rich(summary, stdout, source, extra=extra)
     else:
         # Line by line, so a reader that stops early (head -1) is noticed at once.
         for line in render.render_text(summary, fmt, source, extra).splitlines(keepends=True):
             stdout.write(line)
-
-
-def with_page_title(summary: Summary, doc: Document) -> Summary:
-    """``summary`` titled with the page title of ``doc`` (a web page) when
-    the core could not read it as a headline (too long, or ending like a
-    sentence)."""
-    if doc.title and summary.title != doc.title:
-        return dataclasses.replace(summary, title=doc.title)
-    return summary
 
 
 @click.command(

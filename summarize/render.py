@@ -74,9 +74,10 @@ def render_text(summary: Summary, fmt: str, source: Optional[str] = None, extra:
     raise ValueError(f"not a text format: {fmt!r}")
 
 
-def rich_renderable(summary: Summary, source: Optional[str] = None) -> "RenderableType":
+def rich_renderable(summary: Summary, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> "RenderableType":
     """A rich renderable: heading (title, or the source name), a dim line
-    saying how many sentences were kept, and the sentences as a bullet list."""
+    saying how many sentences were kept (and the ``byline`` and ``date`` of
+    ``extra`` when given), and the sentences as a bullet list."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -88,6 +89,9 @@ def rich_renderable(summary: Summary, source: Optional[str] = None) -> "Renderab
         detail = f"{source} · {detail}"
     if summary.dateline:
         detail += f" · {summary.dateline}"
+    for key in ("byline", "date"):
+        if extra and extra.get(key):
+            detail += f" · {extra[key]}"
     body = Table.grid(padding=(0, 1))
     body.add_column(style="dim", justify="right", no_wrap=True)
     body.add_column(ratio=1)
@@ -108,6 +112,13 @@ def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":
     return console
 
 
-def print_rich(summary: Summary, file: TextIO, source: Optional[str] = None, *, terminal: Optional[bool] = None) -> None:
+def print_rich(
+    summary: Summary,
+    file: TextIO,
+    source: Optional[str] = None,
+    *,
+    terminal: Optional[bool] = None,
+    extra: Optional[Mapping[str, Any]] = None,
+) -> None:
     """Print the rich rendering of ``summary`` to ``file``."""
-    make_console(file, terminal=terminal).print(rich_renderable(summary, source))
+    make_console(file, terminal=terminal).print(rich_renderable(summary, source, extra))

@@ -20,11 +20,12 @@ detection finds the page title.  ``read_any`` reads any of these.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import os
 import re
 import stat
 from dataclasses import dataclass, field
-from typing import BinaryIO, Mapping, Optional, Tuple
+from typing import BinaryIO, Mapping, Optional, Tuple, TypeVar
 
 from .errors import InputError, NoTextError
 
@@ -202,6 +203,19 @@ def with_title(title: Optional[str], body: str) -> str:
         if find_title(text)[0] == title:
             return text
     return body
+
+
+_Titled = TypeVar("_Titled")
+
+
+def with_page_title(summary: _Titled, doc: Document) -> _Titled:
+    """``summary`` (a ``Summary``) titled with the page title of ``doc``
+    when the core could not read that title as a headline (too long, or
+    ending like a sentence: see ``with_title``); otherwise unchanged.  Call
+    it on the summary of any ``Document`` from ``read_any``."""
+    if doc.title and getattr(summary, "title", None) != doc.title:
+        return dataclasses.replace(summary, title=doc.title)  # type: ignore[type-var]
+    return summary
 
 
 def html_document(data: bytes, name: str, *, charset: Optional[str] = None, url: Optional[str] = None) -> Document:

@@ -243,6 +243,13 @@ def test_url_json_carries_title_byline_and_date(runner, server):
     assert "url" not in data
 
 
+def test_rich_output_shows_byline_and_date(runner, server):
+    result = runner.invoke(cli, ["-f", "rich", server.url("/article")])
+    lines = result.stdout.splitlines()
+    assert lines[0] == TITLE
+    assert lines[1].endswith("· Rome (AFP) · Ella Ide · 2019-05-09")
+
+
 def test_text_json_has_no_web_keys(runner, sample_path):
     data = json.loads(runner.invoke(cli, ["-f", "json", str(sample_path)]).stdout)
     assert not {"byline", "date", "url"} & set(data)
