@@ -6,6 +6,7 @@ here (charset sniffing, "does this look like HTML?") is plain Python.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -62,6 +63,12 @@ def _trafilatura() -> Any:
     except ImportError:
         # A missing lxml_html_clean (needed with lxml >= 5.2) lands here too.
         raise MissingExtraError(f"reading web pages needs the web extra: {INSTALL_HINT}") from None
+    # Some of trafilatura's helpers log without a handler of their own; with
+    # none, Python prints their warnings on stderr, among our one-line errors.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+            logger.addHandler(logging.NullHandler())
     return trafilatura
 
 

@@ -94,6 +94,40 @@ def check_scheme(url: str) -> None:
         raise FetchError(f"{url}: not a valid URL (no host)")
 
 
+# Characters left as they are when quoting a path or query: reserved
+# delimiters and "%", so a URL that is already escaped stays the same.
+_SAFE_PATH = "/%:@!$&'()*+,;=~"
+_SAFE_QUERY = _SAFE_PATH + "?"
+
+
+def to_uri(url: str) -> str:
+    """``url`` with a non-ASCII host in IDNA and non-ASCII or space
+    characters in the path, query and fragment percent-encoded (as UTF-8),
+    so that "https://bücher.example/café" can be requested.  An ASCII URL
+    without spaces comes back unchanged.  Raises ``FetchError`` for a host
+    IDNA rejects."""
+    parts = urllib.parse.urlsplit(url)
+    netloc = parts.netloc
+    host = parts.hostname or ""
+    if not host.isascii():
+        try:
+            ascii_host = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise FetchError(f"{url}: not a valid host name") from None
+        userinfo, _, hostport = netloc.rpartition("@")
+        hostport = hostport.lower().replace(host, ascii_host, 1)
+        netloc = f"{userinfo}@{hostport}" if userinfo else hostport
+    return urllib.parse.urlunsplit(
+        (
+            parts.scheme,
+            netloc,
+            urllib.parse.quote(parts.path, safe=_SAFE_PATH),
+            urllib.parse.quote(parts.query, safe=_SAFE_QUERY),
+            urllib.parse.quote(parts.fragment, safe=_SAFE_QUERY),
+        )
+    )
+
+
 def _opener() -> urllib.request.OpenerDirector:
     return urllib.request.build_opener(_NoRedirects())
 
@@ -187,7 +221,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
     check_scheme(url)
     deadline = time.monotonic() + timeout
     opener = _opener()
-    current = url
+    current = to_uri(url)
     for _ in range(MAX_REDIRECTS + 1):
         request = urllib.request.Request(
             current, headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": ACCEPT_ENCODING}
@@ -203,7 +237,7 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
                 target = urllib.parse.urljoin(current, location.strip())
                 if urllib.parse.urlsplit(target).scheme.lower() not in SCHEMES:
                     raise FetchError(f"{current}: redirects to {target}; only http:// and https:// are followed") from None
-                current = target
+                current = to_uri(target)
                 continue
             raise HTTPStatusError(f"{current}: HTTP {exc.code} {exc.reason}".rstrip(), exc.code) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:

@@ -147,6 +147,7 @@ def server():
             "/raw-deflate": lambda h: _send_encoded(h, _raw_deflate(page), "deflate"),
             "/gzip-bomb": lambda h: _send_encoded(h, gzip.compress(b"<html><body>" + b" " * 5_000_000), "gzip"),
             "/brotli": lambda h: _send_encoded(h, b"\x1b\x00\x00", "br"),
+            "/caf%C3%A9?q=%C3%A9t%C3%A9": lambda h: _send(h, page, "text/html"),
             "/plain": lambda h: _send(h, sources_sample().encode(), "text/plain; charset=utf-8"),
             "/latin1": lambda h: _send(h, _accented_page("").encode("latin-1"), "text/html; charset=ISO-8859-1"),
             "/meta-charset": lambda h: _send(
@@ -170,6 +171,13 @@ def _accented_page(head: str) -> str:
         for i in range(6)
     )
     return f"<!DOCTYPE html><html><head>{head}<title>Café à Noël</title></head><body><article>{paragraphs}</article></body></html>"
+
+
+@pytest.fixture(autouse=True)
+def no_proxy(monkeypatch):
+    # urllib honours proxy variables; requests to 127.0.0.1 must go direct.
+    for name in ("http_proxy", "https_proxy", "all_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -259,6 +267,23 @@ def test_request_names_the_tool_and_its_version(runner, server):
     runner.invoke(cli, [server.url("/article")])
     headers = server.requests[-1]["headers"]
     assert headers["User-Agent"] == f"summarize/{summarize.__version__}"
+
+
+def test_non_ascii_url_is_percent_encoded(server):
+    doc = sources.read_url(server.url("/café?q=été"))
+    assert doc.title == TITLE
+    assert server.requests[-1]["path"] == "/caf%C3%A9?q=%C3%A9t%C3%A9"
+
+
+@pytest.mark.parametrize(
+    "url, uri",
+    [
+        ("https://bücher.example/a b", "https://xn--bcher-kva.example/a%20b"),
+        ("http://127.0.0.1:8080/a%20b?x=1&y=%2F", "http://127.0.0.1:8080/a%20b?x=1&y=%2F"),
+    ],
+)
+def test_to_uri(url, uri):
+    assert web.to_uri(url) == uri
 
 
 def test_redirect_is_followed_and_the_final_url_kept(runner, server):
