@@ -444,10 +444,19 @@ def test_errors_are_summarize_errors(server, path, error):
     assert isinstance(info.value, summarize.SummarizeError)
 
 
-def test_missing_extra_tells_how_to_install(runner, monkeypatch):
+@pytest.mark.parametrize("how", ["file", "url", "stdin"])
+def test_missing_extra_tells_how_to_install(runner, server, monkeypatch, how):
     monkeypatch.setitem(sys.modules, "trafilatura", None)  # import now fails
-    result = runner.invoke(cli, [str(PAGE)])
+    args = {"file": [str(PAGE)], "url": [server.url("/article")], "stdin": []}[how]
+    result = runner.invoke(cli, args, input=PAGE.read_bytes())
     one_error_line(result, "reading web pages needs the web extra: pip install 'summarize[web]'")
+
+
+def test_help_tells_about_urls_and_the_extra(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert "https:// URL" in result.stdout
+    assert "pip install 'summarize[web]'" in result.stdout
+    assert "--timeout SECONDS" in result.stdout
 
 
 def test_text_input_never_needs_the_extra(runner, monkeypatch, sample_path):
