@@ -265,7 +265,9 @@ def read_url(url: str, *, input_format: str = "auto", timeout: Optional[float] =
     else:
         is_html = input_format == "html"
     if is_html:
-        return html_document(page.body, url, charset=page.charset, url=page.url)
+        # The final URL only differs from the request after redirects.
+        final = url if page.url == web.to_uri(url) else page.url
+        return html_document(page.body, url, charset=page.charset, url=final)
     return _checked(decode_declared(page.body, url, page.charset))
 
 

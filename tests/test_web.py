@@ -273,6 +273,7 @@ def test_non_ascii_url_is_percent_encoded(server):
     doc = sources.read_url(server.url("/café?q=été"))
     assert doc.title == TITLE
     assert server.requests[-1]["path"] == "/caf%C3%A9?q=%C3%A9t%C3%A9"
+    assert "url" not in doc.meta  # not redirected
 
 
 @pytest.mark.parametrize(
