@@ -57,12 +57,12 @@ def meta_charset(data: bytes) -> Optional[str]:
     return match.group("charset").decode("ascii").lower() if match else None
 
 
-def _trafilatura() -> Any:
+def _trafilatura(label: str) -> Any:
     try:
         import trafilatura
     except ImportError:
         # A missing lxml_html_clean (needed with lxml >= 5.2) lands here too.
-        raise MissingExtraError(f"reading web pages needs the web extra: {INSTALL_HINT}") from None
+        raise MissingExtraError(f"{label}: reading web pages needs the web extra: {INSTALL_HINT}") from None
     # Some of trafilatura's helpers log without a handler of their own; with
     # none, Python prints their warnings on stderr, among our one-line errors.
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -86,8 +86,8 @@ def extract(html: str, url: Optional[str] = None, *, name: Optional[str] = None)
     Raises ``MissingExtraError`` when trafilatura is not installed and
     ``NoTextError`` when the page holds no article text.
     """
-    trafilatura = _trafilatura()
     label = name or url or "HTML"
+    trafilatura = _trafilatura(label)
     # Precision over recall: on pages without <article>, recall mode keeps
     # ads and newsletter blurbs as paragraphs (see the README's comparison).
     result = trafilatura.bare_extraction(

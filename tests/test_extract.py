@@ -48,6 +48,16 @@ def test_extract_leaves_out_the_page_around_the_article():
         assert fragment.lower() not in text.lower()
 
 
+@pytest.mark.parametrize("name", ["article-page.html", "article-page-divs.html"])
+def test_extract_leaves_out_boilerplate_and_comments_without_article_markup(name, sample_text):
+    # The second page has no <article> or <main> and a comment thread: in
+    # trafilatura's default (recall) mode, ads and the newsletter came through.
+    text = extract((DATA / name).read_text(encoding="utf-8")).text
+    for fragment in BOILERPLATE + ["Great article", "I disagree", "Comments"]:
+        assert fragment.lower() not in text.lower()
+    assert text.split("\n\n") == [p.strip() for p in sample_text.split("\n\n")[1:] if p.strip()]
+
+
 def test_extracted_paragraphs_are_the_articles(sample_text):
     paragraphs = extract(PAGE.read_text(encoding="utf-8")).text.split("\n\n")
     assert paragraphs == [p.strip() for p in sample_text.split("\n\n")[1:] if p.strip()]
