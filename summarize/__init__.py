@@ -11,12 +11,14 @@ from __future__ import annotations
 __version__ = "0.1.0"
 
 from .core import Sentence, Summary, summarize
-from .errors import BudgetError, InputError, NoTextError, SummarizeError
+from .errors import BudgetError, FetchError, InputError, MissingExtraError, NoTextError, SummarizeError
 from .sentences import split_sentences
 
 __all__ = [
     "BudgetError",
+    "FetchError",
     "InputError",
+    "MissingExtraError",
     "NoTextError",
     "Sentence",
     "Summary",

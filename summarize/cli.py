@@ -10,14 +10,14 @@ import errno
 import os
 import signal
 import sys
-from typing import Any, NoReturn, Optional
+from typing import Any, Mapping, NoReturn, Optional
 
 import click
 
 from . import __version__
 from .core import Summary, summarize
 from .errors import SummarizeError
-from .sources import Document, read_path, read_stream
+from .sources import INPUT_FORMATS, Document, read_any, read_stream, with_page_title
 from .selection import DEFAULT_SENTENCES
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
@@ -25,6 +25,8 @@ EXIT_TERMINATED = 143  # 128 + SIGTERM
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
 
 FORMAT_CHOICES = ("auto", "plain", "rich", "json", "markdown")
+DEFAULT_TIMEOUT = 20.0  # seconds; summarize.web's default, kept here so --help never imports it
+DEFAULT_MAX_BYTES = 10_000_000
 
 
 def is_terminal(stream: Any) -> bool:
@@ -113,17 +115,17 @@ def note(message: str) -> None:
     click.echo(f"Note: {message}", err=True)
 
 
-def read_input(path: Optional[str]) -> Document:
-    """The document named by ``path``: a file, ``-`` for stdin, or stdin when
-    ``path`` is None and stdin is not a terminal.  Raises ``SummarizeError``
-    or ``click.UsageError``."""
+def read_input(path: Optional[str], input_format: str = "auto", timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """The document named by ``path``: a file, a URL, ``-`` for stdin, or
+    stdin when ``path`` is None and stdin is not a terminal.  Raises
+    ``SummarizeError`` or ``click.UsageError``."""
     if path is None or path == "-":
         if path is None and is_terminal(sys.stdin):
             raise click.UsageError(
                 "no input: give a PATH, or pipe text in (cat article.txt | summarize)"
             )
-        return read_stream(sys.stdin.buffer)
-    return read_path(path)
+        return read_stream(sys.stdin.buffer, input_format=input_format)
+    return read_any(path, input_format=input_format, timeout=timeout, max_bytes=max_bytes)
 
 
 def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None:
@@ -139,18 +141,19 @@ def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None
         note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")
 
 
-def emit(summary: Summary, fmt: str, source: str) -> None:
-    """Print ``summary`` to stdout in ``fmt`` (``auto`` resolved here)."""
+def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, str]] = None) -> None:
+    """Print ``summary`` to stdout in ``fmt`` (``auto`` resolved here);
+    ``extra`` (byline, date of a web page) goes into JSON and rich output."""
     stdout = sys.stdout
     if fmt == "auto":
         fmt = "rich" if is_terminal(stdout) else "plain"
     from . import render
 
     if fmt == "rich":
-        render.print_rich(summary, stdout, source)
+        render.print_rich(summary, stdout, source, extra=extra)
     else:
         # Line by line, so a reader that stops early (head -1) is noticed at once.
-        for line in render.render_text(summary, fmt, source).splitlines(keepends=True):
+        for line in render.render_text(summary, fmt, source, extra).splitlines(keepends=True):
             stdout.write(line)
 
 
@@ -186,17 +189,51 @@ def emit(summary: Summary, fmt: str, source: str) -> None:
     show_default=True,
     help="Output: rich on a terminal and plain when piped (auto), or force one.",
 )
+@click.option(
+    "--input-format",
+    type=click.Choice(INPUT_FORMATS),
+    default="auto",
+    show_default=True,
+    help="Read the input as text or as an HTML page (auto: URLs, .html/.htm files and stdin that starts like HTML are pages).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(0, min_open=True),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on a URL that does not answer, or finish downloading, within this time.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse a URL whose page is larger than this.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="summarize")
-def cli(path: Optional[str], sentences: Optional[int], ratio: Optional[float], words: Optional[int], fmt: str) -> None:
+def cli(
+    path: Optional[str],
+    sentences: Optional[int],
+    ratio: Optional[float],
+    words: Optional[int],
+    fmt: str,
+    input_format: str,
+    timeout: float,
+    max_bytes: int,
+) -> None:
     """Print the key sentences of the article in PATH (or stdin).
 
     Sentences are scored by how often their content words occur in the
     article and the best are printed in their original order. A first-line
     headline becomes the title; a dateline such as "(CNN) --" is dropped.
-    Works offline: nothing is ever downloaded.
+    Works offline: nothing is downloaded unless PATH is a URL.
 
-    PATH is a text file, or - for stdin; without PATH, text is read from a
-    pipe. Give at most one of -n, -r and -w; the default is 3 sentences.
+    PATH is a text file, an HTML file (.html, .htm), an http:// or https://
+    URL, or - for stdin; without PATH, text is read from a pipe. Web pages
+    are reduced to their article (title, byline and date kept for JSON);
+    they need the web extra: pip install 'summarize[web]'. Give at most one
+    of -n, -r and -w; the default is 3 sentences.
 
     \b
     Examples:
@@ -205,12 +242,14 @@ def cli(path: Optional[str], sentences: Optional[int], ratio: Optional[float], w
       summarize --words 60 article.txt
       cat article.txt | summarize --ratio 0.2
       summarize - --format json < article.txt
+      summarize https://example.com/news/story.html
+      summarize --format json saved-page.html
     """
     given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
     if len(given) > 1:
         raise click.UsageError(f"{' and '.join(given)} cannot be combined: give one length limit")
     try:
-        doc = read_input(path)
+        doc = read_input(path, input_format, timeout, max_bytes)
         for message in doc.warnings:
             warn(message)
         try:
@@ -219,8 +258,9 @@ def cli(path: Optional[str], sentences: Optional[int], ratio: Optional[float], w
             _fail(f"{doc.name}: {exc}")
     except SummarizeError as exc:
         _fail(str(exc))
+    summary = with_page_title(summary, doc)
     report_length(summary, doc, words)
-    emit(summary, fmt, doc.name)
+    emit(summary, fmt, doc.name, doc.meta)
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:

@@ -20,3 +20,32 @@ class InputError(SummarizeError):
 
 class BudgetError(SummarizeError):
     """A length budget is out of range (for example ``sentences=0``)."""
+
+
+class MissingExtraError(SummarizeError):
+    """An input needs an optional extra that is not installed (``summarize[web]``)."""
+
+
+class FetchError(SummarizeError):
+    """A URL cannot be fetched: bad scheme, HTTP error, timeout, refused
+    connection, too many redirects, too large, or not a web page."""
+
+
+class HTTPStatusError(FetchError):
+    """The server answered with a 4xx or 5xx status; ``status`` holds it."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class FetchTimeoutError(FetchError):
+    """The server did not answer, or stopped sending, within the timeout."""
+
+
+class TooLargeError(FetchError):
+    """The page is larger than the size cap."""
+
+
+class ContentTypeError(FetchError):
+    """The URL holds something other than a web page or plain text."""

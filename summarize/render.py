@@ -8,7 +8,7 @@ Article text is always data, never rich markup.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any, Dict, Optional, TextIO
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, TextIO
 
 from .core import Summary
 
@@ -19,17 +19,20 @@ FORMATS = ("plain", "rich", "json", "markdown")
 SCORE_DIGITS = 6
 
 
-def summary_dict(summary: Summary, source: Optional[str] = None) -> Dict[str, Any]:
+def summary_dict(summary: Summary, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
     """The JSON shape of a summary: the one place that defines it.
 
-    Keys: ``source`` (path, ``<stdin>`` or None), ``title``, ``dateline``,
-    ``sentences`` (``[{index, text, score}]`` in document order),
-    ``total_sentences`` and ``settings`` (the length limit used).
+    Keys: ``source`` (path, URL, ``<stdin>`` or None), ``title``, then the
+    keys of ``extra`` when given (for web pages: ``byline``, ``date``,
+    ``url``, each only when found), ``dateline``, ``sentences``
+    (``[{index, text, score}]`` in document order), ``total_sentences`` and
+    ``settings`` (the length limit used).
     Scores are rounded to ``SCORE_DIGITS`` decimals so output is stable.
     """
     return {
         "source": source,
         "title": summary.title,
+        **(extra or {}),
         "dateline": summary.dateline,
         "sentences": [
             {"index": s.index, "text": s.text, "score": round(s.score, SCORE_DIGITS)}
@@ -45,9 +48,9 @@ def render_plain(summary: Summary) -> str:
     return "".join(s.text + "\n" for s in summary.sentences)
 
 
-def render_json(summary: Summary, source: Optional[str] = None) -> str:
+def render_json(summary: Summary, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> str:
     """``summary_dict`` as indented JSON (UTF-8 kept as is), newline-terminated."""
-    return json.dumps(summary_dict(summary, source), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(summary_dict(summary, source, extra), ensure_ascii=False, indent=2) + "\n"
 
 
 def render_markdown(summary: Summary) -> str:
@@ -59,10 +62,11 @@ def render_markdown(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_text(summary: Summary, fmt: str, source: Optional[str] = None) -> str:
-    """Render in a text format: ``plain``, ``json`` or ``markdown``."""
+def render_text(summary: Summary, fmt: str, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> str:
+    """Render in a text format: ``plain``, ``json`` or ``markdown``;
+    ``extra`` adds keys to JSON only (see ``summary_dict``)."""
     if fmt == "json":
-        return render_json(summary, source)
+        return render_json(summary, source, extra)
     if fmt == "markdown":
         return render_markdown(summary)
     if fmt == "plain":
@@ -70,9 +74,10 @@ def render_text(summary: Summary, fmt: str, source: Optional[str] = None) -> str
     raise ValueError(f"not a text format: {fmt!r}")
 
 
-def rich_renderable(summary: Summary, source: Optional[str] = None) -> "RenderableType":
+def rich_renderable(summary: Summary, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> "RenderableType":
     """A rich renderable: heading (title, or the source name), a dim line
-    saying how many sentences were kept, and the sentences as a bullet list."""
+    saying how many sentences were kept (and the ``byline`` and ``date`` of
+    ``extra`` when given), and the sentences as a bullet list."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -84,6 +89,9 @@ def rich_renderable(summary: Summary, source: Optional[str] = None) -> "Renderab
         detail = f"{source} · {detail}"
     if summary.dateline:
         detail += f" · {summary.dateline}"
+    for key in ("byline", "date"):
+        if extra and extra.get(key):
+            detail += f" · {extra[key]}"
     body = Table.grid(padding=(0, 1))
     body.add_column(style="dim", justify="right", no_wrap=True)
     body.add_column(ratio=1)
@@ -104,6 +112,13 @@ def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":
     return console
 
 
-def print_rich(summary: Summary, file: TextIO, source: Optional[str] = None, *, terminal: Optional[bool] = None) -> None:
+def print_rich(
+    summary: Summary,
+    file: TextIO,
+    source: Optional[str] = None,
+    *,
+    terminal: Optional[bool] = None,
+    extra: Optional[Mapping[str, Any]] = None,
+) -> None:
     """Print the rich rendering of ``summary`` to ``file``."""
-    make_console(file, terminal=terminal).print(rich_renderable(summary, source))
+    make_console(file, terminal=terminal).print(rich_renderable(summary, source, extra))

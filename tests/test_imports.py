@@ -19,8 +19,9 @@ ALLOWED = {
     "batch.py": {"rich"},
     "sentences.py": {"nltk"},
     "terms.py": {"nltk"},
+    "extract.py": {"trafilatura"},  # the web extra, imported when a page is met
 }
-THIRD_PARTY = {"click", "rich", "nltk"}
+THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext"}
 
 
 def imported_roots(path: Path) -> tuple:
@@ -72,7 +73,19 @@ def test_help_and_version_import_neither_nltk_nor_rich(flag):
         f"try:\n    cli.main([{flag!r}], standalone_mode=False)\nexcept SystemExit:\n    pass"
     )
     loaded = loaded_after(code)
-    assert "nltk" not in loaded and "rich" not in loaded
+    assert not {"nltk", "rich", "trafilatura", "lxml"} & set(loaded)
+
+
+def test_text_input_does_not_import_the_web_extra(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Title line\n\nOne sentence here. Another one there. A third.", encoding="utf-8")
+    code = (
+        "from summarize.cli import cli\n"
+        f"try:\n    cli.main([{str(path)!r}, '-f', 'plain'], standalone_mode=False)\nexcept SystemExit:\n    pass"
+    )
+    loaded = loaded_after(code)
+    assert "nltk" in loaded  # the run did happen
+    assert not {"trafilatura", "lxml", "htmldate", "courlan"} & set(loaded)
 
 
 def test_importing_the_package_is_cheap():
