@@ -1,10 +1,27 @@
 """Sentence splitting: Punkt with the project's own parameters, plus layout rules.
 
 NLTK's Punkt is the engine.  Its parameters (abbreviations, sentence
-starters, collocations) are not downloaded: they are read from plain text
-files in ``summarize/data/`` that this project writes and maintains.  Around
-Punkt sits the structure it cannot see: a blank line always ends a sentence,
-while a single newline inside a paragraph is just a space.
+starters) are not downloaded: they are read from plain text files in
+``summarize/data/`` that this project writes and maintains.  Nothing is
+learned from the input: the splitter is a pure function of the text.
+
+Around Punkt sit rules for what it cannot see.  Each is applied in this
+order; the names are used in the tests.
+
+Layout (before Punkt):
+
+* **blank-line** -- a blank line always ends a sentence (paragraphs are split
+  first and never joined).
+
+Corrections (after Punkt, inside one block):
+
+* **leading-debris** -- a sentence never starts with material that belongs
+  to the end of the one before: runs of ``. ! ?``, citation markers such as
+  ``[12]`` or ``[...]``, and emoticons such as ``:)``.  Punkt cuts runs like
+  ``!!!`` before their last mark and leaves a footnote marker that follows a
+  full stop at the start of the next sentence; both move back to the
+  sentence they close.  A piece left with no letter or digit at all joins
+  the previous sentence.
 
 nltk is imported on first use, so importing this module is cheap.
 """
@@ -24,6 +41,17 @@ Span = Tuple[int, int]
 # A blank line (possibly holding spaces or tabs) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
+
+# What may open a Punkt piece but belongs to the sentence before it (rule
+# leading-debris): end-of-sentence marks with their closing quotes, citation
+# markers, emoticons.  Each item must be followed by whitespace or the end.
+_DEBRIS_ITEM = (
+    r"(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*"
+    r"|\[(?:\d{1,3}(?:[-\u2013,]\s?\d{1,3})*|[a-z]|\.\.\.|\u2026|citation needed)\]"
+    r"|[:;]-?[()DPp](?![\w]))"
+)
+_LEADING_DEBRIS = re.compile(r"%s(?:\s*%s)*(?=\s|$)" % (_DEBRIS_ITEM, _DEBRIS_ITEM))
+_ALNUM = re.compile(r"\w")
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +87,32 @@ def paragraph_spans(text: str) -> List[Span]:
     return out
 
 
+def _correct(block: str, spans: List[Span]) -> List[Span]:
+    """Apply the post-Punkt corrections to the sentence ``spans`` of ``block``.
+
+    ``spans`` are offsets into ``block`` as Punkt returned them; the result
+    keeps the span contract (ordered, disjoint, no whitespace at either end,
+    every non-whitespace character covered).
+    """
+    out: List[Span] = []
+    for s, e in spans:
+        if out:
+            # Rule leading-debris: hand marks that close the previous sentence back to it.
+            m = _LEADING_DEBRIS.match(block, s, e)
+            if m:
+                prev_s, _ = out[-1]
+                rest = m.end()
+                while rest < e and block[rest].isspace():
+                    rest += 1
+                if rest >= e or not _ALNUM.search(block, rest, e):
+                    out[-1] = (prev_s, e)
+                    continue
+                out[-1] = (prev_s, m.end())
+                s = rest
+        out.append((s, e))
+    return out
+
+
 def sentence_spans(text: str) -> List[Span]:
     """Return ``(start, end)`` character offsets of each sentence of ``text``.
 
@@ -68,7 +122,8 @@ def sentence_spans(text: str) -> List[Span]:
     tokenizer = _tokenizer()
     spans: List[Span] = []
     for p_start, p_end in paragraph_spans(text):
-        for s, e in tokenizer.span_tokenize(text[p_start:p_end]):
+        block = text[p_start:p_end]
+        for s, e in _correct(block, list(tokenizer.span_tokenize(block))):
             spans.append((p_start + s, p_start + e))
     return spans
 
@@ -89,4 +144,3 @@ def split_sentences(text: str) -> List[str]:
     same sentences, and nothing is learned from the input.
     """
     return [normalize_space(text[s:e]) for s, e in sentence_spans(text)]
-
