@@ -13,6 +13,21 @@ Layout (before Punkt):
 * **blank-line** -- a blank line always ends a sentence (paragraphs are split
   first and never joined).
 
+Punkt parameters (``summarize/data/``):
+
+* **abbreviations** -- ``abbreviations.txt``: a period after one of these is
+  not a sentence end unless the next word is a sentence starter
+  (``sentence_starters.txt``): "the U.S. Army" stays whole, "in the U.S. The"
+  splits.
+* **starter-orthography** -- Punkt decides after an initial ("Plan B.") from
+  what it knows about the case of the next word.  It is told that the
+  sentence starters are ordinary lower-case words, so a capitalised starter
+  after an initial opens a sentence while a name ("J. R. R. Tolkien") does
+  not.
+* **nonfinal-abbreviation** -- titles and "e.g."-like abbreviations
+  (``nonfinal_abbreviations.txt``) lead into the next word and never end a
+  sentence: "e.g. The Hobbit", "Gen. Jones".
+
 Corrections (after Punkt, inside one block):
 
 * **leading-debris** -- a sentence never starts with material that belongs
@@ -29,7 +44,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, List, Tuple
+from typing import TYPE_CHECKING, List, Optional, Set, Tuple
 
 from .datafiles import read_word_list
 
@@ -56,13 +71,43 @@ _ALNUM = re.compile(r"\w")
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> "PunktSentenceTokenizer":
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    """Build the Punkt tokenizer once: shipped parameters plus rule nonfinal-abbreviation."""
+    from nltk.tokenize.punkt import (
+        _ORTHO_BEG_UC,
+        _ORTHO_MID_LC,
+        PunktParameters,
+        PunktSentenceTokenizer,
+        PunktToken,
+    )
+
+    def types(name: str) -> Set[str]:
+        # Punkt stores types lower-cased and without the final period.
+        return {w.lower().rstrip(".") for w in read_word_list(name)}
 
     params = PunktParameters()
-    # Punkt stores abbreviation types lower-cased and without the final period.
-    params.abbrev_types = {a.lower().rstrip(".") for a in read_word_list("abbreviations.txt")}
-    params.sent_starters = {w.lower() for w in read_word_list("sentence_starters.txt")}
-    return PunktSentenceTokenizer(params)
+    params.abbrev_types = types("abbreviations.txt")
+    params.sent_starters = types("sentence_starters.txt")
+    for word in params.sent_starters:
+        # Rule starter-orthography: Punkt trusts a capitalised word after an
+        # initial only if it has seen that word lower-case mid-sentence.  We
+        # tell it so for the starter words, so "Plan B. The" splits.
+        # One-letter words are skipped: "J. I. Smith" must not.
+        if len(word) > 1:
+            params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
+    nonfinal = frozenset(types("nonfinal_abbreviations.txt"))
+
+    class Tokenizer(PunktSentenceTokenizer):
+        def _second_pass_annotation(
+            self, aug_tok1: PunktToken, aug_tok2: Optional[PunktToken]
+        ) -> Optional[str]:
+            reason = super()._second_pass_annotation(aug_tok1, aug_tok2)
+            # Rule nonfinal-abbreviation: a title or "e.g." leads into the
+            # next word, so no following word (not even "The") starts a sentence.
+            if aug_tok2 is not None and aug_tok1.abbr and aug_tok1.type_no_period in nonfinal:
+                aug_tok1.sentbreak = False
+            return reason
+
+    return Tokenizer(params)
 
 
 def paragraph_spans(text: str) -> List[Span]:
