@@ -30,6 +30,9 @@ Punkt parameters (``summarize/data/``):
 
 Corrections (after Punkt, inside one block):
 
+* **quoted-mark-continues** -- a ``?`` or ``!`` (or ellipsis) closed by a quote
+  or bracket and followed by a lower-case word does not end the sentence:
+  ``"Why?" he asked.`` is one sentence.  (Punkt always cuts after ``?``.)
 * **leading-debris** -- a sentence never starts with material that belongs
   to the end of the one before: runs of ``. ! ?``, citation markers such as
   ``[12]`` or ``[...]``, and emoticons such as ``:)``.  Punkt cuts runs like
@@ -67,6 +70,9 @@ _DEBRIS_ITEM = (
 )
 _LEADING_DEBRIS = re.compile(r"%s(?:\s*%s)*(?=\s|$)" % (_DEBRIS_ITEM, _DEBRIS_ITEM))
 _ALNUM = re.compile(r"\w")
+# A question or exclamation mark closed by a quote or bracket (rule
+# quoted-mark-continues): '"Why?" he asked.'
+_QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +147,14 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
     """
     out: List[Span] = []
     for s, e in spans:
+        if out and block[s].islower():
+            prev_s, prev_e = out[-1]
+            tail = block[max(prev_s, prev_e - 8):prev_e]
+            # Rule quoted-mark-continues.  A bare "?" before a lower-case word
+            # is not merged: informal text often starts sentences lower-case.
+            if _QUOTED_MARK_END.search(tail):
+                out[-1] = (prev_s, e)
+                continue
         if out:
             # Rule leading-debris: hand marks that close the previous sentence back to it.
             m = _LEADING_DEBRIS.match(block, s, e)
