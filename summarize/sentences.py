@@ -28,6 +28,10 @@ Punkt parameters (``summarize/data/``):
   (``nonfinal_abbreviations.txt``) lead into the next word and never end a
   sentence: "e.g. The Hobbit", "Gen. Jones".
 
+* **ellipsis** -- an ellipsis (``...`` or ``\u2026``) ends a sentence exactly
+  when the next word is capitalised: "Wait... What?" splits, "so... maybe"
+  does not.  ``\u2026`` is made a candidate end so Punkt sees it at all.
+
 Corrections (after Punkt, inside one block):
 
 * **quoted-mark-continues** -- a ``?`` or ``!`` (or ellipsis) closed by a quote
@@ -81,6 +85,7 @@ def _tokenizer() -> "PunktSentenceTokenizer":
     from nltk.tokenize.punkt import (
         _ORTHO_BEG_UC,
         _ORTHO_MID_LC,
+        PunktLanguageVars,
         PunktParameters,
         PunktSentenceTokenizer,
         PunktToken,
@@ -102,10 +107,21 @@ def _tokenizer() -> "PunktSentenceTokenizer":
             params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
     nonfinal = frozenset(types("nonfinal_abbreviations.txt"))
 
+    class LanguageVars(PunktLanguageVars):
+        # The one-character ellipsis is a candidate end like "...", so that
+        # Punkt splits it off words and asks the second pass about it.
+        sent_end_chars = (".", "?", "!", "\u2026")
+
     class Tokenizer(PunktSentenceTokenizer):
         def _second_pass_annotation(
             self, aug_tok1: PunktToken, aug_tok2: Optional[PunktToken]
         ) -> Optional[str]:
+            if aug_tok2 is not None and (aug_tok1.ellipsis or aug_tok1.tok == "\u2026"):
+                # Rule ellipsis: an ellipsis ends the sentence exactly when the
+                # next word is capitalised ("Wait... What?" but "so... maybe").
+                aug_tok1.ellipsis = True
+                aug_tok1.sentbreak = aug_tok2.first_upper
+                return None
             reason = super()._second_pass_annotation(aug_tok1, aug_tok2)
             # Rule nonfinal-abbreviation: a title or "e.g." leads into the
             # next word, so no following word (not even "The") starts a sentence.
@@ -113,7 +129,7 @@ def _tokenizer() -> "PunktSentenceTokenizer":
                 aug_tok1.sentbreak = False
             return reason
 
-    return Tokenizer(params)
+    return Tokenizer(params, lang_vars=LanguageVars())
 
 
 def paragraph_spans(text: str) -> List[Span]:
