@@ -12,6 +12,20 @@ Layout (before Punkt):
 
 * **blank-line** -- a blank line always ends a sentence (paragraphs are split
   first and never joined).
+* **hard-line-break** -- a single newline is a space, unless the line before
+  it is a hard break: shorter than the text's wrap width (estimated from its
+  widest lines followed by a lower-case line, at least 30 columns) by more than the next line's
+  first word, which a wrapping tool would have pulled up.  After a hard
+  break, a line that opens capitalised (or with a digit) starts a sentence:
+  headings, signatures, address lines.  Not after a line ending in a comma,
+  dash or continuation word (``continuation_words.txt``).  Wrapped prose
+  never has a hard break inside a paragraph, so hard-wrapped text splits
+  exactly as the same text unwrapped.
+* **list-item** -- a line opening with a bullet or enumerator (``- * \u2022``,
+  ``1. 2) (3) a)``) starts a sentence when the bullet is unambiguous, a list
+  has begun in the paragraph, the line before ends with ``. ! ? :`` or is a
+  hard break.  The marker is hidden from Punkt (so "1." is not a sentence of
+  its own) and joins the item's first sentence.
 
 Punkt parameters (``summarize/data/``):
 
@@ -35,8 +49,10 @@ Punkt parameters (``summarize/data/``):
 Corrections (after Punkt, inside one block):
 
 * **quoted-mark-continues** -- a ``?`` or ``!`` (or ellipsis) closed by a quote
-  or bracket and followed by a lower-case word does not end the sentence:
-  ``"Why?" he asked.`` is one sentence.  (Punkt always cuts after ``?``.)
+  or bracket does not end the sentence when a lower-case word follows, or a
+  short attribution (one to three words, a verb from ``speech_verbs.txt``,
+  punctuation): ``"Why?" he asked.`` and ``"Why?" Smith asked.`` are one
+  sentence each.  (Punkt always cuts after ``?``.)
 * **leading-debris** -- a sentence never starts with material that belongs
   to the end of the one before: runs of ``. ! ?``, citation markers such as
   ``[12]`` or ``[...]``, and emoticons such as ``:)``.  Punkt cuts runs like
@@ -63,6 +79,8 @@ Span = Tuple[int, int]
 # A blank line (possibly holding spaces or tabs) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 _WHITESPACE = re.compile(r"\s+")
+# A line break after a hyphen between letters: a word wrapped at its hyphen.
+_HYPHEN_WRAP = re.compile(r"(?<=\w-)[^\S\n]*\n\s*(?=\w)")
 
 # What may open a Punkt piece but belongs to the sentence before it (rule
 # leading-debris): end-of-sentence marks with their closing quotes, citation
@@ -77,6 +95,35 @@ _ALNUM = re.compile(r"\w")
 # A question or exclamation mark closed by a quote or bracket (rule
 # quoted-mark-continues): '"Why?" he asked.'
 _QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
+
+
+
+# A list item opens with a bullet or an enumerator and a space (rule
+# list-item): "- ", "* ", "\u2022 ", "1. ", "2) ", "(3) ", "a) ", "(b) ".
+# Letters need a bracket or must be lower-case: "A. Smith" opens a name.
+_LIST_MARKER = re.compile(
+    r"(?:[-*+\u2022\u2023\u2043\u25aa\u25cf\u25e6\u2013\u2014]"
+    r"|\(?\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-zA-Z]\)|[A-Z]\))[^\S\n]+(?=\S)"
+)
+# Bullets that are never prose punctuation, unlike "-" or "1.".
+_SURE_BULLETS = frozenset("*\u2022\u2023\u2043\u25aa\u25cf\u25e6")
+# A line ending in one of these continues on the next (rule hard-line-break).
+_CONTINUES_CHARS = frozenset(",;(-/&\u2013\u2014")
+# The narrowest wrap width assumed: without evidence of a wider wrap, a line
+# is a hard break when it and the next line's first word fit in this many
+# columns ("Summary\nThe report ...").
+_MIN_WRAP_WIDTH = 30
+
+
+@lru_cache(maxsize=1)
+def _layout_words() -> Tuple[frozenset, "re.Pattern[str]"]:
+    """Return the continuation words and the attribution pattern, loaded once."""
+    continuation = frozenset(w.lower() for w in read_word_list("continuation_words.txt"))
+    verbs = "|".join(re.escape(v) for v in read_word_list("speech_verbs.txt"))
+    # One to three words then a speech verb closed by punctuation:
+    # '"Why?" Smith asked.' but not '"Why?" Officials said the plan ...'.
+    attribution = re.compile(r"(?:\S+\s+){1,3}(?:%s)[.,;:!?]" % verbs)
+    return continuation, attribution
 
 
 @lru_cache(maxsize=1)
@@ -162,13 +209,15 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
     every non-whitespace character covered).
     """
     out: List[Span] = []
+    attribution = _layout_words()[1]
     for s, e in spans:
-        if out and block[s].islower():
+        if out:
             prev_s, prev_e = out[-1]
-            tail = block[max(prev_s, prev_e - 8):prev_e]
             # Rule quoted-mark-continues.  A bare "?" before a lower-case word
             # is not merged: informal text often starts sentences lower-case.
-            if _QUOTED_MARK_END.search(tail):
+            if _QUOTED_MARK_END.search(block, max(prev_s, prev_e - 8), prev_e) and (
+                block[s].islower() or attribution.match(block, s, e)
+            ):
                 out[-1] = (prev_s, e)
                 continue
         if out:
@@ -188,6 +237,88 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
     return out
 
 
+def _wrap_width(text: str, paragraphs: List[Span]) -> int:
+    """Estimate the column at which ``text`` was hard-wrapped.
+
+    The widest line that is followed, in its paragraph, by a line opening
+    with a lower-case letter: such a line break is surely soft (mid-phrase),
+    while a line followed by a capital may be a heading and would make the
+    estimate too small to see it.  Lines of a single word are ignored: a long
+    URL overflows any width.  Never less than ``_MIN_WRAP_WIDTH``.
+    """
+    widest = 0
+    for p_start, p_end in paragraphs:
+        if text.find("\n", p_start, p_end) < 0:
+            continue
+        lines = text[p_start:p_end].split("\n")
+        for line, after in zip(lines, lines[1:]):
+            after = after.lstrip()
+            line = line.rstrip()
+            # A line of one long word (a URL) may overflow any wrap width.
+            if after[:1].islower() and len(line) > widest and " " in line.strip():
+                widest = len(line)
+    return max(widest, _MIN_WRAP_WIDTH)
+
+
+def _layout_cuts(par: str, width: int) -> List[int]:
+    """Return offsets in the paragraph ``par`` where line layout starts a sentence.
+
+    Rule list-item: a line opening with a list marker starts a sentence when
+    the marker is an unambiguous bullet, a list has already begun in this
+    paragraph, the line before ends a clause (``. ! ? :``), or the line before
+    is a hard break.  Rule hard-line-break: a line break is hard when the line
+    before it is shorter than the wrap ``width`` minus the first word of the
+    next line (a wrapping tool would have pulled that word up); after a hard
+    break a capitalised line starts a sentence, unless the line before ends
+    in a comma, dash or continuation word ("and", "the").  Hard-wrapped prose
+    never triggers either rule, so it splits exactly as unwrapped text.
+    """
+    continuation = _layout_words()[0]
+    cuts: List[int] = []
+    lines = par.split("\n")
+    in_list = _LIST_MARKER.match(par) is not None
+    prev = lines[0].rstrip()
+    offset = len(lines[0]) + 1
+    for line in lines[1:]:
+        body = line.lstrip()
+        body_at = offset + len(line) - len(body)
+        offset += len(line) + 1
+        body = body.rstrip()
+        if not body:
+            continue
+        first = body.split(None, 1)[0]
+        hard = len(prev) + 1 + len(first) <= width
+        if _LIST_MARKER.match(body):
+            if body[0] in _SURE_BULLETS or in_list or hard or prev[-1] in ".!?:":
+                cuts.append(body_at)
+                in_list = True
+        elif hard and prev[-1] not in _CONTINUES_CHARS:
+            lead = body.lstrip("\"'\u201c\u2018([")
+            last_word = prev.rsplit(None, 1)[-1].lower()
+            if lead[:1].isupper() or lead[:1].isdigit():
+                if last_word not in continuation:
+                    cuts.append(body_at)
+        prev = body
+    return cuts
+
+
+def _blocks(text: str, p_start: int, p_end: int, width: int) -> List[Span]:
+    """Split the paragraph ``text[p_start:p_end]`` at its layout cuts.
+
+    Returns spans into ``text``, in order, stripped of whitespace at both
+    ends, together covering every non-whitespace character of the paragraph.
+    """
+    if text.find("\n", p_start, p_end) < 0:
+        return [(p_start, p_end)]
+    bounds = [p_start + c for c in _layout_cuts(text[p_start:p_end], width)]
+    out: List[Span] = []
+    for s, e in zip([p_start] + bounds, bounds + [p_end]):
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        out.append((s, e))
+    return out
+
+
 def sentence_spans(text: str) -> List[Span]:
     """Return ``(start, end)`` character offsets of each sentence of ``text``.
 
@@ -195,16 +326,31 @@ def sentence_spans(text: str) -> List[Span]:
     whitespace, and together cover every non-whitespace character.
     """
     tokenizer = _tokenizer()
+    paragraphs = paragraph_spans(text)
+    width = _wrap_width(text, paragraphs)
     spans: List[Span] = []
-    for p_start, p_end in paragraph_spans(text):
-        block = text[p_start:p_end]
-        for s, e in _correct(block, list(tokenizer.span_tokenize(block))):
-            spans.append((p_start + s, p_start + e))
+    for p_start, p_end in paragraphs:
+        for b_start, b_end in _blocks(text, p_start, p_end, width):
+            # A list marker ("1.", "-") is not a sentence of its own: Punkt
+            # sees only the item text, and the marker joins its first sentence.
+            marker = _LIST_MARKER.match(text, b_start, b_end)
+            body_at = marker.end() if marker else b_start
+            body = text[body_at:b_end]
+            pieces = _correct(body, list(tokenizer.span_tokenize(body)))
+            for i, (s, e) in enumerate(pieces):
+                spans.append((b_start if i == 0 else body_at + s, body_at + e))
     return spans
 
 
 def normalize_space(text: str) -> str:
-    """Collapse every run of whitespace (newlines included) to one space and strip the ends."""
+    """Collapse every run of whitespace (newlines included) to one space and strip the ends.
+
+    A line break right after a hyphen inside a word ("well-\\nknown") is
+    removed instead, since wrapping tools break lines at hyphens: the
+    sentence reads as it would unwrapped.  Non-whitespace is never changed.
+    """
+    if "-\n" in text or "- \n" in text:
+        text = _HYPHEN_WRAP.sub("", text)
     return _WHITESPACE.sub(" ", text).strip()
 
 
