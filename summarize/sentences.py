@@ -170,10 +170,17 @@ def _tokenizer() -> "PunktSentenceTokenizer":
                 aug_tok1.sentbreak = aug_tok2.first_upper
                 return None
             reason = super()._second_pass_annotation(aug_tok1, aug_tok2)
-            # Rule nonfinal-abbreviation: a title or "e.g." leads into the
-            # next word, so no following word (not even "The") starts a sentence.
-            if aug_tok2 is not None and aug_tok1.abbr and aug_tok1.type_no_period in nonfinal:
+            if aug_tok2 is None or not aug_tok1.abbr:
+                return reason
+            if aug_tok1.type_no_period in nonfinal:
+                # Rule nonfinal-abbreviation: a title or "e.g." leads into the
+                # next word, so no following word (not even "The") starts a sentence.
                 aug_tok1.sentbreak = False
+            elif aug_tok1.is_initial and self._ortho_heuristic(aug_tok2) is True:
+                # A one-letter abbreviation ("c." for circa) is also a
+                # capital letter ("vitamin C."); Punkt never lets it end a
+                # sentence, but a sentence starter after it still does.
+                aug_tok1.sentbreak = True
             return reason
 
     return Tokenizer(params, lang_vars=LanguageVars())
