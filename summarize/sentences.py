@@ -38,6 +38,8 @@ Punkt parameters (``summarize/data/``):
   sentence starters are ordinary lower-case words, so a capitalised starter
   after an initial opens a sentence while a name ("J. R. R. Tolkien") does
   not.
+* **dotted-acronym** -- a word of letters each followed by a period
+  ("U.S.G.", "V.P.", "W.H.S.") is treated as a listed abbreviation.
 * **nonfinal-abbreviation** -- titles and "e.g."-like abbreviations
   (``nonfinal_abbreviations.txt``) lead into the next word and never end a
   sentence: "e.g. The Hobbit", "Gen. Jones".
@@ -97,6 +99,9 @@ _ALNUM = re.compile(r"\w")
 _QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
 
 
+
+# Letters (one or two at a time) each followed by a period: "U.S.G.", "Ph.D.".
+_ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}$")
 
 # A list item opens with a bullet or an enumerator and a space (rule
 # list-item): "- ", "* ", "\u2022 ", "1. ", "2) ", "(3) ", "a) ", "(b) ".
@@ -160,6 +165,15 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         sent_end_chars = (".", "?", "!", "\u2026")
 
     class Tokenizer(PunktSentenceTokenizer):
+        def _first_pass_annotation(self, aug_tok: PunktToken) -> None:
+            super()._first_pass_annotation(aug_tok)
+            if aug_tok.sentbreak and aug_tok.period_final and _ACRONYM.match(aug_tok.tok):
+                # Rule dotted-acronym: "U.S.G.", "V.P.", "W.H.S." are
+                # abbreviations even when not listed; they end a sentence only
+                # before a sentence starter, like listed ones.
+                aug_tok.sentbreak = False
+                aug_tok.abbr = True
+
         def _second_pass_annotation(
             self, aug_tok1: PunktToken, aug_tok2: Optional[PunktToken]
         ) -> Optional[str]:
