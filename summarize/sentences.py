@@ -38,6 +38,9 @@ Punkt parameters (``summarize/data/``):
   sentence starters are ordinary lower-case words, so a capitalised starter
   after an initial opens a sentence while a name ("J. R. R. Tolkien") does
   not.
+* **number-abbreviation** -- words in ``number_abbreviations.txt`` are
+  abbreviations only before a number: "No. 5" stays whole, "He said no. Keys?"
+  splits.
 * **dotted-acronym** -- a word of letters each followed by a period
   ("U.S.G.", "V.P.", "W.H.S.") is treated as a listed abbreviation.
 * **nonfinal-abbreviation** -- titles and "e.g."-like abbreviations
@@ -158,6 +161,7 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         if len(word) > 1:
             params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
     nonfinal = frozenset(types("nonfinal_abbreviations.txt"))
+    before_number = frozenset(types("number_abbreviations.txt"))
 
     class LanguageVars(PunktLanguageVars):
         # The one-character ellipsis is a candidate end like "...", so that
@@ -182,6 +186,16 @@ def _tokenizer() -> "PunktSentenceTokenizer":
                 # next word is capitalised ("Wait... What?" but "so... maybe").
                 aug_tok1.ellipsis = True
                 aug_tok1.sentbreak = aug_tok2.first_upper
+                return None
+            if (
+                aug_tok2 is not None
+                and aug_tok2.is_number
+                and aug_tok1.period_final
+                and aug_tok1.type_no_period in before_number
+            ):
+                # Rule number-abbreviation: "No. 5", "p. 45", "Art. 12".
+                aug_tok1.sentbreak = False
+                aug_tok1.abbr = True
                 return None
             reason = super()._second_pass_annotation(aug_tok1, aug_tok2)
             if aug_tok2 is None or not aug_tok1.abbr:
