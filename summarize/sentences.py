@@ -47,9 +47,10 @@ Punkt parameters (``summarize/data/``):
   (``nonfinal_abbreviations.txt``) lead into the next word and never end a
   sentence: "e.g. The Hobbit", "Gen. Jones".
 
-* **ellipsis** -- an ellipsis (``...`` or ``\u2026``) ends a sentence exactly
+* **ellipsis** -- an ellipsis (``...``, ``. . .`` or ``\u2026``) ends a sentence exactly
   when the next word is capitalised: "Wait... What?" splits, "so... maybe"
-  does not.  ``\u2026`` is made a candidate end so Punkt sees it at all.
+  does not.  ``\u2026`` is made a candidate end so Punkt sees it at all, and
+  Punkt is shown ``.....`` for ``. . .`` (same length, so offsets hold).
 
 Corrections (after Punkt, inside one block):
 
@@ -64,7 +65,7 @@ Corrections (after Punkt, inside one block):
   ``!!!`` before their last mark and leaves a footnote marker that follows a
   full stop at the start of the next sentence; both move back to the
   sentence they close.  A piece left with no letter or digit at all joins
-  the previous sentence.
+  the previous sentence (or the next, when it opens the block).
 
 nltk is imported on first use, so importing this module is cheap.
 """
@@ -101,6 +102,14 @@ _ALNUM = re.compile(r"\w")
 # quoted-mark-continues): '"Why?" he asked.'
 _QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
 
+
+
+# A spaced ellipsis, ". . ." (rule ellipsis).
+_SPACED_ELLIPSIS = re.compile(r"\.(?:[^\S\n]\.){2,}")
+
+
+def _dots(match: "re.Match[str]") -> str:
+    return "." * len(match.group())
 
 
 # Letters (one or two at a time) each followed by a period: "U.S.G.", "Ph.D.".
@@ -269,6 +278,10 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
                 out[-1] = (prev_s, m.end())
                 s = rest
         out.append((s, e))
+    if len(out) > 1 and not _ALNUM.search(block, out[0][0], out[0][1]):
+        # Nothing before it to close: debris opening the block joins the
+        # sentence after it (". . . Start here.").
+        out[:2] = [(out[0][0], out[1][1])]
     return out
 
 
@@ -371,7 +384,11 @@ def sentence_spans(text: str) -> List[Span]:
             marker = _LIST_MARKER.match(text, b_start, b_end)
             body_at = marker.end() if marker else b_start
             body = text[body_at:b_end]
-            pieces = _correct(body, list(tokenizer.span_tokenize(body)))
+            # Rule ellipsis: Punkt reads each dot of ". . ." as a full stop.
+            # It is shown a run of dots of the same length instead, so offsets
+            # still point into the original text.
+            seen = _SPACED_ELLIPSIS.sub(_dots, body) if ". ." in body else body
+            pieces = _correct(body, list(tokenizer.span_tokenize(seen)))
             for i, (s, e) in enumerate(pieces):
                 spans.append((b_start if i == 0 else body_at + s, body_at + e))
     return spans

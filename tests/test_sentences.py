@@ -35,6 +35,7 @@ CASES = [
     ("uk-end-of-sentence", "They flew to the U.K. It rained.", ["They flew to the U.K.", "It rained."]),
     ("un-mid-and-end", "The U.N. envoy spoke. He praised the U.N. Then he left.",
      ["The U.N. envoy spoke.", "He praised the U.N.", "Then he left."]),
+    ("dotted-acronym-unlisted", "He heads the U.S.G. Academic Assembly.", ["He heads the U.S.G. Academic Assembly."]),
     ("us-before-name", "The U.S. Army responded.", ["The U.S. Army responded."]),
     # Latin abbreviations
     ("eg-before-capital", "Read classics, e.g. The Hobbit, first.", ["Read classics, e.g. The Hobbit, first."]),
@@ -50,6 +51,8 @@ CASES = [
      ["Pi is about 3.14 in value.", "It is irrational."]),
     ("number-money", "It costs $1.5 million. That is a lot.", ["It costs $1.5 million.", "That is a lot."]),
     ("number-no", "See No. 5 on the list. It is new.", ["See No. 5 on the list.", "It is new."]),
+    ("number-abbrev-only-before-number", "He said no. Keys were lost.", ["He said no.", "Keys were lost."]),
+    ("number-page", "See p. 45 for details. See pp. 12-15.", ["See p. 45 for details.", "See pp. 12-15."]),
     ("number-percent", "Prices rose 2.5% this year. Wages did not.",
      ["Prices rose 2.5% this year.", "Wages did not."]),
     ("number-year-end", "He retired in 2004. The firm closed.", ["He retired in 2004.", "The firm closed."]),
@@ -62,6 +65,9 @@ CASES = [
     # ellipses
     ("ellipsis-capital", "Wait... What happened?", ["Wait...", "What happened?"]),
     ("ellipsis-lower", "I do not know... maybe later.", ["I do not know... maybe later."]),
+    ("ellipsis-spaced", "I was thinking . . . maybe not. Then . . . Nothing.",
+     ["I was thinking . . . maybe not.", "Then . . .", "Nothing."]),
+    ("ellipsis-opening", ". . . Start here. Go on.", [". . . Start here.", "Go on."]),
     ("ellipsis-unicode", "Wait\u2026 What happened? Well\u2026 nothing.", ["Wait\u2026", "What happened?", "Well\u2026 nothing."]),
     # quotes and brackets
     ("quoted-question-lower", '"Why?" he asked. Then he left.', ['"Why?" he asked.', "Then he left."]),
