@@ -14,8 +14,9 @@ Layout (before Punkt):
   first and never joined).
 * **hard-line-break** -- a single newline is a space, unless the line before
   it is a hard break: shorter than the text's wrap width (estimated from its
-  widest lines followed by a lower-case line, at least 30 columns) by more than the next line's
-  first word, which a wrapping tool would have pulled up.  After a hard
+  widest lines followed by a lower-case line, at least 30 columns) by more
+  than the next line's first word, which a wrapping tool would have pulled
+  up.  After a hard
   break, a line that opens capitalised (or with a digit) starts a sentence:
   headings, signatures, address lines.  Not after a line ending in a comma,
   dash or continuation word (``continuation_words.txt``).  Wrapped prose
@@ -45,11 +46,10 @@ Punkt parameters (``summarize/data/``):
   ("U.S.G.", "V.P.", "W.H.S.") is treated as a listed abbreviation.
 * **nonfinal-abbreviation** -- titles and "e.g."-like abbreviations
   (``nonfinal_abbreviations.txt``) lead into the next word and never end a
-  sentence: "e.g. The Hobbit", "Gen. Jones".
-
-* **ellipsis** -- an ellipsis (``...``, ``. . .`` or ``\u2026``) ends a sentence exactly
-  when the next word is capitalised: "Wait... What?" splits, "so... maybe"
-  does not.  ``\u2026`` is made a candidate end so Punkt sees it at all, and
+  sentence: "e.g. The Hobbit", "Gen. Jones", "P.S. I moved".
+* **ellipsis** -- an ellipsis (``...``, ``. . .`` or ``\u2026``) ends a
+  sentence exactly when the next word is capitalised: "Wait... What?"
+  splits, "so... maybe" does not.  ``\u2026`` is made a candidate end so Punkt sees it at all, and
   Punkt is shown ``.....`` for ``. . .`` (same length, so offsets hold).
 
 Corrections (after Punkt, inside one block):
@@ -67,13 +67,17 @@ Corrections (after Punkt, inside one block):
   sentence they close.  A piece left with no letter or digit at all joins
   the previous sentence (or the next, when it opens the block).
 
+Output: each sentence has its whitespace collapsed to single spaces; a line
+break right after a hyphen inside a word ("well-" / "known") is dropped, as
+wrapping tools break lines there (**hyphen-wrap**).
+
 nltk is imported on first use, so importing this module is cheap.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, List, Optional, Set, Tuple
+from typing import TYPE_CHECKING, FrozenSet, List, Match, Optional, Pattern, Set, Tuple
 
 from .datafiles import read_word_list
 
@@ -102,13 +106,12 @@ _ALNUM = re.compile(r"\w")
 # quoted-mark-continues): '"Why?" he asked.'
 _QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
 
-
-
 # A spaced ellipsis, ". . ." (rule ellipsis).
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[^\S\n]\.){2,}")
 
 
-def _dots(match: "re.Match[str]") -> str:
+def _dots(match: "Match[str]") -> str:
+    """Return a run of periods as long as ``match`` (rule ellipsis)."""
     return "." * len(match.group())
 
 
@@ -120,7 +123,7 @@ _ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}$")
 # Letters need a bracket or must be lower-case: "A. Smith" opens a name.
 _LIST_MARKER = re.compile(
     r"(?:[-*+\u2022\u2023\u2043\u25aa\u25cf\u25e6\u2013\u2014]"
-    r"|\(?\d{1,3}[.)]|\(\d{1,3}\)|[a-z][.)]|\([a-zA-Z]\)|[A-Z]\))[^\S\n]+(?=\S)"
+    r"|\(?\d{1,3}[.)]|[a-z][.)]|\([a-zA-Z]\)|[A-Z]\))[^\S\n]+(?=\S)"
 )
 # Bullets that are never prose punctuation, unlike "-" or "1.".
 _SURE_BULLETS = frozenset("*\u2022\u2023\u2043\u25aa\u25cf\u25e6")
@@ -133,7 +136,7 @@ _MIN_WRAP_WIDTH = 30
 
 
 @lru_cache(maxsize=1)
-def _layout_words() -> Tuple[frozenset, "re.Pattern[str]"]:
+def _layout_words() -> Tuple[FrozenSet[str], "Pattern[str]"]:
     """Return the continuation words and the attribution pattern, loaded once."""
     continuation = frozenset(w.lower() for w in read_word_list("continuation_words.txt"))
     verbs = "|".join(re.escape(v) for v in read_word_list("speech_verbs.txt"))
@@ -235,7 +238,7 @@ def paragraph_spans(text: str) -> List[Span]:
         spans.append((start, brk.start()))
         start = brk.end()
     spans.append((start, len(text)))
-    out = []
+    out: List[Span] = []
     for s, e in spans:
         chunk = text[s:e]
         stripped = chunk.strip()
@@ -414,6 +417,8 @@ def split_sentences(text: str) -> List[str]:
     on one line).  No non-whitespace character is lost or changed.  A blank
     line always ends a sentence; a single newline does not.  Empty or
     whitespace-only text gives ``[]``.  Pure: the same text always gives the
-    same sentences, and nothing is learned from the input.
+    same sentences, and nothing is learned from the input.  Headings and
+    list items on lines of their own are sentences of their own (see the
+    module docstring for every rule).
     """
     return [normalize_space(text[s:e]) for s, e in sentence_spans(text)]
