@@ -52,6 +52,11 @@ Punkt parameters (``summarize/data/``):
   splits, "so... maybe" does not.  ``\u2026`` is made a candidate end so Punkt sees it at all, and
   Punkt is shown ``.....`` for ``. . .`` (same length, so offsets hold).
 
+* **next-token-context** -- Punkt judges a candidate end from the word
+  before it and the next word, but counted a full stop *inside* the next
+  word ('3 oz. cups."' split after "oz.", 'like ... people?"' after the
+  ellipsis).  Only the next word's first token is shown now.
+
 Corrections (after Punkt, inside one block):
 
 * **quoted-mark-continues** -- a ``?`` or ``!`` (or ellipsis) closed by a quote
@@ -105,6 +110,9 @@ _ALNUM = re.compile(r"\w")
 # A question or exclamation mark closed by a quote or bracket (rule
 # quoted-mark-continues): '"Why?" he asked.'
 _QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
+
+# The word after the last whitespace (rule next-token-context).
+_LAST_WORD = re.compile(r"\s(\S+)$")
 
 # A spaced ellipsis, ". . ." (rule ellipsis).
 _SPACED_ELLIPSIS = re.compile(r"\.(?:[^\S\n]\.){2,}")
@@ -181,6 +189,18 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         sent_end_chars = (".", "?", "!", "\u2026")
 
     class Tokenizer(PunktSentenceTokenizer):
+        def text_contains_sentbreak(self, text: str) -> bool:
+            # Rule next-token-context: Punkt asks this about "word. next" and
+            # answers yes if any token but the last is a break, so in
+            # 'oz. cups."' the full stop of "cups." (which is followed by the
+            # quote) splits after "oz.".  Only the first token of the next
+            # word may follow the candidate end.
+            m = _LAST_WORD.search(text)
+            if m:
+                after = self._lang_vars.word_tokenize(m.group(1))
+                text = text[: m.start(1)] + (after[0] if after else "")
+            return bool(super().text_contains_sentbreak(text))
+
         def _first_pass_annotation(self, aug_tok: PunktToken) -> None:
             super()._first_pass_annotation(aug_tok)
             if aug_tok.sentbreak and aug_tok.period_final and _ACRONYM.match(aug_tok.tok):

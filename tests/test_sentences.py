@@ -68,6 +68,9 @@ CASES = [
     ("ellipsis-spaced", "I was thinking . . . maybe not. Then . . . Nothing.",
      ["I was thinking . . . maybe not.", "Then . . .", "Nothing."]),
     ("ellipsis-opening", ". . . Start here. Go on.", [". . . Start here.", "Go on."]),
+    ("next-token-context-ellipsis", '"They just look like ... people?" she said. Yes.',
+     ['"They just look like ... people?" she said.', "Yes."]),
+    ("next-token-context-abbrev", 'Buy 3 oz. cups." Then go.', ['Buy 3 oz. cups."', "Then go."]),
     ("ellipsis-unicode", "Wait\u2026 What happened? Well\u2026 nothing.", ["Wait\u2026", "What happened?", "Well\u2026 nothing."]),
     # quotes and brackets
     ("quoted-question-lower", '"Why?" he asked. Then he left.', ['"Why?" he asked.', "Then he left."]),
