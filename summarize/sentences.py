@@ -221,11 +221,11 @@ def _tokenizer() -> "PunktSentenceTokenizer":
                 return None
             if (
                 aug_tok2 is not None
-                and aug_tok2.is_number
+                and aug_tok2.tok[:1].isdigit()
                 and aug_tok1.period_final
                 and aug_tok1.type_no_period in before_number
             ):
-                # Rule number-abbreviation: "No. 5", "p. 45", "Art. 12".
+                # Rule number-abbreviation: "No. 5", "p. 45", "No. 1-ranked".
                 aug_tok1.sentbreak = False
                 aug_tok1.abbr = True
                 return None
