@@ -70,7 +70,10 @@ Corrections (after Punkt, inside one block):
   ``!!!`` before their last mark and leaves a footnote marker that follows a
   full stop at the start of the next sentence; both move back to the
   sentence they close.  A piece left with no letter or digit at all joins
-  the previous sentence (or the next, when it opens the block).
+  the previous sentence.
+* **leading-fragment** -- a piece that can only open what follows joins the
+  next one: a bare enumerator ('2. "New cars ..."'), an opening quote with an
+  ellipsis ('"... Receiving the love'), or debris at the start of a block.
 
 Output: each sentence has its whitespace collapsed to single spaces; a line
 break right after a hyphen inside a word ("well-" / "known") is dropped, as
@@ -110,6 +113,14 @@ _ALNUM = re.compile(r"\w")
 # A question or exclamation mark closed by a quote or bracket (rule
 # quoted-mark-continues): '"Why?" he asked.'
 _QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
+
+# A piece that only opens what follows (rule leading-fragment): an
+# enumerator, or an opening quote or bracket before an ellipsis, possibly
+# with an opening quote.
+_OPENING_FRAGMENT = re.compile(
+    r"(?:\(?\d{1,3}[.)]|[a-z][.)])(?:\s*[\"'\u201c\u2018(\[])?$"
+    r"|[\"'\u201c\u2018(\[]+\s*(?:\.\.+|\u2026|[.\s]+)$"
+)
 
 # The word after the last whitespace (rule next-token-context).
 _LAST_WORD = re.compile(r"\s(\S+)$")
@@ -301,11 +312,23 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
                 out[-1] = (prev_s, m.end())
                 s = rest
         out.append((s, e))
-    if len(out) > 1 and not _ALNUM.search(block, out[0][0], out[0][1]):
-        # Nothing before it to close: debris opening the block joins the
-        # sentence after it (". . . Start here.").
-        out[:2] = [(out[0][0], out[1][1])]
-    return out
+    # Rule leading-fragment: a piece that can only open what follows joins
+    # the next piece: an enumerator ("2." before '"New cars ...'), an opening
+    # quote with an ellipsis ('"... Receiving'), or debris opening the block
+    # with nothing before it to close (". . . Start here.").
+    merged: List[Span] = []
+    carry = -1
+    for i, (s, e) in enumerate(out):
+        if carry >= 0:
+            s, carry = carry, -1
+        if i + 1 < len(out) and (
+            _OPENING_FRAGMENT.match(block, s, e)
+            or (i == 0 and not _ALNUM.search(block, s, e))
+        ):
+            carry = s
+            continue
+        merged.append((s, e))
+    return merged
 
 
 def _wrap_width(text: str, paragraphs: List[Span]) -> int:

@@ -74,6 +74,10 @@ CASES = [
     ("next-token-context-ellipsis", '"They just look like ... people?" she said. Yes.',
      ['"They just look like ... people?" she said.', "Yes."]),
     ("next-token-context-abbrev", 'Buy 3 oz. cups." Then go.', ['Buy 3 oz. cups."', "Then go."]),
+    ("leading-fragment-quote-ellipsis", 'She smiled. "... Receiving the love was great." Yes.',
+     ["She smiled.", '"... Receiving the love was great."', "Yes."]),
+    ("leading-fragment-enumerator", 'Six questions came in. 1. "Does it work?" 2. "Why not?"',
+     ["Six questions came in.", '1. "Does it work?"', '2. "Why not?"']),
     ("ellipsis-unicode", "Wait\u2026 What happened? Well\u2026 nothing.", ["Wait\u2026", "What happened?", "Well\u2026 nothing."]),
     # quotes and brackets
     ("quoted-question-lower", '"Why?" he asked. Then he left.', ['"Why?" he asked.', "Then he left."]),
