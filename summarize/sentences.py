@@ -152,6 +152,9 @@ _CONTINUES_CHARS = frozenset(",;(-/&\u2013\u2014")
 # is a hard break when it and the next line's first word fit in this many
 # columns ("Summary\nThe report ...").
 _MIN_WRAP_WIDTH = 30
+# Columns of doubt before calling a line short: source text may hold double
+# spaces or tabs that a wrapping tool counted and the estimate did not.
+_WRAP_SLACK = 3
 
 
 @lru_cache(maxsize=1)
@@ -206,11 +209,20 @@ def _tokenizer() -> "PunktSentenceTokenizer":
             # 'oz. cups."' the full stop of "cups." (which is followed by the
             # quote) splits after "oz.".  Only the first token of the next
             # word may follow the candidate end.
+            # The context is "word" + end mark + (punctuation | space + word),
+            # so only the next word follows whitespace.
             m = _LAST_WORD.search(text)
+            words = self._lang_vars.word_tokenize(text[: m.start()] if m else text)
             if m:
-                after = self._lang_vars.word_tokenize(m.group(1))
-                text = text[: m.start(1)] + (after[0] if after else "")
-            return bool(super().text_contains_sentbreak(text))
+                first = self._lang_vars._word_tokenizer_re().match(m.group(1))
+                if first:
+                    words.append(first.group(1))
+            found = False
+            for aug_tok in self._annotate_tokens(self._Token(w) for w in words):
+                if found:
+                    return True
+                found = bool(aug_tok.sentbreak)
+            return False
 
         def _first_pass_annotation(self, aug_tok: PunktToken) -> None:
             super()._first_pass_annotation(aug_tok)
@@ -362,7 +374,8 @@ def _layout_cuts(par: str, width: int) -> List[int]:
     paragraph, the line before ends a clause (``. ! ? :``), or the line before
     is a hard break.  Rule hard-line-break: a line break is hard when the line
     before it is shorter than the wrap ``width`` minus the first word of the
-    next line (a wrapping tool would have pulled that word up); after a hard
+    next line, with ``_WRAP_SLACK`` columns to spare (a wrapping tool would
+    have pulled that word up); after a hard
     break a capitalised line starts a sentence, unless the line before ends
     in a comma, dash or continuation word ("and", "the").  Hard-wrapped prose
     never triggers either rule, so it splits exactly as unwrapped text.
@@ -381,7 +394,7 @@ def _layout_cuts(par: str, width: int) -> List[int]:
         if not body:
             continue
         first = body.split(None, 1)[0]
-        hard = len(prev) + 1 + len(first) <= width
+        hard = len(prev) + 1 + len(first) + _WRAP_SLACK <= width
         if _LIST_MARKER.match(body):
             if body[0] in _SURE_BULLETS or in_list or hard or prev[-1] in ".!?:":
                 cuts.append(body_at)
