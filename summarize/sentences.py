@@ -64,6 +64,11 @@ Corrections (after Punkt, inside one block):
   short attribution (one to three words, a verb from ``speech_verbs.txt``,
   punctuation): ``"Why?" he asked.`` and ``"Why?" Smith asked.`` are one
   sentence each.  (Punkt always cuts after ``?``.)
+* **glued-end** -- informal text drops the space after an end mark, where
+  Punkt never looks: "Base...Miramar is north" and "great service.The
+  staff" split (an ellipsis before a capital always; a single mark only
+  after a whole lower-case word that is no abbreviation, before a capitalised
+  word that is no domain part).
 * **leading-debris** -- a sentence never starts with material that belongs
   to the end of the one before: runs of ``. ! ?``, citation markers such as
   ``[12]`` or ``[...]``, and emoticons such as ``:)``.  Punkt cuts runs like
@@ -120,6 +125,17 @@ _QUOTED_MARK_END = re.compile(r"[?!\u2026][\"'\u201d\u2019)\]]+$")
 _OPENING_FRAGMENT = re.compile(
     r"(?:\(?\d{1,3}[.)]|[a-z][.)])(?:\s*[\"'\u201c\u2018(\[])?$"
     r"|[\"'\u201c\u2018(\[]+\s*(?:\.\.+|\u2026|[.\s]+)$"
+)
+
+# Cheap test for rule glued-end, so most blocks skip it.
+_GLUE_HINT = re.compile(r"[.!?\u2026][A-Z]")
+# An end mark glued to a capitalised word (rule glued-end): an ellipsis
+# after a word character, or a mark after a whole lower-case word.
+_GLUED_END = re.compile(
+    r"(?<=\w)(?:\.{2,}|\u2026)(?=[A-Z])"
+    r"|(?:(?<=[\s\"'(\u201c])|^)(?P<word>[A-Za-z]*[a-z]{2})[.!?]+"
+    r"(?!(?:Com|Net|Org|Edu|Gov|Info|Biz)\b)"
+    r"(?=[A-Z][a-z]*(?:[\s,;:!?'\u2019\")]|\.(?:\s|$)|$))"
 )
 
 # The word after the last whitespace (rule next-token-context).
@@ -291,6 +307,31 @@ def paragraph_spans(text: str) -> List[Span]:
     return out
 
 
+def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List[Span]:
+    """Split the ``spans`` of ``block`` where a sentence end is glued to the next word.
+
+    Rule glued-end: Punkt only considers an end mark followed by whitespace
+    or punctuation, but informal text drops the space: "Air Force
+    Base...Miramar is north", "great service.The staff".  An ellipsis between
+    a word and a capitalised word always splits; a single mark splits after
+    a lower-case word that is not an abbreviation, before a capitalised
+    word that is not followed by a period, "@" or "/" and is not a domain
+    ending (so "www.Example.com", "Newsfeed.Com", "Mrs.Smith" and
+    "j.doe@Example.org" stay whole).
+    """
+    out: List[Span] = []
+    for s, e in spans:
+        for m in _GLUED_END.finditer(block, s, e):
+            word = m.group("word")
+            if word is not None and word.lower() in abbrevs:
+                continue
+            cut = m.end()
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
 def _correct(block: str, spans: List[Span]) -> List[Span]:
     """Apply the post-Punkt corrections to the sentence ``spans`` of ``block``.
 
@@ -447,7 +488,10 @@ def sentence_spans(text: str) -> List[Span]:
             # It is shown a run of dots of the same length instead, so offsets
             # still point into the original text.
             seen = _SPACED_ELLIPSIS.sub(_dots, body) if ". ." in body else body
-            pieces = _correct(body, list(tokenizer.span_tokenize(seen)))
+            pieces = list(tokenizer.span_tokenize(seen))
+            if _GLUE_HINT.search(body):
+                pieces = _split_glued(body, pieces, tokenizer._params.abbrev_types)
+            pieces = _correct(body, pieces)
             for i, (s, e) in enumerate(pieces):
                 spans.append((b_start if i == 0 else body_at + s, body_at + e))
     return spans

@@ -94,6 +94,10 @@ CASES = [
      ["He was born in 1788.[1]", "He died young. [2]", "Then came fame."]),
     ("exclamation-run", "Great pizza!!! Best ever!!", ["Great pizza!!!", "Best ever!!"]),
     ("emoticon-after-end", "Loved it. :) We will return.", ["Loved it. :)", "We will return."]),
+    ("glued-ellipsis", "It is an Air Force Base...Miramar is north.", ["It is an Air Force Base...", "Miramar is north."]),
+    ("glued-period", "Very poor service.There are decent people.", ["Very poor service.", "There are decent people."]),
+    ("glued-period-domain-and-title", "Posted via Newsfeed.Com by Mrs.Smith today.",
+     ["Posted via Newsfeed.Com by Mrs.Smith today."]),
     # URLs, e-mail addresses, file names
     ("url-domain", "Visit example.com for more. It is free.", ["Visit example.com for more.", "It is free."]),
     ("url-full", "See https://www.example.com/a.b?c=d. It works.", ["See https://www.example.com/a.b?c=d.", "It works."]),
