@@ -233,11 +233,15 @@ def _tokenizer() -> "PunktSentenceTokenizer":
                 first = self._lang_vars._word_tokenizer_re().match(m.group(1))
                 if first:
                     words.append(first.group(1))
-            found = False
-            for aug_tok in self._annotate_tokens(self._Token(w) for w in words):
-                if found:
+            # Punkt's two annotation passes, without its generator pipeline
+            # (this runs once per candidate end, so it is the hot loop).
+            toks = [self._Token(w) for w in words]
+            for aug_tok in toks:
+                self._first_pass_annotation(aug_tok)
+            for aug_tok, next_tok in zip(toks, toks[1:]):
+                self._second_pass_annotation(aug_tok, next_tok)
+                if aug_tok.sentbreak:
                     return True
-                found = bool(aug_tok.sentbreak)
             return False
 
         def _first_pass_annotation(self, aug_tok: PunktToken) -> None:
