@@ -76,6 +76,9 @@ Corrections (after Punkt, inside one block):
   full stop at the start of the next sentence; both move back to the
   sentence they close.  A piece left with no letter or digit at all joins
   the previous sentence.
+* **trailing-enumerator** -- in "Steps: 1. Open the box." Punkt ends a
+  sentence after "1."; an enumerator right after a colon moves to the
+  sentence it numbers.
 * **leading-fragment** -- a piece that can only open what follows joins the
   next one: a bare enumerator ('2. "New cars ..."'), an opening quote with an
   ellipsis ('"... Receiving the love'), or debris at the start of a block.
@@ -126,6 +129,9 @@ _OPENING_FRAGMENT = re.compile(
     r"(?:\(?\d{1,3}[.)]|[a-z][.)])(?:\s*[\"'\u201c\u2018(\[])?$"
     r"|[\"'\u201c\u2018(\[]+\s*(?:\.\.+|\u2026|[.\s]+)$"
 )
+
+# An enumerator ending a piece right after a colon (rule trailing-enumerator).
+_TRAILING_ENUMERATOR = re.compile(r"(?<=:)\s+(\(?\d{1,3}[.)])$")
 
 # Cheap test for rule glued-end, so most blocks skip it.
 _GLUE_HINT = re.compile(r"[.!?\u2026][A-Z]")
@@ -336,6 +342,19 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
     return out
 
 
+def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
+    """Rule trailing-enumerator: "Steps: 1. Open the box." -- Punkt ends the
+    first piece after "1."; the enumerator moves to the piece it numbers."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        s, e = out[i]
+        m = _TRAILING_ENUMERATOR.search(block, s, e)
+        if m:
+            out[i] = (s, m.start())
+            out[i + 1] = (m.start(1), out[i + 1][1])
+    return out
+
+
 def _correct(block: str, spans: List[Span]) -> List[Span]:
     """Apply the post-Punkt corrections to the sentence ``spans`` of ``block``.
 
@@ -345,6 +364,7 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
     """
     out: List[Span] = []
     attribution = _layout_words()[1]
+    spans = _move_trailing_enumerators(block, spans)
     for s, e in spans:
         if out:
             prev_s, prev_e = out[-1]

@@ -112,6 +112,11 @@ CASES = [
     ("list-numbered-paren", "Steps:\n1) Mix\n2) Bake", ["Steps:", "1) Mix", "2) Bake"]),
     ("list-item-wraps", "Notes:\n- a long item that\n  wraps onto a second line\n- short",
      ["Notes:", "- a long item that wraps onto a second line", "- short"]),
+    ("list-inline-after-colon", "Here are the steps: 1. Open the box. 2. Remove the item.",
+     ["Here are the steps:", "1. Open the box.", "2. Remove the item."]),
+    ("list-numbered-sentences", "Steps:\n1. Open the box.\n2. Remove the item.\n3. Enjoy.",
+     ["Steps:", "1. Open the box.", "2. Remove the item.", "3. Enjoy."]),
+    ("list-indented-nested", "Shopping:\n  - eggs\n    - brown\n  - milk", ["Shopping:", "- eggs", "- brown", "- milk"]),
     ("list-marker-not-a-sentence", "1. The first rule is simple.", ["1. The first rule is simple."]),
     # headings and layout
     ("heading-line", "Introduction\nThis article explains how the splitter works in practice.",
