@@ -93,7 +93,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, FrozenSet, List, Match, Optional, Pattern, Set, Tuple
+from typing import TYPE_CHECKING, FrozenSet, List, Match, Optional, Pattern, Tuple
 
 from .datafiles import read_word_list
 
@@ -190,6 +190,17 @@ def _layout_words() -> Tuple[FrozenSet[str], "Pattern[str]"]:
     return continuation, attribution
 
 
+def _types(name: str) -> FrozenSet[str]:
+    """Read a word list as Punkt types: lower-cased, without the final period."""
+    return frozenset(w.lower().rstrip(".") for w in read_word_list(name))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> FrozenSet[str]:
+    """Return the abbreviation types of ``abbreviations.txt``, loaded once."""
+    return _types("abbreviations.txt")
+
+
 @lru_cache(maxsize=1)
 def _tokenizer() -> "PunktSentenceTokenizer":
     """Build the Punkt tokenizer once: shipped parameters plus rule nonfinal-abbreviation."""
@@ -202,13 +213,9 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         PunktToken,
     )
 
-    def types(name: str) -> Set[str]:
-        # Punkt stores types lower-cased and without the final period.
-        return {w.lower().rstrip(".") for w in read_word_list(name)}
-
     params = PunktParameters()
-    params.abbrev_types = types("abbreviations.txt")
-    params.sent_starters = types("sentence_starters.txt")
+    params.abbrev_types = set(_abbreviations())
+    params.sent_starters = set(_types("sentence_starters.txt"))
     for word in params.sent_starters:
         # Rule starter-orthography: Punkt trusts a capitalised word after an
         # initial only if it has seen that word lower-case mid-sentence.  We
@@ -216,8 +223,8 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         # One-letter words are skipped: "J. I. Smith" must not.
         if len(word) > 1:
             params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
-    nonfinal = frozenset(types("nonfinal_abbreviations.txt"))
-    before_number = frozenset(types("number_abbreviations.txt"))
+    nonfinal = _types("nonfinal_abbreviations.txt")
+    before_number = _types("number_abbreviations.txt")
 
     class LanguageVars(PunktLanguageVars):
         # The one-character ellipsis is a candidate end like "...", so that
@@ -514,7 +521,7 @@ def sentence_spans(text: str) -> List[Span]:
             seen = _SPACED_ELLIPSIS.sub(_dots, body) if ". ." in body else body
             pieces = list(tokenizer.span_tokenize(seen))
             if _GLUE_HINT.search(body):
-                pieces = _split_glued(body, pieces, tokenizer._params.abbrev_types)
+                pieces = _split_glued(body, pieces, _abbreviations())
             pieces = _correct(body, pieces)
             for i, (s, e) in enumerate(pieces):
                 spans.append((b_start if i == 0 else body_at + s, body_at + e))
