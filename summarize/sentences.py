@@ -64,6 +64,9 @@ Corrections (after Punkt, inside one block):
   short attribution (one to three words, a verb from ``speech_verbs.txt``,
   punctuation): ``"Why?" he asked.`` and ``"Why?" Smith asked.`` are one
   sentence each.  (Punkt always cuts after ``?``.)
+* **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
+  sentence and followed by a lower-case word is a name ("as popular as
+  Yahoo! and AOL", "on E! channel"), not an end.
 * **glued-end** -- informal text drops the space after an end mark, where
   Punkt never looks: "Base...Miramar is north" and "great service.The
   staff" split (an ellipsis before a capital always; a single mark only
@@ -132,6 +135,10 @@ _OPENING_FRAGMENT = re.compile(
 
 # An enumerator ending a piece right after a colon (rule trailing-enumerator).
 _TRAILING_ENUMERATOR = re.compile(r"(?<=:)\s+(\(?\d{1,3}[.)])$")
+
+# A capitalised word glued to one "!", after another word (rule
+# name-exclamation): "Yahoo!", "E!".
+_NAME_BANG = re.compile(r"\S\s+[A-Z][\w'-]*!$")
 
 # Cheap test for rule glued-end, so most blocks skip it.
 _GLUE_HINT = re.compile(r"[.!?\u2026][A-Z]")
@@ -380,6 +387,11 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
             if _QUOTED_MARK_END.search(block, max(prev_s, prev_e - 8), prev_e) and (
                 block[s].islower() or attribution.match(block, s, e)
             ):
+                out[-1] = (prev_s, e)
+                continue
+            # Rule name-exclamation: "as popular as Yahoo! and AOL", "on E!
+            # channel".  Not for a sentence's first word ("Wow! that was").
+            if block[s].islower() and _NAME_BANG.search(block, max(prev_s, prev_e - 40), prev_e):
                 out[-1] = (prev_s, e)
                 continue
         if out:

@@ -92,6 +92,7 @@ CASES = [
     ("bracket-sentence", "Is it? (It is.) Fine.", ["Is it?", "(It is.)", "Fine."]),
     ("citation-marker", "He was born in 1788.[1] He died young. [2] Then came fame.",
      ["He was born in 1788.[1]", "He died young. [2]", "Then came fame."]),
+    ("name-exclamation", "It is as popular as Yahoo! and AOL. Fine.", ["It is as popular as Yahoo! and AOL.", "Fine."]),
     ("exclamation-run", "Great pizza!!! Best ever!!", ["Great pizza!!!", "Best ever!!"]),
     ("emoticon-after-end", "Loved it. :) We will return.", ["Loved it. :)", "We will return."]),
     ("glued-ellipsis", "It is an Air Force Base...Miramar is north.", ["It is an Air Force Base...", "Miramar is north."]),
