@@ -114,8 +114,10 @@ _HYPHEN_WRAP = re.compile(r"(?<=\w-)[^\S\n]*\n\s*(?=\w)")
 # What may open a Punkt piece but belongs to the sentence before it (rule
 # leading-debris): end-of-sentence marks with their closing quotes, citation
 # markers, emoticons.  Each item must be followed by whitespace or the end.
+# A run of marks is taken whole (never split between items), which keeps
+# matching linear on long runs such as "!!!!!!!!".
 _DEBRIS_ITEM = (
-    r"(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*"
+    r"(?:[.!?\u2026]+(?![.!?\u2026])[\"'\u201d\u2019)\]]*"
     r"|\[(?:\d{1,3}(?:[-\u2013,]\s?\d{1,3})*|[a-z]|\.\.\.|\u2026|citation needed)\]"
     r"|[:;]-?[()DPp](?![\w]))"
 )

@@ -193,6 +193,12 @@ def test_spans_contract(text: str) -> None:
     assert [normalize_space(text[s:e]) for s, e in spans] == split_sentences(text)
 
 
+def test_long_mark_run_is_fast() -> None:
+    # A run of marks once made the leading-debris pattern backtrack exponentially.
+    text = "Hi. She said: " + "!" * 40 + "x " + "?!" * 2000 + " ok"
+    assert len("".join(split_sentences(text))) >= len(text) - 3
+
+
 def test_deterministic() -> None:
     assert split_sentences(ARTICLE) == split_sentences(ARTICLE)
 
