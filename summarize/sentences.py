@@ -61,9 +61,10 @@ Corrections (after Punkt, inside one block):
 
 * **quoted-mark-continues** -- a ``?`` or ``!`` (or ellipsis) closed by a quote
   or bracket does not end the sentence when a lower-case word follows, or a
-  short attribution (one to three words, a verb from ``speech_verbs.txt``,
-  punctuation): ``"Why?" he asked.`` and ``"Why?" Smith asked.`` are one
-  sentence each.  (Punkt always cuts after ``?``.)
+  short attribution (one to three words, the first not a sentence starter,
+  a verb from ``speech_verbs.txt``, punctuation): ``"Why?" he asked.`` and
+  ``"Why?" Smith asked.`` are one sentence each, '"Over?" Nobody answered.'
+  is two.  (Punkt always cuts after ``?``.)
 * **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
   sentence and followed by a lower-case word is a name ("as popular as
   Yahoo! and AOL", "on E! channel"), not an end.
@@ -204,10 +205,15 @@ def _types(name: str) -> FrozenSet[str]:
     return frozenset(w.lower().rstrip(".") for w in read_word_list(name))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def _types_cached(name: str) -> FrozenSet[str]:
+    """Return ``_types(name)``, read once."""
+    return _types(name)
+
+
 def _abbreviations() -> FrozenSet[str]:
     """Return the abbreviation types of ``abbreviations.txt``, loaded once."""
-    return _types("abbreviations.txt")
+    return _types_cached("abbreviations.txt")
 
 
 @lru_cache(maxsize=1)
@@ -224,7 +230,7 @@ def _tokenizer() -> "PunktSentenceTokenizer":
 
     params = PunktParameters()
     params.abbrev_types = set(_abbreviations())
-    params.sent_starters = set(_types("sentence_starters.txt"))
+    params.sent_starters = set(_types_cached("sentence_starters.txt"))
     for word in params.sent_starters:
         # Rule starter-orthography: Punkt trusts a capitalised word after an
         # initial only if it has seen that word lower-case mid-sentence.  We
@@ -232,8 +238,8 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         # One-letter words are skipped: "J. I. Smith" must not.
         if len(word) > 1:
             params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
-    nonfinal = _types("nonfinal_abbreviations.txt")
-    before_number = _types("number_abbreviations.txt")
+    nonfinal = _types_cached("nonfinal_abbreviations.txt")
+    before_number = _types_cached("number_abbreviations.txt")
 
     class LanguageVars(PunktLanguageVars):
         # The one-character ellipsis is a candidate end like "...", so that
@@ -358,6 +364,18 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
     return out
 
 
+def _is_attribution(block: str, s: int, e: int, attribution: "Pattern[str]") -> bool:
+    """Whether ``block[s:e]`` opens with a short attribution ("Smith asked.").
+
+    Not when its first word is a sentence starter: '"Is it over?" Nobody
+    answered.' is two sentences.
+    """
+    if not attribution.match(block, s, e):
+        return False
+    first = block[s:e].split(None, 1)[0].lower().strip("\"'\u201c\u2018")
+    return first not in _types_cached("sentence_starters.txt")
+
+
 def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
     """Rule trailing-enumerator: "Steps: 1. Open the box." -- Punkt ends the
     first piece after "1."; the enumerator moves to the piece it numbers."""
@@ -387,7 +405,7 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
             # Rule quoted-mark-continues.  A bare "?" before a lower-case word
             # is not merged: informal text often starts sentences lower-case.
             if _QUOTED_MARK_END.search(block, max(prev_s, prev_e - 8), prev_e) and (
-                block[s].islower() or attribution.match(block, s, e)
+                block[s].islower() or _is_attribution(block, s, e, attribution)
             ):
                 out[-1] = (prev_s, e)
                 continue

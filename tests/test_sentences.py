@@ -84,6 +84,8 @@ CASES = [
     ("quoted-exclamation-lower", '"Stop!" she cried. They stopped.', ['"Stop!" she cried.', "They stopped."]),
     ("quoted-question-attribution", '"Is this the end?" Smith asked. Nobody knew.',
      ['"Is this the end?" Smith asked.', "Nobody knew."]),
+    ("quoted-question-then-sentence", 'She asked: "Is it over?" Nobody answered.',
+     ['She asked: "Is it over?"', "Nobody answered."]),
     ("quote-spans-sentences", '"It was cold. We left early," she said. Then it snowed.',
      ['"It was cold.', 'We left early," she said.', "Then it snowed."]),
     ("quote-ends-sentence", 'He said "Go." Then he left.', ['He said "Go."', "Then he left."]),
