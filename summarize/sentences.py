@@ -5,8 +5,9 @@ starters) are not downloaded: they are read from plain text files in
 ``summarize/data/`` that this project writes and maintains.  Nothing is
 learned from the input: the splitter is a pure function of the text.
 
-Around Punkt sit rules for what it cannot see.  Each is applied in this
-order; the names are used in the tests.
+Around Punkt sit rules for what it cannot see.  They are applied in the
+order listed; the names are used in the tests.  Gains on the UD dev sets are
+in the commit messages of this module.
 
 Layout (before Punkt):
 
@@ -16,19 +17,19 @@ Layout (before Punkt):
   it is a hard break: shorter than the text's wrap width (estimated from its
   widest lines followed by a lower-case line, at least 30 columns) by more
   than the next line's first word, which a wrapping tool would have pulled
-  up.  After a hard
-  break, a line that opens capitalised (or with a digit) starts a sentence:
-  headings, signatures, address lines.  Not after a line ending in a comma,
-  dash or continuation word (``continuation_words.txt``).  Wrapped prose
-  never has a hard break inside a paragraph, so hard-wrapped text splits
-  exactly as the same text unwrapped.
+  up.  After a hard break, a line that opens capitalised (or with a digit)
+  starts a sentence: headings, signatures, address lines.  Not after a line
+  ending in a comma, dash or continuation word (``continuation_words.txt``).
+  Wrapped prose never has a hard break inside a paragraph, so hard-wrapped
+  text splits exactly as the same text unwrapped.
 * **list-item** -- a line opening with a bullet or enumerator (``- * \u2022``,
   ``1. 2) (3) a)``) starts a sentence when the bullet is unambiguous, a list
   has begun in the paragraph, the line before ends with ``. ! ? :`` or is a
   hard break.  The marker is hidden from Punkt (so "1." is not a sentence of
   its own) and joins the item's first sentence.
 
-Punkt parameters (``summarize/data/``):
+Inside Punkt (parameters from ``summarize/data/``, a few decisions refined
+in a subclass):
 
 * **abbreviations** -- ``abbreviations.txt``: a period after one of these is
   not a sentence end unless the next word is a sentence starter
@@ -38,10 +39,11 @@ Punkt parameters (``summarize/data/``):
   what it knows about the case of the next word.  It is told that the
   sentence starters are ordinary lower-case words, so a capitalised starter
   after an initial opens a sentence while a name ("J. R. R. Tolkien") does
-  not.
+  not.  A one-letter abbreviation ("c." for circa, also "vitamin C.") ends a
+  sentence before a starter too.
 * **number-abbreviation** -- words in ``number_abbreviations.txt`` are
-  abbreviations only before a number: "No. 5" stays whole, "He said no. Keys?"
-  splits.
+  abbreviations only before a number: "No. 5" stays whole, "He said no.
+  Keys?" splits.
 * **dotted-acronym** -- a word of letters each followed by a period
   ("U.S.G.", "V.P.", "W.H.S.") is treated as a listed abbreviation.
 * **nonfinal-abbreviation** -- titles and "e.g."-like abbreviations
@@ -49,9 +51,9 @@ Punkt parameters (``summarize/data/``):
   sentence: "e.g. The Hobbit", "Gen. Jones", "P.S. I moved".
 * **ellipsis** -- an ellipsis (``...``, ``. . .`` or ``\u2026``) ends a
   sentence exactly when the next word is capitalised: "Wait... What?"
-  splits, "so... maybe" does not.  ``\u2026`` is made a candidate end so Punkt sees it at all, and
-  Punkt is shown ``.....`` for ``. . .`` (same length, so offsets hold).
-
+  splits, "so... maybe" does not.  ``\u2026`` is made a candidate end so
+  Punkt sees it at all, and Punkt is shown ``.....`` for ``. . .`` (same
+  length, so offsets hold).
 * **next-token-context** -- Punkt judges a candidate end from the word
   before it and the next word, but counted a full stop *inside* the next
   word ('3 oz. cups."' split after "oz.", 'like ... people?"' after the
@@ -59,20 +61,23 @@ Punkt parameters (``summarize/data/``):
 
 Corrections (after Punkt, inside one block):
 
-* **quoted-mark-continues** -- a ``?`` or ``!`` (or ellipsis) closed by a quote
-  or bracket does not end the sentence when a lower-case word follows, or a
-  short attribution (one to three words, the first not a sentence starter,
-  a verb from ``speech_verbs.txt``, punctuation): ``"Why?" he asked.`` and
-  ``"Why?" Smith asked.`` are one sentence each, '"Over?" Nobody answered.'
-  is two.  (Punkt always cuts after ``?``.)
-* **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
-  sentence and followed by a lower-case word is a name ("as popular as
-  Yahoo! and AOL", "on E! channel"), not an end.
 * **glued-end** -- informal text drops the space after an end mark, where
   Punkt never looks: "Base...Miramar is north" and "great service.The
   staff" split (an ellipsis before a capital always; a single mark only
   after a whole lower-case word that is no abbreviation, before a capitalised
   word that is no domain part).
+* **trailing-enumerator** -- in "Steps: 1. Open the box." Punkt ends a
+  sentence after "1."; an enumerator right after a colon moves to the
+  sentence it numbers.
+* **quoted-mark-continues** -- a ``?`` or ``!`` (or ellipsis) closed by a
+  quote or bracket does not end the sentence when a lower-case word follows,
+  or a short attribution (one to three words, the first not a sentence
+  starter, a verb from ``speech_verbs.txt``, punctuation): ``"Why?" he
+  asked.`` and ``"Why?" Smith asked.`` are one sentence each, '"Over?"
+  Nobody answered.' is two.  (Punkt always cuts after ``?``.)
+* **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
+  sentence and followed by a lower-case word is a name ("as popular as
+  Yahoo! and AOL", "on E! channel"), not an end.
 * **leading-debris** -- a sentence never starts with material that belongs
   to the end of the one before: runs of ``. ! ?``, citation markers such as
   ``[12]`` or ``[...]``, and emoticons such as ``:)``.  Punkt cuts runs like
@@ -80,9 +85,6 @@ Corrections (after Punkt, inside one block):
   full stop at the start of the next sentence; both move back to the
   sentence they close.  A piece left with no letter or digit at all joins
   the previous sentence.
-* **trailing-enumerator** -- in "Steps: 1. Open the box." Punkt ends a
-  sentence after "1."; an enumerator right after a colon moves to the
-  sentence it numbers.
 * **leading-fragment** -- a piece that can only open what follows joins the
   next one: a bare enumerator ('2. "New cars ..."'), an opening quote with an
   ellipsis ('"... Receiving the love'), or debris at the start of a block.
