@@ -46,9 +46,12 @@ in a subclass):
   Keys?" splits.
 * **dotted-acronym** -- a word of letters each followed by a period
   ("U.S.G.", "V.P.", "W.H.S.") is treated as a listed abbreviation.
-* **nonfinal-abbreviation** -- titles and "e.g."-like abbreviations
+* **nonfinal-abbreviation** -- "e.g."-like abbreviations
   (``nonfinal_abbreviations.txt``) lead into the next word and never end a
-  sentence: "e.g. The Hobbit", "Gen. Jones", "P.S. I moved".
+  sentence: "e.g. The Hobbit", "P.S. I moved".
+* **title** -- a title (``titles.txt``) ends a sentence only before a word
+  that cannot be a name (``non_names.txt``: pronouns, articles): "Dr. No"
+  and "Gen. Jones" stay whole, "She saw the Dr. He was late." splits.
 * **ellipsis** -- an ellipsis (``...``, ``. . .`` or ``\u2026``) ends a
   sentence exactly when the next word is capitalised: "Wait... What?"
   splits, "so... maybe" does not.  ``\u2026`` is made a candidate end so
@@ -220,7 +223,7 @@ def _abbreviations() -> FrozenSet[str]:
 
 @lru_cache(maxsize=1)
 def _tokenizer() -> "PunktSentenceTokenizer":
-    """Build the Punkt tokenizer once: shipped parameters plus rule nonfinal-abbreviation."""
+    """Build the Punkt tokenizer once: shipped parameters and the refined decisions."""
     from nltk.tokenize.punkt import (
         _ORTHO_BEG_UC,
         _ORTHO_MID_LC,
@@ -241,6 +244,8 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         if len(word) > 1:
             params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
     nonfinal = _types_cached("nonfinal_abbreviations.txt")
+    titles = _types_cached("titles.txt")
+    non_names = _types_cached("non_names.txt")
     before_number = _types_cached("number_abbreviations.txt")
 
     class LanguageVars(PunktLanguageVars):
@@ -306,9 +311,15 @@ def _tokenizer() -> "PunktSentenceTokenizer":
             if aug_tok2 is None or not aug_tok1.abbr:
                 return reason
             if aug_tok1.type_no_period in nonfinal:
-                # Rule nonfinal-abbreviation: a title or "e.g." leads into the
-                # next word, so no following word (not even "The") starts a sentence.
+                # Rule nonfinal-abbreviation: "e.g." leads into the next word,
+                # so no following word (not even "The") starts a sentence.
                 aug_tok1.sentbreak = False
+            elif aug_tok1.type_no_period in titles:
+                # Rule title: a title leads into a name, so only a word that
+                # cannot be one ("He", "The") starts a sentence after it.
+                aug_tok1.sentbreak = bool(
+                    aug_tok2.first_upper and aug_tok2.type_no_sentperiod in non_names
+                )
             elif aug_tok1.is_initial and self._ortho_heuristic(aug_tok2) is True:
                 # A one-letter abbreviation ("c." for circa) is also a
                 # capital letter ("vitamin C."); Punkt never lets it end a
@@ -375,7 +386,8 @@ def _is_attribution(block: str, s: int, e: int, attribution: "Pattern[str]") -> 
     if not attribution.match(block, s, e):
         return False
     first = block[s:e].split(None, 1)[0].lower().strip("\"'\u201c\u2018")
-    return first not in _types_cached("sentence_starters.txt")
+    # "I" is capitalised anywhere: '"Are you nuts?" I screamed.'
+    return first == "i" or first not in _types_cached("sentence_starters.txt")
 
 
 def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
