@@ -81,6 +81,8 @@ Corrections (after Punkt, inside one block):
 * **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
   sentence and followed by a lower-case word is a name ("as popular as
   Yahoo! and AOL", "on E! channel"), not an end.
+* **dash-continues** -- a piece opening with a dash and a lower-case word
+  continues the sentence before it ("known as Mom B. -- was caught").
 * **leading-debris** -- a sentence never starts with material that belongs
   to the end of the one before: runs of ``. ! ?``, citation markers such as
   ``[12]`` or ``[...]``, and emoticons such as ``:)``.  Punkt cuts runs like
@@ -147,6 +149,9 @@ _TRAILING_ENUMERATOR = re.compile(r"(?<=:)\s+(\(?\d{1,3}[.)])$")
 # A capitalised word glued to one "!", after another word (rule
 # name-exclamation): "Yahoo!", "E!".
 _NAME_BANG = re.compile(r"\S\s+[A-Z][\w'-]*!$")
+
+# A piece opening with a dash and a lower-case word (rule dash-continues).
+_DASH_CONTINUES = re.compile(r"(?:--+|\u2014|\u2013)\s*[a-z]")
 
 # Cheap test for rule glued-end, so most blocks skip it.
 _GLUE_HINT = re.compile(r"[.!?\u2026][A-Z]")
@@ -426,6 +431,11 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
             # Rule name-exclamation: "as popular as Yahoo! and AOL", "on E!
             # channel".  Not for a sentence's first word ("Wow! that was").
             if block[s].islower() and _NAME_BANG.search(block, max(prev_s, prev_e - 40), prev_e):
+                out[-1] = (prev_s, e)
+                continue
+            # Rule dash-continues: a dash before a lower-case word carries the
+            # sentence on ("known as Mom B. -- was caught").
+            if _DASH_CONTINUES.match(block, s, e):
                 out[-1] = (prev_s, e)
                 continue
         if out:

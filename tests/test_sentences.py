@@ -27,6 +27,8 @@ CASES = [
      ["J. R. R. Tolkien wrote it.", "He was British."]),
     ("initials-middle", "George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]),
     ("single-letter-end", "We chose Plan B. The rest failed.", ["We chose Plan B.", "The rest failed."]),
+    ("dash-continues", "A woman known as Mom B. -- was caught on video. It spread.",
+     ["A woman known as Mom B. -- was caught on video.", "It spread."]),
     ("single-letter-vitamin", "Take vitamin C. It helps.", ["Take vitamin C.", "It helps."]),
     # U.S., U.K., U.N.
     ("us-mid-sentence", "The U.S. government said no.", ["The U.S. government said no."]),
