@@ -1,0 +1,214 @@
+"""Tests for ``summarize.sentences``: one behaviour per case, ids name the rule."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import textwrap
+from typing import List
+
+import pytest
+
+from summarize.sentences import normalize_space, sentence_spans, split_sentences
+
+# (id naming the rule, text, expected sentences)
+CASES = [
+    # titles and initials
+    ("title-mr", "Mr. Smith arrived late. He sat down.", ["Mr. Smith arrived late.", "He sat down."]),
+    ("title-dr", "We saw Dr. Watson today. He was well.", ["We saw Dr. Watson today.", "He was well."]),
+    ("title-gen", "Gen. Jones left early. The troops stayed.", ["Gen. Jones left early.", "The troops stayed."]),
+    ("title-rank", "Army Spc. Hasan Edmonds was arrested. Pfc. Jones was not.",
+     ["Army Spc. Hasan Edmonds was arrested.", "Pfc. Jones was not."]),
+    ("title-lt-col", "Lt. Col. Smith took command. Nobody objected.",
+     ["Lt. Col. Smith took command.", "Nobody objected."]),
+    ("title-at-end-before-pronoun", "She went to see the Dr. He was late.", ["She went to see the Dr.", "He was late."]),
+    ("title-before-name-like-starter", "We watched Dr. No last night.", ["We watched Dr. No last night."]),
+    ("initials-tolkien", "J. R. R. Tolkien wrote it. He was British.",
+     ["J. R. R. Tolkien wrote it.", "He was British."]),
+    ("initials-middle", "George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]),
+    ("single-letter-end", "We chose Plan B. The rest failed.", ["We chose Plan B.", "The rest failed."]),
+    ("dash-continues", "A woman known as Mom B. -- was caught on video. It spread.",
+     ["A woman known as Mom B. -- was caught on video.", "It spread."]),
+    ("single-letter-vitamin", "Take vitamin C. It helps.", ["Take vitamin C.", "It helps."]),
+    # U.S., U.K., U.N.
+    ("us-mid-sentence", "The U.S. government said no.", ["The U.S. government said no."]),
+    ("us-end-of-sentence", "He moved to the U.S. The move was hard.",
+     ["He moved to the U.S.", "The move was hard."]),
+    ("us-end-pronoun", "She lives in the U.S. She likes it.", ["She lives in the U.S.", "She likes it."]),
+    ("uk-mid-sentence", "The U.K. economy grew.", ["The U.K. economy grew."]),
+    ("uk-end-of-sentence", "They flew to the U.K. It rained.", ["They flew to the U.K.", "It rained."]),
+    ("un-mid-and-end", "The U.N. envoy spoke. He praised the U.N. Then he left.",
+     ["The U.N. envoy spoke.", "He praised the U.N.", "Then he left."]),
+    ("dotted-acronym-unlisted", "He heads the U.S.G. Academic Assembly.", ["He heads the U.S.G. Academic Assembly."]),
+    ("us-before-name", "The U.S. Army responded.", ["The U.S. Army responded."]),
+    # Latin abbreviations
+    ("eg-before-capital", "Read classics, e.g. The Hobbit, first.", ["Read classics, e.g. The Hobbit, first."]),
+    ("ie-mid-sentence", "Use the short form, i.e. the abbreviation. Then stop.",
+     ["Use the short form, i.e. the abbreviation.", "Then stop."]),
+    ("etc-mid-sentence", "Apples, pears, etc. are fruit.", ["Apples, pears, etc. are fruit."]),
+    ("etc-end-of-sentence", "Apples, pears, etc. The list goes on.",
+     ["Apples, pears, etc.", "The list goes on."]),
+    ("vs-mid-sentence", "Smith vs. Jones was decided. It was 5 vs. 3.",
+     ["Smith vs. Jones was decided.", "It was 5 vs. 3."]),
+    # numbers
+    ("number-decimal", "Pi is about 3.14 in value. It is irrational.",
+     ["Pi is about 3.14 in value.", "It is irrational."]),
+    ("number-money", "It costs $1.5 million. That is a lot.", ["It costs $1.5 million.", "That is a lot."]),
+    ("number-no", "See No. 5 on the list. It is new.", ["See No. 5 on the list.", "It is new."]),
+    ("number-abbrev-only-before-number", "He said no. Keys were lost.", ["He said no.", "Keys were lost."]),
+    ("number-abbrev-before-compound", "She is the world's No. 1-ranked player.", ["She is the world's No. 1-ranked player."]),
+    ("number-page", "See p. 45 for details. See pp. 12-15.", ["See p. 45 for details.", "See pp. 12-15."]),
+    ("number-percent", "Prices rose 2.5% this year. Wages did not.",
+     ["Prices rose 2.5% this year.", "Wages did not."]),
+    ("number-year-end", "He retired in 2004. The firm closed.", ["He retired in 2004.", "The firm closed."]),
+    # times and months
+    ("time-am-mid", "We met at 10 a.m. on Monday.", ["We met at 10 a.m. on Monday."]),
+    ("time-am-end", "We met at 10 a.m. The meeting ran long.", ["We met at 10 a.m.", "The meeting ran long."]),
+    ("time-pm-end", "It closes at 5 p.m. Nobody stays later.", ["It closes at 5 p.m.", "Nobody stays later."]),
+    ("month-abbrev", "On Jan. 5 he left. In Feb. he returned.", ["On Jan. 5 he left.", "In Feb. he returned."]),
+    ("month-sept", "It opened Sept. 11 downtown. Crowds came.", ["It opened Sept. 11 downtown.", "Crowds came."]),
+    # ellipses
+    ("ellipsis-capital", "Wait... What happened?", ["Wait...", "What happened?"]),
+    ("ellipsis-lower", "I do not know... maybe later.", ["I do not know... maybe later."]),
+    ("ellipsis-spaced", "I was thinking . . . maybe not. Then . . . Nothing.",
+     ["I was thinking . . . maybe not.", "Then . . .", "Nothing."]),
+    ("ellipsis-opening", ". . . Start here. Go on.", [". . . Start here.", "Go on."]),
+    ("next-token-context-ellipsis", '"They just look like ... people?" she said. Yes.',
+     ['"They just look like ... people?" she said.', "Yes."]),
+    ("next-token-context-abbrev", 'Buy 3 oz. cups." Then go.', ['Buy 3 oz. cups."', "Then go."]),
+    ("leading-fragment-quote-ellipsis", 'She smiled. "... Receiving the love was great." Yes.',
+     ["She smiled.", '"... Receiving the love was great."', "Yes."]),
+    ("leading-fragment-enumerator", 'Six questions came in. 1. "Does it work?" 2. "Why not?"',
+     ["Six questions came in.", '1. "Does it work?"', '2. "Why not?"']),
+    ("ellipsis-unicode", "Wait\u2026 What happened? Well\u2026 nothing.", ["Wait\u2026", "What happened?", "Well\u2026 nothing."]),
+    # quotes and brackets
+    ("quoted-question-lower", '"Why?" he asked. Then he left.', ['"Why?" he asked.', "Then he left."]),
+    ("quoted-exclamation-lower", '"Stop!" she cried. They stopped.', ['"Stop!" she cried.', "They stopped."]),
+    ("quoted-question-attribution", '"Is this the end?" Smith asked. Nobody knew.',
+     ['"Is this the end?" Smith asked.', "Nobody knew."]),
+    ("quoted-question-attribution-i", '"Are you nuts?" I screamed. Yes.', ['"Are you nuts?" I screamed.', "Yes."]),
+    ("quoted-question-then-sentence", 'She asked: "Is it over?" Nobody answered.',
+     ['She asked: "Is it over?"', "Nobody answered."]),
+    ("quote-spans-sentences", '"It was cold. We left early," she said. Then it snowed.',
+     ['"It was cold.', 'We left early," she said.', "Then it snowed."]),
+    ("quote-ends-sentence", 'He said "Go." Then he left.', ['He said "Go."', "Then he left."]),
+    ("quote-curly-ends-sentence", "He said \u201cGo.\u201d Then he left.", ["He said \u201cGo.\u201d", "Then he left."]),
+    ("bracket-ends-sentence", "He agreed (this was odd.) Then he left.", ["He agreed (this was odd.)", "Then he left."]),
+    ("bracket-sentence", "Is it? (It is.) Fine.", ["Is it?", "(It is.)", "Fine."]),
+    ("citation-marker", "He was born in 1788.[1] He died young. [2] Then came fame.",
+     ["He was born in 1788.[1]", "He died young. [2]", "Then came fame."]),
+    ("name-exclamation", "It is as popular as Yahoo! and AOL. Fine.", ["It is as popular as Yahoo! and AOL.", "Fine."]),
+    ("exclamation-run", "Great pizza!!! Best ever!!", ["Great pizza!!!", "Best ever!!"]),
+    ("emoticon-after-end", "Loved it. :) We will return.", ["Loved it. :)", "We will return."]),
+    ("glued-ellipsis", "It is an Air Force Base...Miramar is north.", ["It is an Air Force Base...", "Miramar is north."]),
+    ("glued-period", "Very poor service.There are decent people.", ["Very poor service.", "There are decent people."]),
+    ("glued-period-domain-and-title", "Posted via Newsfeed.Com by Mrs.Smith today.",
+     ["Posted via Newsfeed.Com by Mrs.Smith today."]),
+    # URLs, e-mail addresses, file names
+    ("url-domain", "Visit example.com for more. It is free.", ["Visit example.com for more.", "It is free."]),
+    ("url-full", "See https://www.example.com/a.b?c=d. It works.", ["See https://www.example.com/a.b?c=d.", "It works."]),
+    ("email-address", "Write to j.doe@example.org today. He replies fast.",
+     ["Write to j.doe@example.org today.", "He replies fast."]),
+    ("file-name", "Open report.pdf first. Then read notes.txt now.", ["Open report.pdf first.", "Then read notes.txt now."]),
+    # lists
+    ("list-dash", "Shopping list:\n- eggs\n- milk\n- bread", ["Shopping list:", "- eggs", "- milk", "- bread"]),
+    ("list-star", "* one\n* two", ["* one", "* two"]),
+    ("list-bullet", "Points:\n\u2022 first point\n\u2022 second point", ["Points:", "\u2022 first point", "\u2022 second point"]),
+    ("list-numbered-period", "Steps:\n1. Mix the flour\n2. Bake it", ["Steps:", "1. Mix the flour", "2. Bake it"]),
+    ("list-numbered-paren", "Steps:\n1) Mix\n2) Bake", ["Steps:", "1) Mix", "2) Bake"]),
+    ("list-item-wraps", "Notes:\n- a long item that\n  wraps onto a second line\n- short",
+     ["Notes:", "- a long item that wraps onto a second line", "- short"]),
+    ("list-inline-after-colon", "Here are the steps: 1. Open the box. 2. Remove the item.",
+     ["Here are the steps:", "1. Open the box.", "2. Remove the item."]),
+    ("list-numbered-sentences", "Steps:\n1. Open the box.\n2. Remove the item.\n3. Enjoy.",
+     ["Steps:", "1. Open the box.", "2. Remove the item.", "3. Enjoy."]),
+    ("list-indented-nested", "Shopping:\n  - eggs\n    - brown\n  - milk", ["Shopping:", "- eggs", "- brown", "- milk"]),
+    ("list-marker-not-a-sentence", "1. The first rule is simple.", ["1. The first rule is simple."]),
+    # headings and layout
+    ("heading-line", "Introduction\nThis article explains how the splitter works in practice.",
+     ["Introduction", "This article explains how the splitter works in practice."]),
+    ("heading-paragraph", "Results\n\nThe numbers went up.", ["Results", "The numbers went up."]),
+    ("blank-line-ends-sentence", "This has no stop\n\nthis is new", ["This has no stop", "this is new"]),
+    ("single-newline-is-space", "This sentence is\nwrapped here. Next one.", ["This sentence is wrapped here.", "Next one."]),
+    ("hyphen-wrapped-word", "It is a well-\nknown fact. Yes.", ["It is a well-known fact.", "Yes."]),
+    # edge cases
+    ("empty", "", []),
+    ("whitespace-only", " \n\n \t", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_split_sentences(text: str, expected: List[str]) -> None:
+    assert split_sentences(text) == expected
+
+
+ARTICLE = (
+    "The committee met on Tuesday to discuss the budget for the coming year. "
+    "Dr. Smith, who chairs the panel, said the U.S. Department of Energy had not "
+    'yet replied. "Why?" she asked. Members of the public, e.g. Mr. Jones of the '
+    "Riverside Association, voiced concern about cuts at 10 a.m. The meeting "
+    "ended at noon... Nobody knows what happens next. J. R. R. Tolkien fans "
+    "attended too. Prices rose 2.5% to $1.5 million, according to item No. 5 on "
+    "the agenda. See report.pdf or example.com for details, or write to "
+    "j.doe@example.org. Washington Post reporters were there, and so was the "
+    "mayor of the city, who spoke briefly about the long-term plans."
+)
+
+
+@pytest.mark.parametrize("width", [30, 40, 60, 72, 79])
+def test_hard_wrapped_equals_unwrapped(width: int) -> None:
+    paragraphs = [ARTICLE, ARTICLE.replace("Tuesday", "Friday")]
+    unwrapped = "\n\n".join(paragraphs)
+    wrapped = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+    assert split_sentences(wrapped) == split_sentences(unwrapped)
+
+
+def test_hard_wrapped_equals_unwrapped_at_hyphens() -> None:
+    text = "A well-known and long-standing problem with state-of-the-art systems. " * 4
+    assert split_sentences(textwrap.fill(text, 20)) == split_sentences(text)
+
+
+ODD_TEXTS = [
+    ARTICLE,
+    "Title\n- item one\n- item two\n\n1. First\n2) Second\n(3) Third",
+    '"Why?!" he asked... then [1] left. :) !!! ?? (Yes.) "No." [...] The end',
+    "a.b.c. d. e. f... \u2026 . . . ! ? \n\n\n x",
+    "Mr. Dr. U.S. e.g. etc. a.m. No. 5. J. R.",
+    "\t  leading and trailing space  \n",
+]
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS, ids=[f"odd-{i}" for i in range(len(ODD_TEXTS))])
+def test_no_non_whitespace_character_lost(text: str) -> None:
+    squeeze = re.compile(r"\s+")
+    assert squeeze.sub("", "".join(split_sentences(text))) == squeeze.sub("", text)
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS, ids=[f"odd-{i}" for i in range(len(ODD_TEXTS))])
+def test_spans_contract(text: str) -> None:
+    spans = sentence_spans(text)
+    covered = set()
+    last_end = 0
+    for start, end in spans:
+        assert last_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        covered.update(range(start, end))
+        last_end = end
+    assert all(c.isspace() for i, c in enumerate(text) if i not in covered)
+    assert [normalize_space(text[s:e]) for s, e in spans] == split_sentences(text)
+
+
+def test_long_mark_run_is_fast() -> None:
+    # A run of marks once made the leading-debris pattern backtrack exponentially.
+    text = "Hi. She said: " + "!" * 40 + "x " + "?!" * 2000 + " ok"
+    assert len("".join(split_sentences(text))) >= len(text) - 3
+
+
+def test_deterministic() -> None:
+    assert split_sentences(ARTICLE) == split_sentences(ARTICLE)
+
+
+def test_import_does_not_load_nltk() -> None:
+    code = "import sys, summarize; print('nltk' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
