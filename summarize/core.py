@@ -6,12 +6,12 @@ Knows nothing of files, terminals or the command line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Tuple
+from typing import List, Optional, Tuple
 
 from . import scoring, selection
 from .errors import NoTextError
-from .news import parse_layout
-from .sentences import normalize_space, sentence_spans
+from .news import Layout, parse_layout
+from .sentences import Span, normalize_space, sentence_spans
 from .terms import content_terms
 
 
@@ -59,6 +59,24 @@ class Summary:
         return "\n".join(s.text for s in self.sentences)
 
 
+def body_sentences(text: str) -> Tuple[Layout, List[Span]]:
+    """Return the layout of ``text`` and the ``(start, end)`` offsets of its body sentences.
+
+    The body is what follows the title and the dateline; these are the
+    sentences ``summarize`` chooses from, in document order (so the first
+    three are the article's lead).  Raises ``NoTextError`` when the text is
+    blank or holds only a title.
+    """
+    if not text.strip():
+        raise NoTextError("no text to summarize: the input is empty or only whitespace")
+    layout = parse_layout(text)
+    offset = layout.body_start
+    spans = [(offset + s, offset + e) for s, e in sentence_spans(text[offset:])]
+    if not spans:
+        raise NoTextError("no text to summarize: only a title was found")
+    return layout, spans
+
+
 def summarize(
     text: str,
     *,
@@ -81,18 +99,20 @@ def summarize(
     has nothing to summarize.
     """
     budget = selection.Budget.of(sentences=sentences, ratio=ratio, words=words)
-    if not text.strip():
-        raise NoTextError("no text to summarize: the input is empty or only whitespace")
-    layout = parse_layout(text)
-    offset = layout.body_start
-    spans = [(offset + s, offset + e) for s, e in sentence_spans(text[offset:])]
-    if not spans:
-        raise NoTextError("no text to summarize: only a title was found")
+    return summarize_with(text, budget, scoring.DEFAULT_WEIGHTS)
+
+
+def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights) -> Summary:
+    """``summarize`` with an explicit budget and scoring weights (for benchmarks and ablations).
+
+    Not part of the public API: ``summarize`` is this with the default weights.
+    """
+    layout, spans = body_sentences(text)
     texts = [normalize_space(text[s:e]) for s, e in spans]
     terms = [content_terms(t) for t in texts]
     title_terms = content_terms(layout.title) if layout.title else ()
-    weights = scoring.term_weights(terms, title_terms)
-    scores = scoring.score_sentences(terms, weights)
+    term_weight = scoring.term_weights(terms, title_terms, weights)
+    scores = scoring.score_sentences(terms, term_weight, weights)
     chosen = selection.select(scores, [len(t.split()) for t in texts], budget)
     return Summary(
         sentences=tuple(
