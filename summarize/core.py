@@ -12,7 +12,8 @@ from . import scoring, selection
 from .errors import NoTextError
 from .news import Layout, parse_layout
 from .sentences import Span, normalize_space, sentence_spans
-from .terms import content_terms
+from .boilerplate import is_boilerplate
+from .terms import content_terms, rarities
 
 
 @dataclass(frozen=True)
@@ -109,20 +110,31 @@ def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights
     """
     layout, spans = body_sentences(text)
     texts = [normalize_space(text[s:e]) for s, e in spans]
-    terms = [content_terms(t) for t in texts]
+    # Boilerplate neither counts towards term frequencies nor can be chosen.
+    kept = [i for i, t in enumerate(texts) if not is_boilerplate(t)] or list(range(len(texts)))
+    terms = [content_terms(texts[i]) for i in kept]
     title_terms = content_terms(layout.title) if layout.title else ()
-    term_weight = scoring.term_weights(terms, title_terms, weights)
-    scores = scoring.score_sentences(terms, term_weight, weights)
-    chosen = selection.select(scores, [len(t.split()) for t in texts], budget)
+    rarity, unknown_rarity = rarities()
+    term_weight = scoring.term_weights(terms, title_terms, rarity, weights, unknown_rarity)
+    priors = [scoring.sentence_prior(i, texts[i], weights) for i in kept]
+    scores = scoring.score_sentences(terms, term_weight, weights, priors)
+    chosen = selection.select(
+        scores,
+        [len(texts[i].split()) for i in kept],
+        budget,
+        similarity=scoring.Similarity(terms, term_weight),
+        redundancy=weights.redundancy,
+        duplicate=weights.duplicate,
+    )
     return Summary(
         sentences=tuple(
-            Sentence(text=texts[i], index=i, score=scores[i], start=spans[i][0], end=spans[i][1])
-            for i in chosen.indices
+            Sentence(text=texts[i], index=i, score=scores[k], start=spans[i][0], end=spans[i][1])
+            for k, i in ((k, kept[k]) for k in chosen.indices)
         ),
         title=layout.title,
         dateline=layout.dateline,
         total_sentences=len(texts),
         budget=budget,
-        whole=chosen.whole,
+        whole=chosen.whole and len(kept) == len(texts),
         over_budget=chosen.over_budget,
     )
