@@ -13,7 +13,7 @@ from .errors import NoTextError
 from .news import Layout, parse_layout
 from .sentences import Span, normalize_space, sentence_spans
 from .boilerplate import is_boilerplate
-from .terms import content_terms, rarities
+from .terms import content_terms
 
 
 @dataclass(frozen=True)
@@ -111,11 +111,11 @@ def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights
     layout, spans = body_sentences(text)
     texts = [normalize_space(text[s:e]) for s, e in spans]
     # Boilerplate neither counts towards term frequencies nor can be chosen.
-    kept = [i for i, t in enumerate(texts) if not is_boilerplate(t)] or list(range(len(texts)))
+    kept = [i for i, t in enumerate(texts) if not (weights.boilerplate and is_boilerplate(t))]
+    kept = kept or list(range(len(texts)))
     terms = [content_terms(texts[i]) for i in kept]
     title_terms = content_terms(layout.title) if layout.title else ()
-    rarity, unknown_rarity = rarities()
-    term_weight = scoring.term_weights(terms, title_terms, rarity, weights, unknown_rarity)
+    term_weight = scoring.term_weights(terms, title_terms, weights)
     priors = [scoring.sentence_prior(i, texts[i], weights) for i in kept]
     scores = scoring.score_sentences(terms, term_weight, weights, priors)
     chosen = selection.select(

@@ -3,11 +3,11 @@
 A sentence is worth the terms it carries.  Inputs are sentences already
 reduced to their content terms (stems), so the scores never depend on how
 text was tokenized or split.  Each term weighs its frequency in the document
-(relative to the most frequent term), made heavier when it is rare in English
-at large and when it occurs in the title.  A sentence's score is the sum of
-the weights of its distinct terms, divided by a power of its length, then
-multiplied by a prior that position and form may lower or raise but never
-replace: see ``Weights`` for every knob and ``sentence_prior``.
+(relative to the most frequent term), made heavier when it occurs in the
+title.  A sentence's score is the sum of the weights of its distinct terms,
+divided by a power of its length, then multiplied by a prior that position
+and form may raise or lower but never replace: see ``Weights`` for every
+knob and ``sentence_prior``.
 """
 from __future__ import annotations
 
@@ -28,9 +28,6 @@ class Weights:
     Term weights (``term_weights``):
     ``title_boost``: a term that also occurs in the title has its weight
     multiplied by ``1 + title_boost``.
-    ``rarity``: exponent on a term's rarity in English, ``-log10`` of its
-    frequency (from ``summarize/data/term_frequencies.txt``; about 2.6 for
-    "get", 5 for "kidney", 6.5 for a name the list lacks); 0 ignores rarity.
 
     Sentence scores (``score_sentences`` and ``sentence_prior``):
     ``length_exponent``: summed term weights are divided by the number of
@@ -55,18 +52,21 @@ class Weights:
     marginal relevance); 0 turns it off.
     ``duplicate``: a candidate at least this similar (cosine of weighted
     terms) to a chosen sentence is never chosen.
+    ``boilerplate``: sentences matching ``summarize/data/boilerplate.txt``
+    (credits, "Click here", copyright lines) are left out of term counts and
+    never chosen.
     """
 
     title_boost: float = 1.0
-    rarity: float = 0.5
-    length_exponent: float = 0.7
+    length_exponent: float = 0.8
     position: float = 1.0
     position_decay: float = 3.0
     quote: float = 0.5
     dangling: float = 0.8
-    short_words: float = 8.0
+    short_words: float = 12.0
     redundancy: float = 0.3
     duplicate: float = 0.8
+    boilerplate: bool = True
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -82,18 +82,13 @@ _QUOTES = "\"'\u201c\u2018\u00ab"
 def term_weights(
     sentences: Sequence[Sequence[str]],
     title_terms: Iterable[str] = (),
-    rarity: Mapping[str, float] | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
-    unknown_rarity: float = 0.0,
 ) -> Dict[str, float]:
     """Return each term's weight in the document (> 0 for every term that occurs).
 
     ``sentences`` holds each sentence's terms.  A term's weight is its count
-    in the document divided by the largest count of any term, times its
-    rarity (``rarity[term]``, or ``unknown_rarity`` for a term the mapping
-    lacks) raised to ``weights.rarity``, times ``1 + title_boost`` when it
-    occurs in ``title_terms``.  Without a ``rarity`` mapping, or with
-    ``weights.rarity == 0``, rarity plays no part.
+    in the document divided by the largest count of any term, times
+    ``1 + title_boost`` when it occurs in ``title_terms``.
     """
     counts: Counter = Counter()
     for terms in sentences:
@@ -102,12 +97,9 @@ def term_weights(
         return {}
     top = max(counts.values())
     title = set(title_terms)
-    use_rarity = rarity is not None and weights.rarity != 0
     result = {}
     for term, count in counts.items():
         weight = count / top
-        if use_rarity:
-            weight *= max(rarity.get(term, unknown_rarity), 1e-6) ** weights.rarity
         if term in title:
             weight *= 1.0 + weights.title_boost
         result[term] = weight

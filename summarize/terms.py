@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, List, Tuple
+from typing import List
 
 from .datafiles import read_word_list
 
@@ -25,21 +25,6 @@ def words(text: str) -> List[str]:
 def stopwords() -> frozenset:
     """The English stopword list shipped in ``summarize/data/stopwords.txt``."""
     return frozenset(w.lower() for w in read_word_list("stopwords.txt"))
-
-
-@lru_cache(maxsize=1)
-def rarities() -> Tuple[Dict[str, float], float]:
-    """How rare each term is in English: ``({term: -log10(frequency)}, rarity of an unlisted term)``.
-
-    Read from ``summarize/data/term_frequencies.txt`` (``stem zipf`` lines,
-    zipf = log10 of occurrences per billion words, so rarity = 9 - zipf).  A
-    term the list lacks is taken to be as rare as the rarest one listed.
-    """
-    rarity = {}
-    for entry in read_word_list("term_frequencies.txt"):
-        term, zipf = entry.split()
-        rarity[term] = 9.0 - float(zipf)
-    return rarity, max(rarity.values(), default=0.0)
 
 
 @lru_cache(maxsize=1)
