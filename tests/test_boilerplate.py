@@ -1,0 +1,47 @@
+"""Boilerplate: page furniture that is never part of a summary."""
+import pytest
+
+from summarize.boilerplate import is_boilerplate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "CNN's Jane Doe contributed to this report.",
+        "CNN's Ben Wedeman and Kareem Khadder contributed to this story.",
+        "Kwon contributed from Seoul .",
+        "Additional reporting by Jane Doe.",
+        "By Jane Doe",
+        "Click here to access the transcript of today's program.",
+        "Follow @CNNPhotos on Twitter to join the conversation about photography.",
+        "Follow us on Facebook.",
+        "Read more: Nigeria election -- what you need to know .",
+        "READ MORE: 5 key issues for next Israeli leader .",
+        "See more CNN Heroes .",
+        "Copyright \u00a9 2015 Rolling Stone.",
+        "All rights reserved.",
+        "Photo: Getty Images",
+        "The views expressed in this commentary are solely those of the writer.",
+        "Email your story ideas and tips to tips@example.com.",
+        "Sign up for our newsletter.",
+    ],
+)
+def test_page_furniture_is_boilerplate(sentence):
+    assert is_boilerplate(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Military officials said the fog contributed to the crash.",
+        "Money contributed from donors rose sharply last year.",
+        "By Thursday afternoon, the Saudis controlled Yemeni airspace, the adviser said.",
+        "The book includes writing by Alain De Botton and Alison Nordstrom.",
+        "More than 100 schools in Pakistan have been renamed.",
+        "Video from the scene showed twisted metal and shattered glass.",
+        "Police followed the suspect on foot.",
+        "She said she would read more books this year.",
+    ],
+)
+def test_story_sentences_are_not_boilerplate(sentence):
+    assert not is_boilerplate(sentence)
