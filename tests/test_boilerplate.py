@@ -24,6 +24,12 @@ from summarize.boilerplate import is_boilerplate
         "The views expressed in this commentary are solely those of the writer.",
         "Email your story ideas and tips to tips@example.com.",
         "Sign up for our newsletter.",
+        "Follow BBC Sport on Twitter.",
+        "Media playback is not supported on this device.",
+        "Image copyright Getty Images Image caption The bridge was closed in 2019.",
+        "The BBC is not responsible for the content of external sites.",
+        "Advertisement",
+        "Share this with Email Facebook Messenger Twitter",
     ],
 )
 def test_page_furniture_is_boilerplate(sentence):
@@ -41,6 +47,8 @@ def test_page_furniture_is_boilerplate(sentence):
         "Video from the scene showed twisted metal and shattered glass.",
         "Police followed the suspect on foot.",
         "She said she would read more books this year.",
+        "Fans follow the team on every away trip.",
+        "Imagery from the satellite showed the damage.",
     ],
 )
 def test_story_sentences_are_not_boilerplate(sentence):
