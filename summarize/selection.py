@@ -127,7 +127,7 @@ def _greedy(
                 if nearest >= duplicate:
                     continue
             value = relevance - redundancy * nearest
-            if value > best_value:  # strictly: on a tie the earlier-visited (earlier) sentence stays
+            if value > best_value or (value == best_value and i < best):
                 best, best_value = i, value
         if best < 0:
             break

@@ -86,3 +86,12 @@ def test_selection_is_deterministic():
     doc = [["a", "b"], ["b", "c"], ["c", "d"], ["d", "a"], ["e"]]
     runs = {select(SCORES, WORDS, Budget.of(sentences=3), similarity=_similarity(doc), redundancy=0.3).indices for _ in range(5)}
     assert len(runs) == 1
+
+
+def test_equal_marginal_values_go_to_the_earlier_sentence():
+    # Sentence 2 scores higher but repeats sentence 0 enough to tie with sentence 1.
+    doc = [["a", "b"], ["c"], ["a", "b", "d"]]
+    sim = _similarity(doc)
+    redundancy = 0.1 / sim(2, 0)
+    chosen = select([1.0, 0.8, 0.9], [10] * 3, Budget.of(sentences=2), similarity=sim, redundancy=redundancy)
+    assert chosen.indices == (0, 1)
