@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from . import scoring, selection
+from .boilerplate import is_boilerplate
 from .errors import NoTextError
 from .news import Layout, parse_layout
 from .sentences import Span, normalize_space, sentence_spans
-from .boilerplate import is_boilerplate
 from .terms import content_terms
 
 
@@ -126,11 +126,12 @@ def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights
         redundancy=weights.redundancy,
         duplicate=weights.duplicate,
     )
+    picked = []
+    for k in chosen.indices:  # k counts kept sentences, i all of them
+        i = kept[k]
+        picked.append(Sentence(text=texts[i], index=i, score=scores[k], start=spans[i][0], end=spans[i][1]))
     return Summary(
-        sentences=tuple(
-            Sentence(text=texts[i], index=i, score=scores[k], start=spans[i][0], end=spans[i][1])
-            for k, i in ((k, kept[k]) for k in chosen.indices)
-        ),
+        sentences=tuple(picked),
         title=layout.title,
         dateline=layout.dateline,
         total_sentences=len(texts),

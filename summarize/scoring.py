@@ -84,11 +84,11 @@ def term_weights(
     title_terms: Iterable[str] = (),
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> Dict[str, float]:
-    """Return each term's weight in the document (> 0 for every term that occurs).
+    """Return each term's weight in the document, between 0 and ``1 + title_boost``.
 
     ``sentences`` holds each sentence's terms.  A term's weight is its count
-    in the document divided by the largest count of any term, times
-    ``1 + title_boost`` when it occurs in ``title_terms``.
+    in the document divided by the largest count of any term, raised for
+    terms that occur in ``title_terms``.
     """
     counts: Counter = Counter()
     for terms in sentences:
@@ -97,13 +97,10 @@ def term_weights(
         return {}
     top = max(counts.values())
     title = set(title_terms)
-    result = {}
-    for term, count in counts.items():
-        weight = count / top
-        if term in title:
-            weight *= 1.0 + weights.title_boost
-        result[term] = weight
-    return result
+    return {
+        term: (count / top) * (1.0 + weights.title_boost if term in title else 1.0)
+        for term, count in counts.items()
+    }
 
 
 def sentence_prior(index: int, text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:

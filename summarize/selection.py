@@ -115,8 +115,8 @@ def _greedy(
         best, best_value = -1, -math.inf
         for i in order:
             relevance = scores[i] / top
-            if relevance < best_value:
-                break
+            if relevance < best_value or (relevance == best_value and i > best):
+                break  # a value is at most its relevance; equal ones go to the earlier
             if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
                 continue
             nearest = closest.get(i, 0.0)
