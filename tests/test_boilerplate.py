@@ -53,3 +53,16 @@ def test_page_furniture_is_boilerplate(sentence):
 )
 def test_story_sentences_are_not_boilerplate(sentence):
     assert not is_boilerplate(sentence)
+
+
+def test_summarize_never_chooses_boilerplate_even_with_room_to_spare():
+    from summarize import summarize
+
+    text = (
+        "The council approved the new bridge on Monday. "
+        "Click here to read the council's bridge report. "
+        "The bridge will open next year. "
+        "CNN's Jane Doe contributed to this report."
+    )
+    chosen = [s.text for s in summarize(text, sentences=4).sentences]
+    assert chosen == ["The council approved the new bridge on Monday.", "The bridge will open next year."]

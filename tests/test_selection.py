@@ -95,3 +95,10 @@ def test_equal_marginal_values_go_to_the_earlier_sentence():
     redundancy = 0.1 / sim(2, 0)
     chosen = select([1.0, 0.8, 0.9], [10] * 3, Budget.of(sentences=2), similarity=sim, redundancy=redundancy)
     assert chosen.indices == (0, 1)
+
+
+def test_summarize_gives_a_sentence_repeated_1000_times_once():
+    from summarize import summarize
+
+    summary = summarize("The council approved the new bridge over the river on Monday. " * 1000, sentences=3)
+    assert [s.index for s in summary.sentences] == [0]
