@@ -142,7 +142,8 @@ def score_sentences(
         if not terms:
             scores.append(0.0)
             continue
-        total = sum(term_weight.get(t, 0.0) for t in set(terms))
+        # fsum: exact, so the score cannot depend on the set's (hash-seeded) order.
+        total = math.fsum(term_weight.get(t, 0.0) for t in set(terms))
         score = total / math.pow(len(terms), weights.length_exponent)
         if priors is not None:
             score *= priors[i]
@@ -155,13 +156,14 @@ class Similarity:
 
     Each sentence is the vector of its distinct terms, each term counting
     with its document weight; two sentences sharing no term score 0, two
-    with the same terms score 1.  Norms are computed once.
+    with the same terms score 1.  Norms are computed once.  Sums are exact
+    (``math.fsum``), so results never depend on set iteration order.
     """
 
     def __init__(self, sentences: Sequence[Sequence[str]], term_weight: Mapping[str, float]) -> None:
         self._sets = [frozenset(terms) for terms in sentences]
         self._weight = term_weight
-        self._norms = [math.sqrt(sum(term_weight.get(t, 0.0) ** 2 for t in s)) for s in self._sets]
+        self._norms = [math.sqrt(math.fsum(term_weight.get(t, 0.0) ** 2 for t in s)) for s in self._sets]
 
     def __call__(self, i: int, j: int) -> float:
         """Similarity of sentences ``i`` and ``j`` (0 when either has no weighted term)."""
@@ -170,5 +172,5 @@ class Similarity:
         a, b = self._sets[i], self._sets[j]
         if len(a) > len(b):
             a, b = b, a
-        shared = sum(self._weight.get(t, 0.0) ** 2 for t in a if t in b)
+        shared = math.fsum(self._weight.get(t, 0.0) ** 2 for t in a if t in b)
         return min(1.0, shared / (self._norms[i] * self._norms[j]))

@@ -121,3 +121,23 @@ def test_similarity_is_symmetric_and_between_zero_and_one_for_partial_overlap():
 def test_similarity_of_a_sentence_without_terms_is_zero():
     doc = [[], ["kidney"]]
     assert Similarity(doc, term_weights(doc))(0, 1) == 0.0
+
+
+def test_scores_do_not_depend_on_the_hash_seed():
+    # Weights whose float sum depends on the order of addition; sets iterate
+    # in hash order, which changes between processes.
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from summarize.scoring import score_sentences, Similarity;"
+        "w = {t: v for t, v in zip('abcdefgh', (0.1, 0.2, 0.3, 0.7, 1e-9, 3.3, 0.05, 1/3))};"
+        "doc = [list('abcdefgh'), list('hgfedcba'), list('aceg')];"
+        "print(repr(score_sentences(doc, w)), repr(Similarity(doc, w)(0, 2)))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outputs.add(subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(outputs) == 1
