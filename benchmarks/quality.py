@@ -61,7 +61,7 @@ ABLATION: List[Tuple[str, Dict[str, float]]] = [
                                    dangling=1, boilerplate=0)),
     ("+ position prior 1, decay 3", dict(redundancy=0, duplicate=1.01, quote=1, short_words=0, dangling=1,
                                          boilerplate=0)),
-    ("+ MMR 0.3, duplicates 0.8", dict(quote=1, short_words=0, dangling=1, boilerplate=0)),
+    ("+ MMR 0.3, duplicates 0.7", dict(quote=1, short_words=0, dangling=1, boilerplate=0)),
     ("+ quote opener x0.5", dict(short_words=0, dangling=1, boilerplate=0)),
     ("+ short sentence < 12 words", dict(dangling=1, boilerplate=0)),
     ("+ dangling opener x0.8", dict(boilerplate=0)),

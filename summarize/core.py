@@ -118,13 +118,15 @@ def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights
     term_weight = scoring.term_weights(terms, title_terms, weights)
     priors = [scoring.sentence_prior(i, texts[i], weights) for i in kept]
     scores = scoring.score_sentences(terms, term_weight, weights, priors)
+    similarity = scoring.Similarity(terms, term_weight)
     chosen = selection.select(
         scores,
         [len(texts[i].split()) for i in kept],
         budget,
-        similarity=scoring.Similarity(terms, term_weight),
+        similarity=similarity,
         redundancy=weights.redundancy,
         duplicate=weights.duplicate,
+        overlap=similarity.overlap,
     )
     picked = []
     for k in chosen.indices:  # k counts kept sentences, i all of them

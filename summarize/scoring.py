@@ -50,8 +50,9 @@ class Weights:
     ``redundancy``: how much a candidate's similarity to an already chosen
     sentence costs it, on the scale where the best score is 1 (maximal
     marginal relevance); 0 turns it off.
-    ``duplicate``: a candidate at least this similar (cosine of weighted
-    terms) to a chosen sentence is never chosen.
+    ``duplicate``: a candidate whose term set overlaps a chosen sentence's
+    at least this much (``Similarity.overlap``, cosine of plain term sets) is
+    never chosen: it says the same thing.
     ``boilerplate``: sentences matching ``summarize/data/boilerplate.txt``
     (credits, "Click here", copyright lines) are left out of term counts and
     never chosen.
@@ -65,7 +66,7 @@ class Weights:
     dangling: float = 0.8
     short_words: float = 12.0
     redundancy: float = 0.3
-    duplicate: float = 0.8
+    duplicate: float = 0.7
     boilerplate: bool = True
 
 
@@ -152,12 +153,15 @@ def score_sentences(
 
 
 class Similarity:
-    """Cosine similarity of sentences as sets of weighted terms, in [0, 1].
+    """How much two sentences say alike, from their terms; both measures in [0, 1].
 
-    Each sentence is the vector of its distinct terms, each term counting
-    with its document weight; two sentences sharing no term score 0, two
-    with the same terms score 1.  Norms are computed once.  Sums are exact
-    (``math.fsum``), so results never depend on set iteration order.
+    Calling it gives the cosine of the sentences as vectors of their distinct
+    terms, each counting with its document weight: sharing the document's
+    main terms makes two sentences similar (redundancy control weighs this).
+    ``overlap`` gives the cosine of the plain term sets: near 1 only when
+    two sentences use nearly the same words (duplicate detection uses this).
+    Two sentences sharing no term score 0, two with the same terms 1.  Sums
+    are exact (``math.fsum``), so results never depend on set iteration order.
     """
 
     def __init__(self, sentences: Sequence[Sequence[str]], term_weight: Mapping[str, float]) -> None:
@@ -174,3 +178,10 @@ class Similarity:
             a, b = b, a
         shared = math.fsum(self._weight.get(t, 0.0) ** 2 for t in a if t in b)
         return min(1.0, shared / (self._norms[i] * self._norms[j]))
+
+    def overlap(self, i: int, j: int) -> float:
+        """Shared terms of ``i`` and ``j`` over the geometric mean of their term counts (0 without terms)."""
+        a, b = self._sets[i], self._sets[j]
+        if not a or not b:
+            return 0.0
+        return len(a & b) / math.sqrt(len(a) * len(b))

@@ -88,6 +88,7 @@ def _greedy(
     limit: int,
     similarity: Optional[Similarity] = None,
     redundancy: float = 0.0,
+    overlap: Optional[Similarity] = None,
     duplicate: float = 1.0,
     word_counts: Optional[Sequence[int]] = None,
     word_limit: Optional[int] = None,
@@ -97,9 +98,10 @@ def _greedy(
     Each step takes the candidate with the best ``score / best score -
     redundancy * (its greatest similarity to a chosen sentence)`` (ties to the
     earlier sentence) among those that still fit ``word_limit`` words when one
-    is given.  A candidate whose similarity to a chosen sentence reaches
-    ``duplicate`` is never taken, so the result may be shorter than
-    ``limit``.  Without ``similarity`` this is plain ranking by score.
+    is given.  A candidate whose ``overlap`` (or, without it, similarity)
+    with a chosen sentence reaches ``duplicate`` is never taken, so the
+    result may be shorter than ``limit``.  Without either this is plain
+    ranking by score.
 
     Candidates are visited best score first and a step stops as soon as no
     later candidate can beat the best found (a value is at most its
@@ -107,7 +109,9 @@ def _greedy(
     """
     order = rank(scores)
     top = scores[order[0]] if order and scores[order[0]] > 0 else 1.0
-    closest: Dict[int, float] = {}  # candidate -> greatest similarity to a chosen one
+    same = overlap if overlap is not None else similarity
+    # candidate -> (greatest similarity to a chosen one, repeats a chosen one)
+    closest: Dict[int, Tuple[float, bool]] = {}
     compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``closest`` covers
     chosen: List[int] = []
     used = 0
@@ -119,13 +123,15 @@ def _greedy(
                 break  # a value is at most its relevance; equal ones go to the earlier
             if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
                 continue
-            nearest = closest.get(i, 0.0)
-            if similarity is not None:
-                for j in chosen[compared.get(i, 0):]:
+            nearest, repeated = closest.get(i, (0.0, False))
+            for j in chosen[compared.get(i, 0):]:
+                if similarity is not None:
                     nearest = max(nearest, similarity(i, j))
-                closest[i], compared[i] = nearest, len(chosen)
-                if nearest >= duplicate:
-                    continue
+                if same is not None and same(i, j) >= duplicate:
+                    repeated = True
+            closest[i], compared[i] = (nearest, repeated), len(chosen)
+            if repeated:
+                continue
             value = relevance - redundancy * nearest
             if value > best_value or (value == best_value and i < best):
                 best, best_value = i, value
@@ -145,6 +151,7 @@ def select(
     similarity: Optional[Similarity] = None,
     redundancy: float = 0.0,
     duplicate: float = 1.0,
+    overlap: Optional[Similarity] = None,
 ) -> Selection:
     """Choose sentences within ``budget``.
 
@@ -152,14 +159,15 @@ def select(
     order.  ``similarity(i, j)``, in [0, 1], lets the choice avoid saying the
     same thing twice: a candidate's normalized score (best = 1) is lowered by
     ``redundancy`` times its greatest similarity to a sentence already chosen,
-    and a candidate at least ``duplicate`` similar to one is never chosen (so
-    a summary may have fewer sentences than allowed).  Returns a
-    ``Selection``; an empty document gives no indices.
+    and a candidate whose ``overlap(i, j)`` (default: ``similarity``) with
+    one reaches ``duplicate`` is never chosen (so a summary may have fewer
+    sentences than allowed).  Returns a ``Selection``; an empty document
+    gives no indices.
     """
     total = len(scores)
     if total == 0:
         return Selection(indices=())
-    mmr = dict(similarity=similarity, redundancy=redundancy, duplicate=duplicate)
+    mmr = dict(similarity=similarity, redundancy=redundancy, overlap=overlap, duplicate=duplicate)
     if budget.words is not None:
         chosen = _greedy(scores, total, word_counts=word_counts, word_limit=budget.words, **mmr)
         if not chosen:

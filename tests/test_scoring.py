@@ -141,3 +141,21 @@ def test_scores_do_not_depend_on_the_hash_seed():
         env = dict(os.environ, PYTHONHASHSEED=seed)
         outputs.add(subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True).stdout)
     assert len(outputs) == 1
+
+
+def test_overlap_is_the_cosine_of_plain_term_sets():
+    doc = [["a", "b"], ["a", "b", "c", "d"], ["b", "a", "a"], ["e"], []]
+    sim = Similarity(doc, term_weights(doc))
+    assert sim.overlap(0, 1) == pytest.approx(2 / 8 ** 0.5)
+    assert sim.overlap(0, 2) == 1.0
+    assert sim.overlap(0, 3) == 0.0
+    assert sim.overlap(0, 4) == 0.0
+
+
+def test_sharing_the_main_term_is_similar_but_not_overlapping():
+    # "schilling" dominates the document: two sentences that share only it
+    # are alike in topic (similarity) without saying the same thing (overlap).
+    doc = [["schilling"] * 6, ["schilling", "vote", "father", "year"], ["schilling", "drama", "start", "proud"]]
+    sim = Similarity(doc, term_weights(doc))
+    assert sim(1, 2) > 0.8
+    assert sim.overlap(1, 2) == pytest.approx(0.25)

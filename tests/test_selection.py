@@ -102,3 +102,15 @@ def test_summarize_gives_a_sentence_repeated_1000_times_once():
 
     summary = summarize("The council approved the new bridge over the river on Monday. " * 1000, sentences=3)
     assert [s.index for s in summary.sentences] == [0]
+
+
+def test_duplicate_cutoff_uses_overlap_when_given():
+    similar_in_topic = lambda i, j: 0.9 if {i, j} == {0, 1} else 0.0  # noqa: E731
+    saying_different_things = lambda i, j: 0.2  # noqa: E731
+    chosen = select(
+        [1.0, 0.9, 0.01], [10] * 3, Budget.of(sentences=2),
+        similarity=similar_in_topic, redundancy=0.0, duplicate=0.7, overlap=saying_different_things,
+    )
+    assert chosen.indices == (0, 1)
+    without_overlap = select([1.0, 0.9, 0.01], [10] * 3, Budget.of(sentences=2), similarity=similar_in_topic, duplicate=0.7)
+    assert without_overlap.indices == (0, 2)
