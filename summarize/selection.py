@@ -80,15 +80,16 @@ def rank(scores: Sequence[float]) -> list:
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
-Similarity = Callable[[int, int], float]
+# A measure between two sentences, given by their indices, in [0, 1].
+PairMeasure = Callable[[int, int], float]
 
 
 def _greedy(
     scores: Sequence[float],
     limit: int,
-    similarity: Optional[Similarity] = None,
+    similarity: Optional[PairMeasure] = None,
     redundancy: float = 0.0,
-    overlap: Optional[Similarity] = None,
+    overlap: Optional[PairMeasure] = None,
     duplicate: float = 1.0,
     word_counts: Optional[Sequence[int]] = None,
     word_limit: Optional[int] = None,
@@ -148,10 +149,10 @@ def select(
     scores: Sequence[float],
     word_counts: Sequence[int],
     budget: Budget,
-    similarity: Optional[Similarity] = None,
+    similarity: Optional[PairMeasure] = None,
     redundancy: float = 0.0,
     duplicate: float = 1.0,
-    overlap: Optional[Similarity] = None,
+    overlap: Optional[PairMeasure] = None,
 ) -> Selection:
     """Choose sentences within ``budget``.
 
