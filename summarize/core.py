@@ -94,7 +94,11 @@ def summarize(
 
     A first-line headline becomes ``title`` and a leading dateline
     (``(CNN) --``, ``Rome (AFP) –``) is set apart; neither is ever a summary
-    sentence.  Deterministic: the same arguments give the same summary.
+    sentence.  Page furniture (bylines, "contributed to this report",
+    "Click here", copyright lines: ``summarize/data/boilerplate.txt``) is
+    never chosen unless the text holds nothing else, and no sentence is
+    chosen that repeats the words of one already chosen.  Deterministic: the
+    same arguments give the same summary.
 
     Raises ``BudgetError`` for a bad limit and ``NoTextError`` when the text
     has nothing to summarize.
@@ -110,7 +114,8 @@ def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights
     """
     layout, spans = body_sentences(text)
     texts = [normalize_space(text[s:e]) for s, e in spans]
-    # Boilerplate neither counts towards term frequencies nor can be chosen.
+    # Boilerplate neither counts towards term frequencies nor can be chosen,
+    # unless there is nothing else.
     kept = [i for i, t in enumerate(texts) if not (weights.boilerplate and is_boilerplate(t))]
     kept = kept or list(range(len(texts)))
     terms = [content_terms(texts[i]) for i in kept]
