@@ -1,13 +1,15 @@
 """Choose sentences by score within a length budget.  Pure.
 
 The best sentences are taken by score (ties go to the earlier sentence) until
-the budget is spent; the chosen ones are returned in document order.
+the budget is spent, each new one discounted by how much it repeats those
+already taken (maximal marginal relevance) and near-duplicates never taken;
+the chosen ones are returned in document order.
 """
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from .errors import BudgetError
 
@@ -63,9 +65,9 @@ class Budget:
 class Selection:
     """The chosen sentence indices in document order.
 
-    ``whole``: the document has no more sentences than the budget allows, so
-    all of them were chosen.  ``over_budget``: not even the best sentence
-    fits the word budget; it was chosen alone anyway.
+    ``whole``: every sentence of the document was chosen (it has no more
+    than the budget allows, and none repeats another).  ``over_budget``: not
+    even the best sentence fits the word budget; it was chosen alone anyway.
     """
 
     indices: Tuple[int, ...]
@@ -78,31 +80,103 @@ def rank(scores: Sequence[float]) -> list:
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
-def select(scores: Sequence[float], word_counts: Sequence[int], budget: Budget) -> Selection:
+# A measure between two sentences, given by their indices, in [0, 1].
+PairMeasure = Callable[[int, int], float]
+
+
+def _greedy(
+    scores: Sequence[float],
+    limit: int,
+    similarity: Optional[PairMeasure] = None,
+    redundancy: float = 0.0,
+    overlap: Optional[PairMeasure] = None,
+    duplicate: float = 1.0,
+    word_counts: Optional[Sequence[int]] = None,
+    word_limit: Optional[int] = None,
+) -> List[int]:
+    """Choose up to ``limit`` sentences, one at a time, by maximal marginal relevance.
+
+    Each step takes the candidate with the best ``score / best score -
+    redundancy * (its greatest similarity to a chosen sentence)`` (ties to the
+    earlier sentence) among those that still fit ``word_limit`` words when one
+    is given.  A candidate whose ``overlap`` (or, without it, similarity)
+    with a chosen sentence reaches ``duplicate`` is never taken, so the
+    result may be shorter than ``limit``.  Without either this is plain
+    ranking by score.
+
+    Candidates are visited best score first and a step stops as soon as no
+    later candidate can beat the best found (a value is at most its
+    normalized score), so a step usually looks at only a few of them.
+    """
+    order = rank(scores)
+    top = scores[order[0]] if order and scores[order[0]] > 0 else 1.0
+    same = overlap if overlap is not None else similarity
+    # candidate -> (greatest similarity to a chosen one, repeats a chosen one)
+    closest: Dict[int, Tuple[float, bool]] = {}
+    compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``closest`` covers
+    chosen: List[int] = []
+    used = 0
+    while len(chosen) < limit:
+        best, best_value = -1, -math.inf
+        for i in order:
+            relevance = scores[i] / top
+            if relevance < best_value or (relevance == best_value and i > best):
+                break  # a value is at most its relevance; equal ones go to the earlier
+            if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
+                continue
+            nearest, repeated = closest.get(i, (0.0, False))
+            for j in chosen[compared.get(i, 0):]:
+                if similarity is not None:
+                    nearest = max(nearest, similarity(i, j))
+                if same is not None and same(i, j) >= duplicate:
+                    repeated = True
+            closest[i], compared[i] = (nearest, repeated), len(chosen)
+            if repeated:
+                continue
+            value = relevance - redundancy * nearest
+            if value > best_value or (value == best_value and i < best):
+                best, best_value = i, value
+        if best < 0:
+            break
+        chosen.append(best)
+        order.remove(best)
+        if word_counts is not None:
+            used += word_counts[best]
+    return chosen
+
+
+def select(
+    scores: Sequence[float],
+    word_counts: Sequence[int],
+    budget: Budget,
+    similarity: Optional[PairMeasure] = None,
+    redundancy: float = 0.0,
+    duplicate: float = 1.0,
+    overlap: Optional[PairMeasure] = None,
+) -> Selection:
     """Choose sentences within ``budget``.
 
     ``scores`` and ``word_counts`` hold one entry per sentence, in document
-    order.  Returns a ``Selection``; an empty document gives no indices.
+    order.  ``similarity(i, j)``, in [0, 1], lets the choice avoid saying the
+    same thing twice: a candidate's normalized score (best = 1) is lowered by
+    ``redundancy`` times its greatest similarity to a sentence already chosen,
+    and a candidate whose ``overlap(i, j)`` (default: ``similarity``) with
+    one reaches ``duplicate`` is never chosen (so a summary may have fewer
+    sentences than allowed).  Returns a ``Selection``; an empty document
+    gives no indices.
     """
     total = len(scores)
     if total == 0:
         return Selection(indices=())
+    mmr = dict(similarity=similarity, redundancy=redundancy, overlap=overlap, duplicate=duplicate)
     if budget.words is not None:
-        if sum(word_counts) <= budget.words:
-            return Selection(indices=tuple(range(total)), whole=True)
-        chosen = []
-        used = 0
-        for i in rank(scores):
-            if used + word_counts[i] <= budget.words:
-                chosen.append(i)
-                used += word_counts[i]
+        chosen = _greedy(scores, total, word_counts=word_counts, word_limit=budget.words, **mmr)
         if not chosen:
             return Selection(indices=(rank(scores)[0],), over_budget=True)
-        return Selection(indices=tuple(sorted(chosen)))
-    if budget.ratio is not None:
-        count = max(1, int(math.floor(budget.ratio * total + 0.5)))
     else:
-        count = int(budget.sentences or DEFAULT_SENTENCES)
-    if count >= total:
-        return Selection(indices=tuple(range(total)), whole=True)
-    return Selection(indices=tuple(sorted(rank(scores)[:count])))
+        if budget.ratio is not None:
+            count = max(1, int(math.floor(budget.ratio * total + 0.5)))
+        else:
+            count = int(budget.sentences or DEFAULT_SENTENCES)
+        chosen = _greedy(scores, min(count, total), **mmr)
+    return Selection(indices=tuple(sorted(chosen)), whole=len(chosen) == total)

@@ -31,7 +31,16 @@ def stopwords() -> frozenset:
 def _stem_function():
     from nltk.stem.porter import PorterStemmer
 
-    return lru_cache(maxsize=65536)(PorterStemmer().stem)
+    return PorterStemmer().stem
+
+
+@lru_cache(maxsize=65536)
+def _term(word: str) -> str:
+    """The term of one lower-cased word, or ``""`` when it is not a content word."""
+    word = _POSSESSIVE.sub("", word)
+    if len(word) < 2 or word in stopwords() or word[0].isdigit():
+        return ""
+    return _stem_function()(word)
 
 
 def content_terms(text: str) -> List[str]:
@@ -40,12 +49,9 @@ def content_terms(text: str) -> List[str]:
     Content words are words that are not stopwords, not bare numbers and
     longer than one character; possessive ``'s`` is dropped before stemming.
     """
-    stop = stopwords()
-    stem = _stem_function()
     terms = []
     for word in words(text):
-        word = _POSSESSIVE.sub("", word)
-        if len(word) < 2 or word in stop or word[0].isdigit():
-            continue
-        terms.append(stem(word))
+        term = _term(word)
+        if term:
+            terms.append(term)
     return terms

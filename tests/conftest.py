@@ -20,10 +20,24 @@ def sample_text(sample_path: Path) -> str:
     return sample_path.read_text(encoding="utf-8")
 
 
+_TOPICS = [
+    "The harbor board approved a dredging plan for the inner channel.",
+    "Local fishermen worried about noise from the heavy machinery.",
+    "A state grant will cover most of the construction budget.",
+    "Engineers measured the water depth at several tidal points.",
+    "Ferry operators expect shorter delays once the work is done.",
+    "Environmental groups asked for monitoring of the sediment.",
+    "The mayor praised volunteers who cleaned the northern beach.",
+    "Shipping traffic usually slows during the winter storm season.",
+    "Residents can read every document on the city website.",
+    "Critics argued that the survey data was already two years old.",
+    "Tourism officials hope larger cruise vessels will visit.",
+    "The contract names a firm from the neighbouring county.",
+]
+
+
 def _numbered_text(count: int) -> str:
-    return "\n\n".join(
-        f"The harbor board met on day {i} to discuss dredging plan number {i}." for i in range(count)
-    )
+    return "\n\n".join(_TOPICS[i] for i in range(count))
 
 
 @pytest.fixture

@@ -110,13 +110,5 @@ def test_same_input_gives_the_same_summary(sample_text):
     assert summarize.summarize(sample_text, sentences=4) == summarize.summarize(sample_text, sentences=4)
 
 
-def test_equal_scores_go_to_the_earlier_sentence():
-    text = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota."
-    result = summarize.summarize(text, sentences=1)
-    scores = {round(s.score, 9) for s in summarize.summarize(text, ratio=1.0).sentences}
-    assert len(scores) == 1  # the premise: all three tie
-    assert result.sentences[0].index == 0
-
-
 def test_split_sentences_is_exported():
     assert summarize.split_sentences("One. Two.") == ["One.", "Two."]

@@ -1,0 +1,161 @@
+"""Scoring: term weights, sentence scores, priors and similarity, on term lists built by hand."""
+import dataclasses
+
+import pytest
+
+from summarize.scoring import (
+    DEFAULT_WEIGHTS,
+    Similarity,
+    Weights,
+    score_sentences,
+    sentence_prior,
+    term_weights,
+)
+
+
+def test_most_frequent_term_weighs_one_and_others_relative_to_it():
+    weights = term_weights([["kidney", "donor"], ["kidney", "chain"], ["kidney", "donor"]])
+    assert weights == {"kidney": 1.0, "donor": pytest.approx(2 / 3), "chain": pytest.approx(1 / 3)}
+
+
+def test_title_terms_are_boosted_by_title_boost():
+    plain = term_weights([["kidney", "donor"]], weights=Weights(title_boost=1.0))
+    titled = term_weights([["kidney", "donor"]], ["donor"], weights=Weights(title_boost=1.0))
+    assert titled["donor"] == pytest.approx(2 * plain["donor"])
+    assert titled["kidney"] == plain["kidney"]
+
+
+def test_no_terms_give_no_weights():
+    assert term_weights([[], []]) == {}
+
+
+def test_sentence_carrying_frequent_terms_outscores_one_with_rare_terms():
+    doc = [["kidney", "donor", "swap"], ["kidney", "donor", "chain"], ["weather", "sunny", "cold"]]
+    scores = score_sentences(doc, term_weights(doc))
+    assert scores[0] > scores[2] and scores[1] > scores[2]
+
+
+def test_a_term_repeated_in_one_sentence_counts_once():
+    weight = {"kidney": 1.0, "donor": 0.5}
+    once, twice = score_sentences([["kidney", "donor"], ["kidney", "kidney", "donor"]], weight, Weights(length_exponent=0))
+    assert once == twice
+
+
+def test_sentence_without_terms_scores_zero():
+    assert score_sentences([[]], {"kidney": 1.0}) == [0.0]
+
+
+def test_length_exponent_divides_the_sum_by_a_power_of_the_term_count():
+    weight = {"a": 1.0, "b": 1.0, "c": 0.0, "d": 0.0}
+    short, padded = score_sentences([["a", "b"], ["a", "b", "c", "d"]], weight, Weights(length_exponent=0.5))
+    assert short == pytest.approx(2 / 2 ** 0.5)
+    assert padded == pytest.approx(2 / 4 ** 0.5)
+
+
+def test_priors_multiply_scores():
+    weight = {"a": 1.0}
+    assert score_sentences([["a"], ["a"]], weight, priors=[2.0, 0.5]) == [2.0, 0.5]
+
+
+def test_position_prior_is_one_plus_position_at_the_lead_and_decays():
+    weights = Weights(position=1.0, position_decay=3.0, short_words=0)
+    text = "Officials said the bridge reopened on Monday after repairs."
+    factors = [sentence_prior(i, text, weights) for i in range(6)]
+    assert factors[0] == pytest.approx(2.0)
+    assert all(a > b for a, b in zip(factors, factors[1:]))
+    assert factors[-1] > 1.0
+
+
+def test_position_informs_but_does_not_decide():
+    # The lead carries one weak term; sentence 5 carries the document's main terms.
+    doc = [["weather"]] + [["misc%d" % i] for i in range(4)] + [["kidney", "donor", "swap"]]
+    doc += [["kidney", "donor"], ["kidney", "swap"], ["donor", "swap"]]
+    texts = ["A sentence of twelve ordinary words that says nothing much at all here."] * len(doc)
+    priors = [sentence_prior(i, t) for i, t in enumerate(texts)]
+    scores = score_sentences(doc, term_weights(doc), priors=priors)
+    assert max(range(len(doc)), key=scores.__getitem__) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We are thrilled," the mayor said of the new bridge over the river.', "\u201cWe are thrilled,\u201d the mayor said of the new bridge over the river."],
+)
+def test_sentence_opening_with_a_quote_is_lowered_by_quote(text):
+    weights = Weights(quote=0.5, short_words=0)
+    plain = "The mayor said he was thrilled with the new bridge over the river."
+    assert sentence_prior(3, text, weights) == pytest.approx(0.5 * sentence_prior(3, plain, weights))
+
+
+@pytest.mark.parametrize("opener", ["But", "However,", "He", "They", "This", "And"])
+def test_sentence_that_cannot_stand_alone_is_lowered_by_dangling(opener):
+    weights = Weights(dangling=0.8, short_words=0)
+    rest = " the council approved the plan to rebuild the bridge by next year."
+    assert sentence_prior(2, opener + rest, weights) == pytest.approx(0.8 * sentence_prior(2, "The" + rest, weights))
+
+
+def test_short_sentence_is_scaled_by_its_share_of_short_words():
+    weights = Weights(short_words=12, position=0)
+    assert sentence_prior(0, "McCrary said.", weights) == pytest.approx(2 / 12)
+    assert sentence_prior(0, " ".join(["word"] * 12), weights) == pytest.approx(1.0)
+
+
+def test_weights_are_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DEFAULT_WEIGHTS.position = 0  # type: ignore[misc]
+
+
+def test_similarity_of_same_terms_is_one_and_of_disjoint_terms_zero():
+    doc = [["kidney", "donor"], ["donor", "kidney", "kidney"], ["weather", "sunny"]]
+    sim = Similarity(doc, term_weights(doc))
+    assert sim(0, 1) == pytest.approx(1.0)
+    assert sim(0, 2) == 0.0
+
+
+def test_similarity_is_symmetric_and_between_zero_and_one_for_partial_overlap():
+    doc = [["kidney", "donor", "swap"], ["kidney", "weather"]]
+    sim = Similarity(doc, term_weights(doc))
+    assert 0.0 < sim(0, 1) < 1.0
+    assert sim(0, 1) == pytest.approx(sim(1, 0))
+
+
+def test_similarity_of_a_sentence_without_terms_is_zero():
+    doc = [[], ["kidney"]]
+    assert Similarity(doc, term_weights(doc))(0, 1) == 0.0
+
+
+def test_scores_do_not_depend_on_the_hash_seed():
+    # Weights whose float sum depends on the order of addition; sets iterate
+    # in hash order, which changes between processes.
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from summarize.scoring import score_sentences, Similarity;"
+        "w = {t: v for t, v in zip('abcdefgh', (0.1, 0.2, 0.3, 0.7, 1e-9, 3.3, 0.05, 1/3))};"
+        "doc = [list('abcdefgh'), list('hgfedcba'), list('aceg')];"
+        "print(repr(score_sentences(doc, w)), repr(Similarity(doc, w)(0, 2)))"
+    )
+    outputs = set()
+    for seed in ("1", "2", "3", "4"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        outputs.add(subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True).stdout)
+    assert len(outputs) == 1
+
+
+def test_overlap_is_the_cosine_of_plain_term_sets():
+    doc = [["a", "b"], ["a", "b", "c", "d"], ["b", "a", "a"], ["e"], []]
+    sim = Similarity(doc, term_weights(doc))
+    assert sim.overlap(0, 1) == pytest.approx(2 / 8 ** 0.5)
+    assert sim.overlap(0, 2) == 1.0
+    assert sim.overlap(0, 3) == 0.0
+    assert sim.overlap(0, 4) == 0.0
+
+
+def test_sharing_the_main_term_is_similar_but_not_overlapping():
+    # "schilling" dominates the document: two sentences that share only it
+    # are alike in topic (similarity) without saying the same thing (overlap).
+    doc = [["schilling"] * 6, ["schilling", "vote", "father", "year"], ["schilling", "drama", "start", "proud"]]
+    sim = Similarity(doc, term_weights(doc))
+    assert sim(1, 2) > 0.8
+    assert sim.overlap(1, 2) == pytest.approx(0.25)

@@ -1,0 +1,25 @@
+"""Content terms: the words a sentence is scored by."""
+from summarize.terms import content_terms, stopwords, words
+
+
+def test_words_are_lower_cased_and_punctuation_dropped():
+    assert words("Hello, World! It's 3.5 km.") == ["hello", "world", "it's", "3.5", "km"]
+
+
+def test_stopwords_numbers_and_single_letters_are_not_terms():
+    assert content_terms("The 12 donors said a kidney was given") == ["donor", "kidney", "given"]
+
+
+def test_terms_are_porter_stems_so_inflections_match():
+    assert content_terms("donors") == content_terms("donor")
+    assert content_terms("transplanted") == content_terms("transplanting")
+
+
+def test_possessive_is_dropped_before_stemming():
+    assert content_terms("Broussard's kidney") == content_terms("Broussard kidney")
+
+
+def test_reporting_verbs_are_stopwords_in_news():
+    # "said" is the most frequent content word of most news stories; as a
+    # term it would favour every attributed sentence.
+    assert {"said", "says", "told"} <= stopwords()
