@@ -10,21 +10,21 @@ import errno
 import os
 import signal
 import sys
-from typing import Any, NoReturn, Optional
+from typing import Any, NoReturn, Optional, Tuple
 
 import click
 
 from . import __version__
 from .core import Summary, summarize
 from .errors import SummarizeError
-from .sources import Document, read_path, read_stream
+from .sources import DEFAULT_PATTERNS, Document, is_dataset, read_path, read_stream
 from .selection import DEFAULT_SENTENCES
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
 
-FORMAT_CHOICES = ("auto", "plain", "rich", "json", "markdown")
+FORMAT_CHOICES = ("auto", "plain", "rich", "json", "jsonl", "markdown")
 
 
 def is_terminal(stream: Any) -> bool:
@@ -158,7 +158,7 @@ def emit(summary: Summary, fmt: str, source: str) -> None:
     cls=SummarizeCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("path", required=False, type=click.Path(allow_dash=True, dir_okay=True))
+@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True))
 @click.option(
     "-n",
     "--sentences",
@@ -184,11 +184,55 @@ def emit(summary: Summary, fmt: str, source: str) -> None:
     type=click.Choice(FORMAT_CHOICES),
     default="auto",
     show_default=True,
-    help="Output: rich on a terminal and plain when piped (auto), or force one.",
+    help="Output: rich on a terminal and plain when piped (auto), or force one. jsonl: one JSON object per line.",
 )
+@click.option(
+    "-o",
+    "--output-dir",
+    type=click.Path(file_okay=False, dir_okay=True, writable=True),
+    help="Write one summary file per input into DIR, mirroring the folders' layout (.txt, .json, .jsonl or .md).",
+)
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="With --output-dir: leave out inputs whose summary file already exists (resume a run).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes for many inputs (default: the number of CPUs). Output is the same for any N.",
+)
+@click.option(
+    "--glob",
+    "patterns",
+    metavar="PATTERN",
+    multiple=True,
+    help="File names to take from folders (repeatable; default *.txt and *.md).",
+)
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    metavar="NAME",
+    help="The field holding the article in a .jsonl dataset (one JSON object per line).",
+)
+@click.option("--fail-fast", is_flag=True, help="With many inputs: stop at the first one that fails.")
 @click.version_option(__version__, "-V", "--version", prog_name="summarize")
-def cli(path: Optional[str], sentences: Optional[int], ratio: Optional[float], words: Optional[int], fmt: str) -> None:
-    """Print the key sentences of the article in PATH (or stdin).
+def cli(
+    paths: Tuple[str, ...],
+    sentences: Optional[int],
+    ratio: Optional[float],
+    words: Optional[int],
+    fmt: str,
+    output_dir: Optional[str],
+    skip_existing: bool,
+    jobs: Optional[int],
+    patterns: Tuple[str, ...],
+    text_field: str,
+    fail_fast: bool,
+) -> int:
+    """Print the key sentences of the articles in PATHs (or stdin).
 
     Sentences are scored by how often their content words occur in the
     article and the best are printed in their original order. A first-line
@@ -205,10 +249,68 @@ def cli(path: Optional[str], sentences: Optional[int], ratio: Optional[float], w
       summarize --words 60 article.txt
       cat article.txt | summarize --ratio 0.2
       summarize - --format json < article.txt
+
+    Many inputs: any mix of files, folders (searched recursively for *.txt
+    and *.md, hidden ones skipped) and .jsonl datasets (one JSON object per
+    line, the article under "text", its "id" kept). They are summarized in
+    parallel and printed in the order given, each under a "==> PATH <=="
+    header; failures are reported on stderr and the rest go on (exit 1 if
+    any failed). A progress bar and a closing count go to stderr.
+
+    \b
+    Examples:
+      summarize news/ more/ extra.txt
+      summarize --format jsonl articles.jsonl > summaries.jsonl
+      summarize -o summaries/ --skip-existing -j 4 news/
+      summarize --glob '*.text' --fail-fast archive/
     """
     given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
     if len(given) > 1:
         raise click.UsageError(f"{' and '.join(given)} cannot be combined: give one length limit")
+    if skip_existing and output_dir is None:
+        raise click.UsageError("--skip-existing needs --output-dir")
+    if not is_batch(paths, output_dir):
+        return summarize_one(paths[0] if paths else None, sentences, ratio, words, fmt)
+    if "-" in paths:
+        raise click.BadParameter("- (stdin) can only be given alone", param_hint="PATH")
+    if output_dir is not None:
+        if fmt == "rich":
+            raise click.BadParameter("rich output cannot go to files; choose plain, json, jsonl or markdown", param_hint="'-f' / '--format'")
+        fmt = "plain" if fmt == "auto" else fmt
+    elif fmt == "auto":
+        fmt = "rich" if is_terminal(sys.stdout) else "plain"
+    from .batch import Settings, run_batch
+
+    settings = Settings(
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        fmt=fmt,
+        output_dir=output_dir,
+        skip_existing=skip_existing,
+        fail_fast=fail_fast,
+        jobs=jobs or os.cpu_count() or 1,
+        patterns=patterns or DEFAULT_PATTERNS,
+        text_field=text_field,
+        progress=is_terminal(sys.stderr),
+    )
+    tally = run_batch(paths, settings, sys.stdout, sys.stderr, stdout_terminal=is_terminal(sys.stdout))
+    if not (tally.summarized or tally.failed or tally.skipped):
+        _fail(f"no input found: no files named {' or '.join(settings.patterns)} in {', '.join(paths)}")
+    return 1 if tally.failed else 0
+
+
+def is_batch(paths: Tuple[str, ...], output_dir: Optional[str]) -> bool:
+    """Whether the inputs call for batch mode: several paths, a folder, a
+    ``.jsonl`` dataset or an output folder.  One file or stdin keeps the
+    single-document output."""
+    return len(paths) > 1 or output_dir is not None or any(
+        path != "-" and (os.path.isdir(path) or is_dataset(path)) for path in paths
+    )
+
+
+def summarize_one(path: Optional[str], sentences: Optional[int], ratio: Optional[float], words: Optional[int], fmt: str) -> int:
+    """The single-document command: read, summarize, print; errors exit 1."""
     try:
         doc = read_input(path)
         for message in doc.warnings:
@@ -221,6 +323,7 @@ def cli(path: Optional[str], sentences: Optional[int], ratio: Optional[float], w
         _fail(str(exc))
     report_length(summary, doc, words)
     emit(summary, fmt, doc.name)
+    return 0
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:

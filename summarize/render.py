@@ -1,9 +1,10 @@
 """Summary → text for people or programs.  The only module that imports rich.
 
 Plain text: one sentence per line, nothing else.  JSON: one object whose
-shape comes from ``summary_dict``.  Markdown: title heading and a bullet
-list.  Rich: title as heading, sentences as a numbered list, for terminals.
-Article text is always data, never rich markup.
+shape comes from ``summary_dict``; JSON Lines: the same object on one line.
+Markdown: title heading and a bullet list.  Rich: title as heading,
+sentences as a numbered list, for terminals.  Article text is always data,
+never rich markup.
 """
 from __future__ import annotations
 
@@ -15,20 +16,22 @@ from .core import Summary
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console, RenderableType
 
-FORMATS = ("plain", "rich", "json", "markdown")
+FORMATS = ("plain", "rich", "json", "jsonl", "markdown")
 SCORE_DIGITS = 6
 
 
-def summary_dict(summary: Summary, source: Optional[str] = None) -> Dict[str, Any]:
+def summary_dict(summary: Summary, source: Optional[str] = None, record_id: Any = None) -> Dict[str, Any]:
     """The JSON shape of a summary: the one place that defines it.
 
-    Keys: ``source`` (path, ``<stdin>`` or None), ``title``, ``dateline``,
+    Keys: ``source`` (path, ``<stdin>``, ``file.jsonl:LINE`` or None),
+    ``id`` (only for a dataset line that has one), ``title``, ``dateline``,
     ``sentences`` (``[{index, text, score}]`` in document order),
     ``total_sentences`` and ``settings`` (the length limit used).
     Scores are rounded to ``SCORE_DIGITS`` decimals so output is stable.
     """
     return {
         "source": source,
+        **({"id": record_id} if record_id is not None else {}),
         "title": summary.title,
         "dateline": summary.dateline,
         "sentences": [
@@ -40,14 +43,30 @@ def summary_dict(summary: Summary, source: Optional[str] = None) -> Dict[str, An
     }
 
 
+def error_dict(source: str, message: str, record_id: Any = None) -> Dict[str, Any]:
+    """The JSON shape of an input that could not be summarized:
+    ``{"source", "id" (when known), "error"}``."""
+    return {"source": source, **({"id": record_id} if record_id is not None else {}), "error": message}
+
+
+def json_line(data: Dict[str, Any]) -> str:
+    """``data`` as one line of JSON Lines (UTF-8 kept as is), newline-terminated."""
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
 def render_plain(summary: Summary) -> str:
     """One sentence per line, each line ending in a newline; no title."""
     return "".join(s.text + "\n" for s in summary.sentences)
 
 
+def json_block(data: Dict[str, Any]) -> str:
+    """``data`` as indented JSON (UTF-8 kept as is), without a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def render_json(summary: Summary, source: Optional[str] = None) -> str:
     """``summary_dict`` as indented JSON (UTF-8 kept as is), newline-terminated."""
-    return json.dumps(summary_dict(summary, source), ensure_ascii=False, indent=2) + "\n"
+    return json_block(summary_dict(summary, source)) + "\n"
 
 
 def render_markdown(summary: Summary) -> str:
@@ -59,10 +78,24 @@ def render_markdown(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_markdown_section(summary: Summary, source: str) -> str:
+    """One document among many in Markdown: the title as a ``#`` heading
+    followed by a ``Source:`` line, or the source as the heading when there
+    is no title; then one bullet per sentence."""
+    if summary.title:
+        lines = [f"# {summary.title}", "", f"Source: `{source}`", ""]
+    else:
+        lines = [f"# {source}", ""]
+    lines += [f"- {s.text}" for s in summary.sentences]
+    return "\n".join(lines) + "\n"
+
+
 def render_text(summary: Summary, fmt: str, source: Optional[str] = None) -> str:
-    """Render in a text format: ``plain``, ``json`` or ``markdown``."""
+    """Render in a text format: ``plain``, ``json``, ``jsonl`` or ``markdown``."""
     if fmt == "json":
         return render_json(summary, source)
+    if fmt == "jsonl":
+        return json_line(summary_dict(summary, source))
     if fmt == "markdown":
         return render_markdown(summary)
     if fmt == "plain":
@@ -90,6 +123,13 @@ def rich_renderable(summary: Summary, source: Optional[str] = None) -> "Renderab
     for s in summary.sentences:
         body.add_row(Text("•"), Text(s.text))
     return Group(heading, Text(detail, style="dim"), Text(""), body)
+
+
+def rich_panel(summary: Summary, source: str) -> "RenderableType":
+    """``rich_renderable`` in a box, one per document when there are many."""
+    from rich.panel import Panel
+
+    return Panel(rich_renderable(summary, source), expand=True)
 
 
 def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":

@@ -9,19 +9,27 @@ Decoding rules, in order:
 5. Otherwise the text is taken as Windows-1252 (Latin-1 for the bytes it
    leaves undefined), with a warning.
 Line endings (CRLF, lone CR) become ``\\n``.
+
+Many inputs: ``walk`` turns path arguments (files and folders) into a
+stream of ``Input`` paths; a ``.jsonl`` file is a dataset, one article per
+line, read with ``read_lines`` and ``read_record``.
 """
 from __future__ import annotations
 
 import codecs
+import fnmatch
+import json
 import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import BinaryIO, Tuple
+from typing import BinaryIO, Iterable, Iterator, Optional, Sequence, Tuple
 
 from .errors import InputError, NoTextError
 
 STDIN_NAME = "<stdin>"
+DATASET_SUFFIX = ".jsonl"
+DEFAULT_PATTERNS = ("*.txt", "*.md")
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _NEWLINES = re.compile(r"\r\n?")
@@ -37,6 +45,8 @@ class Document:
     text: str
     encoding: str = "utf-8"
     warnings: Tuple[str, ...] = ()
+    record_id: Optional[object] = None
+    """The ``id`` of a dataset line (any JSON scalar, kept as is), else None."""
 
 
 def _cp1252_table() -> dict:
@@ -120,3 +130,120 @@ def _checked(doc: Document) -> Document:
     if not doc.text.strip():
         raise NoTextError(f"{doc.name}: no text to summarize (the input is empty or only whitespace)")
     return doc
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input found by ``walk``, in the order it must be reported.
+
+    ``path``: where to read it.  ``relative``: its path below the folder
+    argument it was found in (the file name for a file argument), used to
+    mirror the input tree.  ``dataset``: a ``.jsonl`` file, one article per
+    line.  ``error``: why it cannot be read (a missing argument, a folder
+    that cannot be listed), else None.
+    """
+
+    path: str
+    relative: str
+    dataset: bool = False
+    error: Optional[str] = None
+
+
+def is_dataset(path: str) -> bool:
+    """Whether ``path`` names a JSON Lines dataset (by its ``.jsonl`` suffix)."""
+    return path.lower().endswith(DATASET_SUFFIX)
+
+
+def walk(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTERNS, skip: Sequence[str] = ()) -> Iterator[Input]:
+    """The inputs named by ``paths``, lazily, in argument order.
+
+    A file argument is yielded as it is, whatever its name.  A folder is
+    walked recursively, entries in sorted name order, yielding regular files
+    (or links to them) whose name matches one of the ``fnmatch``
+    ``patterns``.  Names starting with ``.`` are skipped; links to folders
+    are not followed, so link loops cannot happen.  Folders whose real path
+    is in ``skip`` (an output folder inside an input folder) are left out.
+    A missing argument or a folder that cannot be listed is yielded with its
+    ``error`` set, in its place, and the walk goes on.
+    """
+    skipped = {os.path.realpath(p) for p in skip}
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            yield Input(path, os.path.basename(path), error=f"{path}: no such file or folder")
+            continue
+        except OSError as exc:
+            yield Input(path, os.path.basename(path), error=f"{path}: cannot read it ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk_folder(path, "", patterns, skipped)
+        else:
+            yield Input(path, os.path.basename(path), dataset=is_dataset(path))
+
+
+def _walk_folder(folder: str, relative: str, patterns: Sequence[str], skipped: set) -> Iterator[Input]:
+    if skipped and os.path.realpath(folder) in skipped:
+        return
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Input(folder, relative, error=f"{folder}: cannot list the folder ({exc.strerror or exc})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = os.path.join(folder, entry.name)
+        below = os.path.join(relative, entry.name) if relative else entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _walk_folder(path, below, patterns, skipped)
+                continue
+            regular = entry.is_file()  # follows a link to a file; False for FIFOs and sockets
+        except OSError:
+            continue
+        if regular and any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
+            yield Input(path, below, dataset=is_dataset(entry.name))
+
+
+def read_lines(path: str) -> Iterator[Tuple[int, bytes]]:
+    """The non-blank lines of the dataset at ``path`` as ``(number, bytes)``,
+    numbered from 1, read lazily.  Raises ``InputError`` when it cannot be
+    opened or is a folder."""
+    try:
+        handle = open(path, "rb")
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; give a text file") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                yield number, line
+
+
+def read_record(line: bytes, name: str, text_field: str = "text") -> Document:
+    """The article on one dataset line: a JSON object with the text under
+    ``text_field`` and, optionally, an ``id`` (kept in ``record_id``).
+
+    Raises ``InputError`` when the line is not a JSON object or has no
+    string under ``text_field``, and ``NoTextError`` when that text is
+    empty.
+    """
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not valid UTF-8 (JSON Lines must be UTF-8)") from None
+    except ValueError as exc:
+        raise InputError(f"{name}: not valid JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{name}: not a JSON object; each line must be one {{\"{text_field}\": ...}} object")
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        problem = "no" if text is None else "no string in the"
+        raise InputError(f"{name}: {problem} \"{text_field}\" field; choose the field with --text-field")
+    record_id = record.get("id")
+    return _checked(Document(name=name, text=_NEWLINES.sub("\n", text), record_id=record_id))

@@ -1,0 +1,482 @@
+"""Many documents: ordering, workers, progress, outputs, failures.
+
+``run_batch`` walks the path arguments (``sources.walk``), summarizes each
+document in worker processes, and writes the results in input order, so the
+bytes out are the same for any number of workers.  At most a few documents
+per worker are in flight at any time: memory stays flat however many inputs
+there are.  An input that cannot be summarized is reported on stderr (and
+as an ``{"source", "error"}`` record in JSON output) and the rest go on.
+
+Interrupts (KeyboardInterrupt, or whatever the caller raises from a SIGTERM
+handler) stop the workers at once, delete the output file being written,
+report what was done and propagate.  Workers ignore SIGINT, so Ctrl-C in a
+terminal never prints their tracebacks; the parent shuts them down.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import deque
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Deque, Iterator, List, Optional, Sequence, Tuple, Union
+
+from . import render
+from .core import Summary, summarize
+from .errors import InputError, NoTextError, SummarizeError
+from .sources import DEFAULT_PATTERNS, Input, read_lines, read_path, read_record, walk
+
+EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
+"""The file name extension of an output file, by format."""
+
+IN_FLIGHT_PER_JOB = 4
+"""Documents queued per worker: enough to keep workers busy, few enough to keep memory flat."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What to do with the inputs.
+
+    ``sentences``/``ratio``/``words``: the length limit (at most one set).
+    ``fmt``: ``plain``, ``rich``, ``json``, ``jsonl`` or ``markdown`` (``rich``
+    only without ``output_dir``).  ``output_dir``: write one file per input
+    there instead of stdout.  ``skip_existing``: leave out inputs whose output
+    file exists.  ``fail_fast``: stop at the first failure.  ``jobs``: worker
+    processes (1 runs in this process).  ``patterns``: file name patterns
+    looked for in folders.  ``text_field``: the field holding a dataset
+    line's text.  ``progress``: show a progress bar on stderr.
+    """
+
+    sentences: Optional[int] = None
+    ratio: Optional[float] = None
+    words: Optional[int] = None
+    fmt: str = "plain"
+    output_dir: Optional[str] = None
+    skip_existing: bool = False
+    fail_fast: bool = False
+    jobs: int = 1
+    patterns: Tuple[str, ...] = DEFAULT_PATTERNS
+    text_field: str = "text"
+    progress: bool = False
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One document's result: a ``summary``, or an ``error`` message (not
+    naming the source), or neither when it was skipped.  ``warnings`` are
+    full lines for stderr."""
+
+    source: str
+    summary: Optional[Summary] = None
+    error: Optional[str] = None
+    warnings: Tuple[str, ...] = ()
+    record_id: Any = None
+
+    @property
+    def skipped(self) -> bool:
+        return self.summary is None and self.error is None
+
+
+@dataclass
+class Tally:
+    """How many documents were summarized, failed and skipped, and the
+    seconds taken.  ``line()`` is the closing report."""
+
+    summarized: int = 0
+    failed: int = 0
+    skipped: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return f"{self.summarized} summarized, {self.failed} failed, {self.skipped} skipped in {self.seconds:.1f}s"
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where the documents of one input go under ``--output-dir``:
+    ``single`` for a text file (the file holds one summary), else a dataset."""
+
+    path: str
+    single: bool
+
+
+# --- work done in the workers ---------------------------------------------
+
+_Task = Tuple[str, Union[str, bytes], str, str]  # (kind, path or line, source, text field)
+_Limits = Tuple[Optional[int], Optional[float], Optional[int]]
+
+
+def _worker_init() -> None:
+    # The parent decides when to stop: Ctrl-C reaches the whole process
+    # group, and the parent then terminates the workers (SIGTERM, default action).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _strip_source(message: str, source: str) -> str:
+    prefix = f"{source}: "
+    return message[len(prefix):] if message.startswith(prefix) else message
+
+
+def summarize_task(task: _Task, limits: _Limits) -> Outcome:
+    """Read and summarize one document: a text file or a dataset line.
+    Every ``SummarizeError`` becomes the outcome's ``error``."""
+    kind, payload, source, text_field = task
+    record_id = None
+    try:
+        if kind == "file":
+            doc = read_path(str(payload))
+        else:
+            doc = read_record(bytes(payload), source, text_field)
+            record_id = doc.record_id
+        sentences, ratio, words = limits
+        summary = summarize(doc.text, sentences=sentences, ratio=ratio, words=words)
+    except SummarizeError as exc:
+        return Outcome(source, error=_strip_source(str(exc), source), record_id=record_id)
+    warnings = list(doc.warnings)
+    if summary.over_budget and words is not None:
+        length = len(summary.sentences[0].text.split())
+        warnings.append(f"{source}: even the best sentence has {length} words, over the --words {words} budget; giving it alone")
+    return Outcome(source, summary=summary, warnings=tuple(warnings), record_id=record_id)
+
+
+# --- inputs → units of work, in order ---------------------------------------
+
+_Unit = Tuple[Optional[_Target], Union[_Task, Outcome]]
+
+
+def _output_path(settings: Settings, item: Input) -> str:
+    stem = os.path.splitext(item.relative)[0]
+    return os.path.join(str(settings.output_dir), stem + EXTENSIONS[settings.fmt])
+
+
+def _units(inputs: Iterator[Input], settings: Settings) -> Iterator[_Unit]:
+    """Each document to summarize (a task) or already settled (an outcome),
+    in input order, with where its output goes under ``--output-dir``."""
+    claimed: dict = {}
+    for item in inputs:
+        if item.error:
+            yield None, Outcome(item.path, error=_strip_source(item.error, item.path))
+            continue
+        target = None
+        if settings.output_dir is not None:
+            path = _output_path(settings, item)
+            if path in claimed:
+                yield None, Outcome(item.path, error=f"its summary would overwrite the one of {claimed[path]} in {path}")
+                continue
+            claimed[path] = item.path
+            if os.path.exists(path):
+                if os.path.samefile(path, item.path):
+                    yield None, Outcome(item.path, error=f"its summary would overwrite the input itself ({path})")
+                    continue
+                if settings.skip_existing:
+                    yield None, Outcome(item.path)
+                    continue
+            target = _Target(path, single=not item.dataset)
+        if not item.dataset:
+            yield target, ("file", item.path, item.path, settings.text_field)
+            continue
+        try:
+            found = False
+            for number, line in read_lines(item.path):
+                found = True
+                yield target, ("record", line, f"{item.path}:{number}", settings.text_field)
+            if not found:
+                yield None, Outcome(item.path, error="no records: the dataset is empty")
+        except InputError as exc:
+            yield None, Outcome(item.path, error=_strip_source(str(exc), item.path))
+        except OSError as exc:
+            yield None, Outcome(item.path, error=f"cannot read it ({exc.strerror or exc})")
+
+
+def count_documents(paths: Sequence[str], settings: Settings) -> int:
+    """How many outcomes ``run_batch`` will report: one per input file, one
+    per non-blank dataset line (one for a dataset that cannot be read)."""
+    total = 0
+    for item in walk(paths, settings.patterns, _skip(settings)):
+        if item.dataset and not item.error:
+            try:
+                total += max(1, sum(1 for _ in read_lines(item.path)))
+            except (InputError, OSError):
+                total += 1
+        else:
+            total += 1
+    return total
+
+
+def _skip(settings: Settings) -> Tuple[str, ...]:
+    return (settings.output_dir,) if settings.output_dir else ()
+
+
+def _ordered(units: Iterator[_Unit], settings: Settings, pool: Any) -> Iterator[Tuple[Optional[_Target], Outcome]]:
+    """Outcomes in input order; with a pool, at most ``IN_FLIGHT_PER_JOB``
+    documents per worker are queued ahead of the one awaited."""
+    limits = (settings.sentences, settings.ratio, settings.words)
+    if pool is None:
+        for target, work in units:
+            yield target, (work if isinstance(work, Outcome) else summarize_task(work, limits))
+        return
+    window = settings.jobs * IN_FLIGHT_PER_JOB
+    pending: Deque[Tuple[Optional[_Target], Any]] = deque()
+    for target, work in units:
+        pending.append((target, work if isinstance(work, Outcome) else pool.apply_async(summarize_task, (work, limits))))
+        while len(pending) > window:
+            yield _settled(pending.popleft())
+    while pending:
+        yield _settled(pending.popleft())
+
+
+def _settled(entry: Tuple[Optional[_Target], Any]) -> Tuple[Optional[_Target], Outcome]:
+    target, work = entry
+    return target, (work if isinstance(work, Outcome) else work.get())
+
+
+# --- outputs -----------------------------------------------------------------
+
+
+class _Writer:
+    """Writes outcomes in one format to one destination.
+
+    ``single``: the destination holds one document, exactly as
+    ``summarize FILE`` prints it.  Otherwise each document is labelled:
+    plain text gets a ``==> source <==`` header and a blank line between
+    documents (as ``head`` does); JSON becomes one array; JSON Lines one
+    object per line; Markdown one section per document.  Failures appear
+    as ``{"source", "error"}`` records in JSON and JSON Lines only.
+    """
+
+    def __init__(self, fmt: str, write: Callable[[str], None], show: Optional[Callable[[Any], None]] = None, *, single: bool = False) -> None:
+        self.fmt, self.write, self.show, self.single = fmt, write, show, single
+        self.count = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.summary is None:
+            if outcome.error is not None and self.fmt in ("json", "jsonl"):
+                self._record(render.error_dict(outcome.source, outcome.error, outcome.record_id))
+            return
+        summary, source = outcome.summary, outcome.source
+        if self.fmt == "rich":
+            assert self.show is not None
+            self.show(render.rich_panel(summary, source))
+        elif self.fmt in ("json", "jsonl") and not self.single:
+            self._record(render.summary_dict(summary, source, outcome.record_id))
+            return
+        elif self.single:
+            self.write(render.render_text(summary, self.fmt, source))
+        elif self.fmt == "markdown":
+            self.write(("\n" if self.count else "") + render.render_markdown_section(summary, source))
+        else:
+            self.write(("\n" if self.count else "") + f"==> {source} <==\n" + render.render_plain(summary))
+        self.count += 1
+
+    def _record(self, data: dict) -> None:
+        if self.fmt == "jsonl":
+            self.write(render.json_line(data))
+        else:
+            text = render.json_block(data)
+            self.write(("[\n" if not self.count else ",\n") + text)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json" and not self.single:
+            self.write("\n]\n" if self.count else "[]\n")
+
+
+class _AtomicFile:
+    """A file written under a temporary name in its folder, renamed into
+    place by ``commit`` and deleted by ``abort``: readers never see half a
+    file, and an interrupted run leaves nothing behind."""
+
+    def __init__(self, path: str, mode: int) -> None:
+        self.path = path
+        folder = os.path.dirname(path) or "."
+        os.makedirs(folder, exist_ok=True)
+        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        try:
+            os.fchmod(fd, mode)  # mkstemp makes 0600; outputs get the usual umask
+            self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.temp)
+            raise
+
+    def commit(self) -> None:
+        self.file.close()
+        os.replace(self.temp, self.path)
+
+    def abort(self) -> None:
+        self.file.close()
+        try:
+            os.unlink(self.temp)
+        except FileNotFoundError:
+            pass
+
+
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+class _Files:
+    """``--output-dir``: one file per input, the current one kept open while
+    a dataset's documents arrive."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.mode = _file_mode()
+        self.target: Optional[_Target] = None
+        self.file: Optional[_AtomicFile] = None
+        self.writer: Optional[_Writer] = None
+
+    def add(self, target: Optional[_Target], outcome: Outcome) -> None:
+        if target != self.target:
+            self.finish()
+        if target is None or (target.single and outcome.summary is None):
+            return  # a text file that failed gets no output file: --skip-existing retries it
+        if self.file is None:
+            self.file = _AtomicFile(target.path, self.mode)
+            self.writer = _Writer(self.fmt, self.file.file.write, single=target.single)
+            self.target = target
+        assert self.writer is not None
+        self.writer.add(outcome)
+        if target.single:
+            self.finish()
+
+    def finish(self) -> None:
+        if self.file is not None and self.writer is not None:
+            self.writer.close()
+            self.file.commit()
+        self.file = self.writer = None
+        self.target = None
+
+    def abort(self) -> None:
+        if self.file is not None:
+            self.file.abort()
+        self.file = self.writer = None
+
+
+# --- the run -------------------------------------------------------------------
+
+
+def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr: IO[str], *, stdout_terminal: bool = False) -> Tally:
+    """Summarize every document named by ``paths`` (files, folders, ``.jsonl``
+    datasets) and write the results in input order to ``stdout``, or one
+    file per input under ``settings.output_dir``.
+
+    Failures, warnings, the progress bar and the closing tally line go to
+    ``stderr``.  Returns the tally (failed > 0 means some input failed).
+    Interrupts propagate after cleaning up (see the module docstring); the
+    tally line is written in every case.
+    """
+    started = time.monotonic()
+    tally = Tally()
+    pool = None
+    progress = None
+    files = _Files(settings.fmt) if settings.output_dir is not None else None
+    err_write: Callable[[str], None] = stderr.write
+    try:
+        total = count_documents(paths, settings) if settings.progress else None
+        if settings.jobs > 1:
+            pool = _start_pool(settings.jobs)
+        out_write: Callable[[str], None] = stdout.write
+        show: Optional[Callable[[Any], None]] = None
+        if settings.progress:
+            progress, task_id = _start_progress(stderr, total)
+            err_write = _printer(progress.console)
+            if stdout_terminal:
+                # Both streams are the terminal: print through the progress
+                # console so the bar stays below the results.
+                out_write, show = err_write, progress.console.print
+        if settings.fmt == "rich" and show is None:
+            show = render.make_console(stdout, terminal=stdout_terminal).print
+        writer = _Writer(settings.fmt, out_write, show) if files is None else None
+        units = _units(walk(paths, settings.patterns, _skip(settings)), settings)
+        for target, outcome in _ordered(units, settings, pool):
+            for message in outcome.warnings:
+                err_write(f"Warning: {message}\n")
+            if outcome.skipped:
+                tally.skipped += 1
+            elif outcome.error is not None:
+                tally.failed += 1
+                err_write(f"Error: {outcome.source}: {outcome.error}\n")
+            else:
+                tally.summarized += 1
+            if files is not None:
+                files.add(target, outcome)
+            elif writer is not None:
+                writer.add(outcome)
+            if progress is not None:
+                progress.advance(task_id)
+            if settings.fail_fast and outcome.error is not None:
+                break
+        if files is not None:
+            files.finish()
+        elif writer is not None:
+            writer.close()
+    finally:
+        if files is not None:
+            files.abort()
+        if pool is not None:
+            pool.terminate()  # finished or interrupted: no work is left worth waiting for
+            pool.join()
+        if progress is not None:
+            progress.stop()
+        tally.seconds = time.monotonic() - started
+        stderr.write(tally.line() + "\n")
+    return tally
+
+
+def _start_pool(jobs: int) -> Any:
+    # Forked workers inherit the parent's signal dispositions until their
+    # initializer runs: ignore SIGINT across the fork so none slips in between.
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        return multiprocessing.Pool(jobs, initializer=_worker_init)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _start_progress(stderr: IO[str], total: Optional[int]) -> Tuple[Any, Any]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        console=render.make_console(stderr, terminal=True),
+        redirect_stdout=False,
+        redirect_stderr=False,
+        transient=True,
+    )
+    task_id = progress.add_task("summarizing", total=total, rate="")
+    progress.start()
+    return _RateProgress(progress, task_id), task_id
+
+
+class _RateProgress:
+    """A rich Progress that also shows documents per second."""
+
+    def __init__(self, progress: Any, task_id: Any) -> None:
+        self.progress, self.console = progress, progress.console
+        self.started = time.monotonic()
+        self.done = 0
+
+    def advance(self, task_id: Any) -> None:
+        self.done += 1
+        rate = self.done / max(time.monotonic() - self.started, 1e-9)
+        self.progress.update(task_id, advance=1, rate=f"{rate:.1f} docs/s")
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _printer(console: Any) -> Callable[[str], None]:
+    def write(text: str) -> None:
+        console.print(text, end="", markup=False, highlight=False, emoji=False, soft_wrap=True)
+
+    return write
