@@ -276,8 +276,9 @@ class _Writer:
         if self.fmt == "jsonl":
             self.write(render.json_line(data))
         else:
-            text = render.json_block(data)
-            self.write(("[\n" if not self.count else ",\n") + text)
+            # Indented as json.dumps(list, indent=2) would, without holding the list.
+            text = render.json_block(data).replace("\n", "\n  ")
+            self.write(("[\n  " if not self.count else ",\n  ") + text)
         self.count += 1
 
     def close(self) -> None:
