@@ -213,7 +213,8 @@ def _skip(settings: Settings) -> Tuple[str, ...]:
 
 def _ordered(units: Iterator[_Unit], settings: Settings, pool: Any) -> Iterator[Tuple[Optional[_Target], Outcome]]:
     """Outcomes in input order; with a pool, at most ``IN_FLIGHT_PER_JOB``
-    documents per worker are queued ahead of the one awaited."""
+    documents per worker are queued ahead of the one awaited.  (One document
+    per round trip: a slow input, such as a FIFO, holds up no other.)"""
     limits = (settings.sentences, settings.ratio, settings.words)
     if pool is None:
         for target, work in units:
@@ -224,13 +225,12 @@ def _ordered(units: Iterator[_Unit], settings: Settings, pool: Any) -> Iterator[
     for target, work in units:
         pending.append((target, work if isinstance(work, Outcome) else pool.apply_async(summarize_task, (work, limits))))
         while len(pending) > window:
-            yield _settled(pending.popleft())
+            yield _settled(*pending.popleft())
     while pending:
-        yield _settled(pending.popleft())
+        yield _settled(*pending.popleft())
 
 
-def _settled(entry: Tuple[Optional[_Target], Any]) -> Tuple[Optional[_Target], Outcome]:
-    target, work = entry
+def _settled(target: Optional[_Target], work: Any) -> Tuple[Optional[_Target], Outcome]:
     return target, (work if isinstance(work, Outcome) else work.get())
 
 
@@ -432,6 +432,10 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
 
 
 def _start_pool(jobs: int) -> Any:
+    if multiprocessing.get_start_method() == "fork":
+        # Load nltk and build the sentence splitter once, here: forked
+        # workers inherit them instead of each paying for it.
+        summarize("Warm up. Then go.")
     # Forked workers inherit the parent's signal dispositions until their
     # initializer runs: ignore SIGINT across the fork so none slips in between.
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
