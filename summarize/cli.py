@@ -189,6 +189,7 @@ def emit(summary: Summary, fmt: str, source: str) -> None:
 @click.option(
     "-o",
     "--output-dir",
+    metavar="DIR",
     type=click.Path(file_okay=False, dir_okay=True, writable=True),
     help="Write one summary file per input into DIR, mirroring the folders' layout (.txt, .json, .jsonl or .md).",
 )
@@ -200,6 +201,7 @@ def emit(summary: Summary, fmt: str, source: str) -> None:
 @click.option(
     "-j",
     "--jobs",
+    metavar="N",
     type=click.IntRange(min=1),
     help="Worker processes for many inputs (default: the number of CPUs). Output is the same for any N.",
 )
@@ -241,6 +243,7 @@ def cli(
 
     PATH is a text file, or - for stdin; without PATH, text is read from a
     pipe. Give at most one of -n, -r and -w; the default is 3 sentences.
+    With many inputs, see below.
 
     \b
     Examples:

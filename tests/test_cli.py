@@ -166,7 +166,8 @@ def test_version(runner):
 def test_help_has_examples_and_every_option(runner):
     result = runner.invoke(cli, ["--help"])
     assert "Examples:" in result.stdout
-    for flag in ("--sentences", "--ratio", "--words", "--format", "--version"):
+    for flag in ("--sentences", "--ratio", "--words", "--format", "--version", "--output-dir", "--skip-existing",
+                 "--jobs", "--glob", "--text-field", "--fail-fast"):
         assert flag in result.stdout
 
 
