@@ -36,6 +36,10 @@ IN_FLIGHT_PER_JOB = 4
 """Documents queued per worker: enough to keep workers busy, few enough to keep memory flat."""
 
 
+class OutputError(SummarizeError):
+    """A summary file cannot be written under ``--output-dir``: the run stops."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """What to do with the inputs.
@@ -370,6 +374,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
 
     Failures, warnings, the progress bar and the closing tally line go to
     ``stderr``.  Returns the tally (failed > 0 means some input failed).
+    Raises ``OutputError`` when a summary file cannot be written.
     Interrupts propagate after cleaning up (see the module docstring); the
     tally line is written in every case.
     """
@@ -396,9 +401,17 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             show = render.make_console(stdout, terminal=stdout_terminal).print
         writer = _Writer(settings.fmt, out_write, show) if files is None else None
         units = _units(walk(paths, settings.patterns, _skip(settings)), settings)
+        stopped = False
         for target, outcome in _ordered(units, settings, pool):
             for message in outcome.warnings:
                 err_write(f"Warning: {message}\n")
+            if files is not None:
+                try:
+                    files.add(target, outcome)
+                except OSError as exc:
+                    raise OutputError(f"cannot write {exc.filename or settings.output_dir}: {exc.strerror or exc}") from None
+            elif writer is not None:
+                writer.add(outcome)
             if outcome.skipped:
                 tally.skipped += 1
             elif outcome.error is not None:
@@ -406,18 +419,15 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
                 err_write(f"Error: {outcome.source}: {outcome.error}\n")
             else:
                 tally.summarized += 1
-            if files is not None:
-                files.add(target, outcome)
-            elif writer is not None:
-                writer.add(outcome)
             if progress is not None:
                 progress.advance(task_id)
             if settings.fail_fast and outcome.error is not None:
+                stopped = True
                 break
-        if files is not None:
-            files.finish()
-        elif writer is not None:
+        if writer is not None:
             writer.close()
+        elif files is not None and not stopped:
+            files.finish()  # a dataset cut short by --fail-fast is left unwritten (aborted below)
     finally:
         if files is not None:
             files.abort()

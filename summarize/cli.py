@@ -274,6 +274,8 @@ def cli(
         raise click.UsageError("--skip-existing needs --output-dir")
     if not is_batch(paths, output_dir):
         return summarize_one(paths[0] if paths else None, sentences, ratio, words, fmt)
+    if output_dir is not None and (not paths or "-" in paths):
+        raise click.UsageError("--output-dir needs file or folder PATHs (stdin has no name to mirror)")
     if "-" in paths:
         raise click.BadParameter("- (stdin) can only be given alone", param_hint="PATH")
     if output_dir is not None:
@@ -292,15 +294,25 @@ def cli(
         output_dir=output_dir,
         skip_existing=skip_existing,
         fail_fast=fail_fast,
-        jobs=jobs or os.cpu_count() or 1,
+        jobs=jobs or cpu_count(),
         patterns=patterns or DEFAULT_PATTERNS,
         text_field=text_field,
         progress=is_terminal(sys.stderr),
     )
-    tally = run_batch(paths, settings, sys.stdout, sys.stderr, stdout_terminal=is_terminal(sys.stdout))
+    try:
+        tally = run_batch(paths, settings, sys.stdout, sys.stderr, stdout_terminal=is_terminal(sys.stdout))
+    except SummarizeError as exc:
+        _fail(str(exc))
     if not (tally.summarized or tally.failed or tally.skipped):
         _fail(f"no input found: no files named {' or '.join(settings.patterns)} in {', '.join(paths)}")
     return 1 if tally.failed else 0
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity mask, where known)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def is_batch(paths: Tuple[str, ...], output_dir: Optional[str]) -> bool:

@@ -314,6 +314,32 @@ def test_skip_existing_needs_output_dir(runner, tree):
     assert "--skip-existing needs --output-dir" in result.stderr
 
 
+@pytest.mark.parametrize("args", [["-o", "out"], ["-o", "out", "-"]], ids=["no-path", "stdin"])
+def test_output_dir_needs_paths(runner, tmp_path, args):
+    result = runner.invoke(cli, [*args], input=article(0))
+    assert result.exit_code == 2
+    assert "--output-dir needs file or folder PATHs" in result.stderr
+
+
+def test_unwritable_output_dir_stops_with_one_error(runner, tree, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    out = blocker / "out"
+    result = run_cli(runner, "-o", out, tree)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2].startswith("0 summarized, 0 failed, 0 skipped in ")
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out}: Not a directory"
+
+
+def test_fail_fast_leaves_a_dataset_cut_short_unwritten(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"text": article(0)}) + "\n{bad\n" + json.dumps({"text": article(1)}) + "\n")
+    out = tmp_path / "out"
+    result = run_cli(runner, "-o", out, "--fail-fast", "-f", "jsonl", path)
+    assert result.exit_code == 1
+    assert list(out.iterdir()) == []
+
+
 def test_rich_cannot_go_to_files(runner, tree, tmp_path):
     result = run_cli(runner, "-f", "rich", "-o", tmp_path / "out", tree)
     assert result.exit_code == 2
