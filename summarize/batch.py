@@ -17,16 +17,15 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-import sys
 import tempfile
 import time
 from collections import deque
 from dataclasses import dataclass
-from typing import IO, Any, Callable, Deque, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import IO, Any, Callable, Deque, Iterator, Optional, Sequence, Tuple, Union
 
 from . import render
 from .core import Summary, summarize
-from .errors import InputError, NoTextError, SummarizeError
+from .errors import InputError, SummarizeError
 from .sources import DEFAULT_PATTERNS, Input, read_lines, read_path, read_record, walk
 
 EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
@@ -140,11 +139,8 @@ def summarize_task(task: _Task, limits: _Limits) -> Outcome:
         summary = summarize(doc.text, sentences=sentences, ratio=ratio, words=words)
     except SummarizeError as exc:
         return Outcome(source, error=_strip_source(str(exc), source), record_id=record_id)
-    warnings = list(doc.warnings)
-    if summary.over_budget and words is not None:
-        length = len(summary.sentences[0].text.split())
-        warnings.append(f"{source}: even the best sentence has {length} words, over the --words {words} budget; giving it alone")
-    return Outcome(source, summary=summary, warnings=tuple(warnings), record_id=record_id)
+    over = render.over_budget_warning(summary, source, words)
+    return Outcome(source, summary=summary, warnings=doc.warnings + ((over,) if over else ()), record_id=record_id)
 
 
 # --- inputs → units of work, in order ---------------------------------------
@@ -197,18 +193,9 @@ def _units(inputs: Iterator[Input], settings: Settings) -> Iterator[_Unit]:
 
 
 def count_documents(paths: Sequence[str], settings: Settings) -> int:
-    """How many outcomes ``run_batch`` will report: one per input file, one
-    per non-blank dataset line (one for a dataset that cannot be read)."""
-    total = 0
-    for item in walk(paths, settings.patterns, _skip(settings)):
-        if item.dataset and not item.error:
-            try:
-                total += max(1, sum(1 for _ in read_lines(item.path)))
-            except (InputError, OSError):
-                total += 1
-        else:
-            total += 1
-    return total
+    """How many outcomes ``run_batch`` will report for ``paths``: a first
+    pass over the same walk, reading datasets but no text file."""
+    return sum(1 for _ in _units(walk(paths, settings.patterns, _skip(settings)), settings))
 
 
 def _skip(settings: Settings) -> Tuple[str, ...]:

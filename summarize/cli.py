@@ -128,12 +128,11 @@ def read_input(path: Optional[str]) -> Document:
 
 def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None:
     """Tell on stderr when the summary is the whole text or over the word budget."""
-    if summary.over_budget and words is not None:
-        length = len(summary.sentences[0].text.split())
-        warn(
-            f"{doc.name}: even the best sentence has {length} words, over the "
-            f"--words {words} budget; printing it alone"
-        )
+    from .render import over_budget_warning
+
+    over = over_budget_warning(summary, doc.name, words)
+    if over:
+        warn(over)
     elif summary.whole and summary.budget.ratio != 1:
         count = summary.total_sentences
         note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")

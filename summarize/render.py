@@ -54,6 +54,15 @@ def json_line(data: Dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
+def over_budget_warning(summary: Summary, source: str, words: Optional[int]) -> Optional[str]:
+    """The warning for a summary whose one sentence is over the ``words``
+    budget (see ``Summary.over_budget``), else None."""
+    if not (summary.over_budget and words is not None):
+        return None
+    length = len(summary.sentences[0].text.split())
+    return f"{source}: even the best sentence has {length} words, over the --words {words} budget; printing it alone"
+
+
 def render_plain(summary: Summary) -> str:
     """One sentence per line, each line ending in a newline; no title."""
     return "".join(s.text + "\n" for s in summary.sentences)

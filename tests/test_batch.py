@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 import summarize
 from summarize import batch, render
@@ -61,7 +61,7 @@ def headers(stdout: str) -> list:
     return [line[4:-4] for line in stdout.splitlines() if line.startswith("==> ")]
 
 
-def run_cli(runner: CliRunner, *args) -> "Result":  # noqa: F821
+def run_cli(runner: CliRunner, *args) -> Result:
     return runner.invoke(cli, ["-j", "1", "-n", "1", *map(str, args)])
 
 
