@@ -31,8 +31,12 @@ from .sources import DEFAULT_PATTERNS, Input, read_lines, read_path, read_record
 EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 """The file name extension of an output file, by format."""
 
+CHUNK = 8
+"""Documents sent to a worker at once: one round trip each, so the parent
+spends little time on handing out work."""
+
 IN_FLIGHT_PER_JOB = 4
-"""Documents queued per worker: enough to keep workers busy, few enough to keep memory flat."""
+"""Chunks queued per worker: enough to keep workers busy, few enough to keep memory flat."""
 
 
 class OutputError(SummarizeError):
@@ -202,27 +206,46 @@ def _skip(settings: Settings) -> Tuple[str, ...]:
     return (settings.output_dir,) if settings.output_dir else ()
 
 
+def summarize_chunk(tasks: Sequence[_Task], limits: _Limits) -> Tuple[Outcome, ...]:
+    """``summarize_task`` for each of ``tasks``, in order: one round trip
+    to a worker for several documents."""
+    return tuple(summarize_task(task, limits) for task in tasks)
+
+
 def _ordered(units: Iterator[_Unit], settings: Settings, pool: Any) -> Iterator[Tuple[Optional[_Target], Outcome]]:
-    """Outcomes in input order; with a pool, at most ``IN_FLIGHT_PER_JOB``
-    documents per worker are queued ahead of the one awaited.  (One document
-    per round trip: a slow input, such as a FIFO, holds up no other.)"""
+    """Outcomes in input order.  With a pool, documents go to the workers
+    ``CHUNK`` at a time, and at most ``IN_FLIGHT_PER_JOB`` chunks per worker
+    are queued ahead of the one awaited."""
     limits = (settings.sentences, settings.ratio, settings.words)
     if pool is None:
         for target, work in units:
             yield target, (work if isinstance(work, Outcome) else summarize_task(work, limits))
         return
     window = settings.jobs * IN_FLIGHT_PER_JOB
-    pending: Deque[Tuple[Optional[_Target], Any]] = deque()
-    for target, work in units:
-        pending.append((target, work if isinstance(work, Outcome) else pool.apply_async(summarize_task, (work, limits))))
-        while len(pending) > window:
-            yield _settled(*pending.popleft())
+    pending: Deque[Tuple[Sequence[_Unit], Any]] = deque()
+    chunk: list = []
+    for unit in units:
+        chunk.append(unit)
+        if len(chunk) == CHUNK:
+            pending.append(_submit(chunk, pool, limits))
+            chunk = []
+            while len(pending) > window:
+                yield from _settled(*pending.popleft())
+    if chunk:
+        pending.append(_submit(chunk, pool, limits))
     while pending:
-        yield _settled(*pending.popleft())
+        yield from _settled(*pending.popleft())
 
 
-def _settled(target: Optional[_Target], work: Any) -> Tuple[Optional[_Target], Outcome]:
-    return target, (work if isinstance(work, Outcome) else work.get())
+def _submit(chunk: Sequence[_Unit], pool: Any, limits: _Limits) -> Tuple[Sequence[_Unit], Any]:
+    tasks = [work for _, work in chunk if not isinstance(work, Outcome)]
+    return chunk, (pool.apply_async(summarize_chunk, (tasks, limits)) if tasks else None)
+
+
+def _settled(chunk: Sequence[_Unit], result: Any) -> Iterator[Tuple[Optional[_Target], Outcome]]:
+    done = iter(result.get() if result is not None else ())
+    for target, work in chunk:
+        yield target, (work if isinstance(work, Outcome) else next(done))
 
 
 # --- outputs -----------------------------------------------------------------

@@ -448,10 +448,10 @@ class _FakePool:
 def test_work_in_flight_is_bounded(tmp_path):
     (tmp_path / "a.txt").write_text(article(0))
     settings = batch.Settings(jobs=3)
-    units = ((None, ("file", str(tmp_path / "a.txt"), "a", "text")) for _ in range(200))
+    units = ((None, ("file", str(tmp_path / "a.txt"), str(i), "text")) for i in range(500))
     pool = _FakePool()
     outcomes = list(batch._ordered(units, settings, pool))
-    assert len(outcomes) == 200
+    assert [outcome.source for _, outcome in outcomes] == [str(i) for i in range(500)]
     assert pool.most == 3 * batch.IN_FLIGHT_PER_JOB + 1
 
 
@@ -499,17 +499,21 @@ def wait_for(predicate, seconds: float = 30.0) -> None:
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
 def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message):
-    (tmp_path / "a.txt").write_text(article(0))
-    (tmp_path / "c.txt").write_text(article(2))
+    before = batch.CHUNK + 1  # more than one chunk, so some outputs are done when the FIFO blocks
+    paths = []
+    for i in range(before):
+        paths.append(tmp_path / f"a{i:02d}.txt")
+        paths[-1].write_text(article(i))
     fifo = tmp_path / "b.txt"
     os.mkfifo(fifo)  # never written: the run blocks on it, mid-way
+    (tmp_path / "c.txt").write_text(article(2))
     out = tmp_path / "out"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "summarize", "-j", jobs, "-o", str(out), str(tmp_path / "a.txt"), str(fifo), str(tmp_path / "c.txt")],
+        [sys.executable, "-m", "summarize", "-j", jobs, "-o", str(out), *map(str, paths), str(fifo), str(tmp_path / "c.txt")],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     try:
-        wait_for(lambda: (out / "a.txt").exists())
+        wait_for(lambda: (out / "a00.txt").exists())
         time.sleep(0.3)
         proc.send_signal(sig)
         stdout, stderr = proc.communicate(timeout=10)
@@ -518,9 +522,10 @@ def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, si
     assert proc.returncode == code
     assert stdout == b""
     lines = stderr.decode().split("\n")
-    assert lines[0].startswith("1 summarized, 0 failed, 0 skipped in ")
+    done = files_under(out)
+    assert done and set(done) <= {p.name for p in paths}
+    assert lines[0].startswith(f"{len(done)} summarized, 0 failed, 0 skipped in ")
     assert lines[-2] == message and "Traceback" not in stderr.decode()
-    assert files_under(out) == ["a.txt"]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
