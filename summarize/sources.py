@@ -177,34 +177,56 @@ def walk(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTERNS, skip:
             yield Input(path, os.path.basename(path), error=f"{path}: cannot read it ({exc.strerror or exc})")
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk_folder(path, "", patterns, skipped)
+            yield from _walk_folder(path, patterns, skipped)
         else:
             yield Input(path, os.path.basename(path), dataset=is_dataset(path))
 
 
-def _walk_folder(folder: str, relative: str, patterns: Sequence[str], skipped: set) -> Iterator[Input]:
+def _walk_folder(folder: str, patterns: Sequence[str], skipped: set) -> Iterator[Input]:
+    # Depth first with an explicit stack (no recursion limit on deep trees);
+    # only the sorted listings along the current path are held.
     if skipped and os.path.realpath(folder) in skipped:
         return
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError as exc:
-        yield Input(folder, relative, error=f"{folder}: cannot list the folder ({exc.strerror or exc})")
+    stack: list = []
+    listing = _listing(folder)
+    if isinstance(listing, str):
+        yield Input(folder, "", error=listing)
         return
-    for entry in entries:
+    stack.append((folder, "", iter(listing)))
+    while stack:
+        base, relative, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
-        path = os.path.join(folder, entry.name)
+        path = os.path.join(base, entry.name)
         below = os.path.join(relative, entry.name) if relative else entry.name
         try:
             if entry.is_dir(follow_symlinks=False):
-                yield from _walk_folder(path, below, patterns, skipped)
+                if skipped and os.path.realpath(path) in skipped:
+                    continue
+                listing = _listing(path)
+                if isinstance(listing, str):
+                    yield Input(path, below, error=listing)
+                else:
+                    stack.append((path, below, iter(listing)))
                 continue
             regular = entry.is_file()  # follows a link to a file; False for FIFOs and sockets
         except OSError:
             continue
         if regular and any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
             yield Input(path, below, dataset=is_dataset(entry.name))
+
+
+def _listing(folder: str) -> "list | str":
+    """The entries of ``folder`` sorted by name, or why it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        return f"{folder}: cannot list the folder ({exc.strerror or exc})"
 
 
 def read_lines(path: str) -> Iterator[Tuple[int, bytes]]:

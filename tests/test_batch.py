@@ -119,6 +119,14 @@ def test_links_to_folders_are_not_followed_and_loops_do_not_hang(runner, tree, t
     assert headers(result.stdout) == [f"{tree}/a.txt", f"{tree}/b.txt", f"{tree}/linked.txt", f"{tree}/sub/c.md"]
 
 
+def test_folders_deeper_than_the_recursion_limit_are_walked(tmp_path):
+    deep = tmp_path.joinpath(*["d"] * (sys.getrecursionlimit() + 50))
+    deep.mkdir(parents=True)
+    (deep / "a.txt").write_text("x")
+    found = list(summarize.sources.walk([str(tmp_path)]))
+    assert [item.path for item in found] == [str(deep / "a.txt")]
+
+
 def test_empty_folder_is_an_error(runner, tmp_path):
     result = run_cli(runner, tmp_path)
     assert result.exit_code == 1
