@@ -120,8 +120,10 @@ def test_links_to_folders_are_not_followed_and_loops_do_not_hang(runner, tree, t
 
 
 def test_folders_deeper_than_the_recursion_limit_are_walked(tmp_path):
-    deep = tmp_path.joinpath(*["d"] * (sys.getrecursionlimit() + 50))
-    deep.mkdir(parents=True)
+    deep = tmp_path
+    for _ in range(sys.getrecursionlimit() + 50):
+        deep = deep / "d"
+        deep.mkdir()
     (deep / "a.txt").write_text("x")
     found = list(summarize.sources.walk([str(tmp_path)]))
     assert [item.path for item in found] == [str(deep / "a.txt")]
