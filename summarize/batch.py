@@ -386,14 +386,15 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     ``stderr``.  Returns the tally (failed > 0 means some input failed).
     Raises ``OutputError`` when a summary file cannot be written.
     Interrupts propagate after cleaning up (see the module docstring); the
-    tally line is written in every case.
+    tally line is written then too, but not when stdout's reader has gone.
     """
     started = time.monotonic()
     tally = Tally()
     pool = None
-    progress = None
+    progress: Optional[_Progress] = None
     files = _Files(settings.fmt) if settings.output_dir is not None else None
     err_write: Callable[[str], None] = stderr.write
+    quiet = False
     try:
         total = count_documents(paths, settings) if settings.progress else None
         if settings.jobs > 1:
@@ -401,7 +402,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         out_write: Callable[[str], None] = stdout.write
         show: Optional[Callable[[Any], None]] = None
         if settings.progress:
-            progress, task_id = _start_progress(stderr, total)
+            progress = _Progress(stderr, total)
             err_write = _printer(progress.console)
             if stdout_terminal:
                 # Both streams are the terminal: print through the progress
@@ -430,7 +431,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             else:
                 tally.summarized += 1
             if progress is not None:
-                progress.advance(task_id)
+                progress.advance()
             if settings.fail_fast and outcome.error is not None:
                 stopped = True
                 break
@@ -438,6 +439,9 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             writer.close()
         elif files is not None and not stopped:
             files.finish()  # a dataset cut short by --fail-fast is left unwritten (aborted below)
+    except BrokenPipeError:
+        quiet = True  # stdout's reader has stopped (summarize news/ | head): nothing more to say
+        raise
     finally:
         if files is not None:
             files.abort()
@@ -447,7 +451,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         if progress is not None:
             progress.stop()
         tally.seconds = time.monotonic() - started
-        stderr.write(tally.line() + "\n")
+        if not quiet:
+            stderr.write(tally.line() + "\n")
     return tally
 
 
@@ -465,39 +470,36 @@ def _start_pool(jobs: int) -> Any:
         signal.signal(signal.SIGINT, previous)
 
 
-def _start_progress(stderr: IO[str], total: Optional[int]) -> Tuple[Any, Any]:
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+class _Progress:
+    """A rich progress bar on ``stderr``: documents done/total, documents
+    per second and time left.  Transient: it is gone when stopped."""
 
-    progress = Progress(
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]}"),
-        TimeRemainingColumn(),
-        console=render.make_console(stderr, terminal=True),
-        redirect_stdout=False,
-        redirect_stderr=False,
-        transient=True,
-    )
-    task_id = progress.add_task("summarizing", total=total, rate="")
-    progress.start()
-    return _RateProgress(progress, task_id), task_id
+    def __init__(self, stderr: IO[str], total: Optional[int]) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-
-class _RateProgress:
-    """A rich Progress that also shows documents per second."""
-
-    def __init__(self, progress: Any, task_id: Any) -> None:
-        self.progress, self.console = progress, progress.console
+        self.bar = Progress(
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeRemainingColumn(),
+            console=render.make_console(stderr, terminal=True),
+            redirect_stdout=False,
+            redirect_stderr=False,
+            transient=True,
+        )
+        self.console = self.bar.console
+        self.task = self.bar.add_task("summarizing", total=total, rate="")
         self.started = time.monotonic()
         self.done = 0
+        self.bar.start()
 
-    def advance(self, task_id: Any) -> None:
+    def advance(self) -> None:
         self.done += 1
         rate = self.done / max(time.monotonic() - self.started, 1e-9)
-        self.progress.update(task_id, advance=1, rate=f"{rate:.1f} docs/s")
+        self.bar.update(self.task, advance=1, rate=f"{rate:.1f} docs/s")
 
     def stop(self) -> None:
-        self.progress.stop()
+        self.bar.stop()
 
 
 def _printer(console: Any) -> Callable[[str], None]:
