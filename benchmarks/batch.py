@@ -97,14 +97,17 @@ def compare(args: argparse.Namespace) -> int:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         articles = build_folder(folder, args.limit)
+        load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
         print(f"{articles} articles from {DEV.name}, best of {args.repeat} runs; "
-              f"{os.cpu_count()} CPUs, shared with whatever else runs now\n")
+              f"{os.cpu_count()} CPUs, load average {load:.2f} before the runs\n")
         rows = [(f"summarize --jobs {jobs}", best_of(args.repeat, [summarize_command(folder, jobs)])) for jobs in (1, 2)]
         ots = shutil.which("ots")
         if ots:
             files = sorted(folder.iterdir())
             rows.append(("ots (one run per file)", best_of(args.repeat, [[ots, str(f)] for f in files])))
         report(rows, articles)
+        if hasattr(os, "getloadavg"):
+            print(f"\nload average after the runs: {os.getloadavg()[0]:.2f} (other work on the same CPUs slows every row)")
         one, two = rows[0][1]["seconds"], rows[1][1]["seconds"]
         print(f"\n--jobs 2 / --jobs 1: {one / two:.2f}x (target >= 1.7x)")
         if ots:
