@@ -267,23 +267,26 @@ class _Writer:
         self.count = 0
 
     def add(self, outcome: Outcome) -> None:
-        if outcome.summary is None:
-            if outcome.error is not None and self.fmt in ("json", "jsonl"):
-                self._record(render.error_dict(outcome.source, outcome.error, outcome.record_id))
-            return
         summary, source = outcome.summary, outcome.source
+        if self.fmt in ("json", "jsonl") and not self.single:
+            if summary is not None:
+                self._record(render.summary_dict(summary, source, outcome.record_id))
+            elif outcome.error is not None:
+                self._record(render.error_dict(source, outcome.error, outcome.record_id))
+            return
+        if summary is None:
+            return  # failures are reported on stderr only
         if self.fmt == "rich":
             assert self.show is not None
             self.show(render.rich_panel(summary, source))
-        elif self.fmt in ("json", "jsonl") and not self.single:
-            self._record(render.summary_dict(summary, source, outcome.record_id))
-            return
         elif self.single:
             self.write(render.render_text(summary, self.fmt, source))
-        elif self.fmt == "markdown":
-            self.write(("\n" if self.count else "") + render.render_markdown_section(summary, source))
         else:
-            self.write(("\n" if self.count else "") + f"==> {source} <==\n" + render.render_plain(summary))
+            separator = "\n" if self.count else ""
+            if self.fmt == "markdown":
+                self.write(separator + render.render_markdown_section(summary, source))
+            else:
+                self.write(f"{separator}==> {source} <==\n" + render.render_plain(summary))
         self.count += 1
 
     def _record(self, data: dict) -> None:
