@@ -2,9 +2,9 @@
 
 ``run_batch`` walks the path arguments (``sources.walk``), summarizes each
 document in worker processes, and writes the results in input order, so the
-bytes out are the same for any number of workers.  At most a few documents
-per worker are in flight at any time: memory stays flat however many inputs
-there are.  An input that cannot be summarized is reported on stderr (and
+bytes out are the same for any number of workers.  At most
+``CHUNK * IN_FLIGHT_PER_JOB`` documents per worker are in flight at any
+time: memory stays flat however many inputs there are.  An input that cannot be summarized is reported on stderr (and
 as an ``{"source", "error"}`` record in JSON output) and the rest go on.
 
 Interrupts (KeyboardInterrupt, or whatever the caller raises from a SIGTERM
