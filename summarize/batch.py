@@ -118,9 +118,16 @@ _Limits = Tuple[Optional[int], Optional[float], Optional[int]]
 
 def _worker_init() -> None:
     # The parent decides when to stop: Ctrl-C reaches the whole process
-    # group, and the parent then terminates the workers (SIGTERM, default action).
+    # group, and the parent then terminates the workers with SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, _worker_exit)
+
+
+def _worker_exit(signum: int, frame: Any) -> None:
+    # Unwind instead of dying on the spot: an idle worker holds the task
+    # queue's lock while it waits, and a worker killed holding it would
+    # leave Pool.terminate() in the parent waiting for it forever.
+    raise SystemExit(128 + signum)
 
 
 def _strip_source(message: str, source: str) -> str:

@@ -518,9 +518,12 @@ def wait_for(predicate, seconds: float = 30.0) -> None:
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
+@pytest.mark.parametrize("group", [False, True], ids=["process", "group"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
-def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message):
+def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message, group):
+    """Signalled alone (kill PID) or with its workers (Ctrl-C in a terminal
+    reaches the whole process group)."""
     before = batch.CHUNK + 1  # more than one chunk, so some outputs are done when the FIFO blocks
     paths = []
     for i in range(before):
@@ -532,12 +535,15 @@ def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, si
     out = tmp_path / "out"
     proc = subprocess.Popen(
         [sys.executable, "-m", "summarize", "-j", jobs, "-o", str(out), *map(str, paths), str(fifo), str(tmp_path / "c.txt")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )
     try:
         wait_for(lambda: (out / "a00.txt").exists())
         time.sleep(0.3)
-        proc.send_signal(sig)
+        if group:
+            os.killpg(proc.pid, sig)
+        else:
+            proc.send_signal(sig)
         stdout, stderr = proc.communicate(timeout=10)
     finally:
         proc.kill()
