@@ -31,7 +31,7 @@ def summary_dict(summary: Summary, source: Optional[str] = None, record_id: Any 
     """
     return {
         "source": source,
-        **({"id": record_id} if record_id is not None else {}),
+        **_id_field(record_id),
         "title": summary.title,
         "dateline": summary.dateline,
         "sentences": [
@@ -46,7 +46,11 @@ def summary_dict(summary: Summary, source: Optional[str] = None, record_id: Any 
 def error_dict(source: str, message: str, record_id: Any = None) -> Dict[str, Any]:
     """The JSON shape of an input that could not be summarized:
     ``{"source", "id" (when known), "error"}``."""
-    return {"source": source, **({"id": record_id} if record_id is not None else {}), "error": message}
+    return {"source": source, **_id_field(record_id), "error": message}
+
+
+def _id_field(record_id: Any) -> Dict[str, Any]:
+    return {"id": record_id} if record_id is not None else {}
 
 
 def json_line(data: Dict[str, Any]) -> str:
