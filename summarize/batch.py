@@ -43,6 +43,10 @@ class OutputError(SummarizeError):
     """A summary file cannot be written under ``--output-dir``: the run stops."""
 
 
+class WorkerError(SummarizeError):
+    """A worker process died (killed, out of memory): the run stops."""
+
+
 @dataclass(frozen=True)
 class Settings:
     """What to do with the inputs.
@@ -219,12 +223,12 @@ def summarize_chunk(tasks: Sequence[_Task], limits: _Limits) -> Tuple[Outcome, .
     return tuple(summarize_task(task, limits) for task in tasks)
 
 
-def _ordered(units: Iterator[_Unit], settings: Settings, pool: Any) -> Iterator[Tuple[Optional[_Target], Outcome]]:
-    """Outcomes in input order.  With a pool, documents go to the workers
+def _ordered(units: Iterator[_Unit], settings: Settings, workers: Optional["_Workers"]) -> Iterator[Tuple[Optional[_Target], Outcome]]:
+    """Outcomes in input order.  With workers, documents go to them
     ``CHUNK`` at a time, and at most ``IN_FLIGHT_PER_JOB`` chunks per worker
     are queued ahead of the one awaited."""
     limits = (settings.sentences, settings.ratio, settings.words)
-    if pool is None:
+    if workers is None:
         for target, work in units:
             yield target, (work if isinstance(work, Outcome) else summarize_task(work, limits))
         return
@@ -234,25 +238,72 @@ def _ordered(units: Iterator[_Unit], settings: Settings, pool: Any) -> Iterator[
     for unit in units:
         chunk.append(unit)
         if len(chunk) == CHUNK:
-            pending.append(_submit(chunk, pool, limits))
+            pending.append(_submit(chunk, workers, limits))
             chunk = []
             while len(pending) > window:
-                yield from _settled(*pending.popleft())
+                yield from _settled(*pending.popleft(), workers)
     if chunk:
-        pending.append(_submit(chunk, pool, limits))
+        pending.append(_submit(chunk, workers, limits))
     while pending:
-        yield from _settled(*pending.popleft())
+        yield from _settled(*pending.popleft(), workers)
 
 
-def _submit(chunk: Sequence[_Unit], pool: Any, limits: _Limits) -> Tuple[Sequence[_Unit], Any]:
+def _submit(chunk: Sequence[_Unit], workers: "_Workers", limits: _Limits) -> Tuple[Sequence[_Unit], Any]:
     tasks = [work for _, work in chunk if not isinstance(work, Outcome)]
-    return chunk, (pool.apply_async(summarize_chunk, (tasks, limits)) if tasks else None)
+    return chunk, (workers.submit(tasks, limits) if tasks else None)
 
 
-def _settled(chunk: Sequence[_Unit], result: Any) -> Iterator[Tuple[Optional[_Target], Outcome]]:
-    done = iter(result.get() if result is not None else ())
+def _settled(chunk: Sequence[_Unit], result: Any, workers: "_Workers") -> Iterator[Tuple[Optional[_Target], Outcome]]:
+    done = iter(workers.collect(result) if result is not None else ())
     for target, work in chunk:
         yield target, (work if isinstance(work, Outcome) else next(done))
+
+
+class _Workers:
+    """Worker processes (a ``multiprocessing.Pool``) for ``summarize_chunk``.
+
+    ``collect`` notices a worker that died (killed, out of memory): a pool
+    would quietly replace it and wait for its lost chunk forever, so this
+    raises ``WorkerError`` instead.  ``close`` stops them all at once.
+    """
+
+    POLL_SECONDS = 1.0
+
+    def __init__(self, jobs: int) -> None:
+        if multiprocessing.get_start_method() == "fork":
+            # Load nltk and build the sentence splitter once, here: forked
+            # workers inherit them instead of each paying for it.
+            summarize("Warm up. Then go.")
+        # Forked workers inherit the parent's signal dispositions until their
+        # initializer runs: ignore SIGINT across the fork so none slips in between.
+        others = set(multiprocessing.active_children())
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        try:
+            self.pool = multiprocessing.Pool(jobs, initializer=_worker_init)
+        finally:
+            signal.signal(signal.SIGINT, previous)
+        self.processes = [p for p in multiprocessing.active_children() if p not in others]
+
+    def submit(self, tasks: Sequence[_Task], limits: _Limits) -> Any:
+        return self.pool.apply_async(summarize_chunk, (tasks, limits))
+
+    def collect(self, result: Any) -> Tuple[Outcome, ...]:
+        while True:
+            try:
+                return result.get(self.POLL_SECONDS)
+            except multiprocessing.TimeoutError:
+                for process in self.processes:
+                    if not process.is_alive():
+                        code = process.exitcode or 0
+                        how = f"was killed by {signal.Signals(-code).name}" if code < 0 else f"exited with status {code}"
+                        raise WorkerError(
+                            f"a worker process {how}; the run cannot finish: "
+                            "try fewer --jobs, or --jobs 1 to see which input causes it"
+                        ) from None
+
+    def close(self) -> None:
+        self.pool.terminate()  # finished or interrupted: no work is left worth waiting for
+        self.pool.join()
 
 
 # --- outputs -----------------------------------------------------------------
@@ -394,13 +445,14 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
 
     Failures, warnings, the progress bar and the closing tally line go to
     ``stderr``.  Returns the tally (failed > 0 means some input failed).
-    Raises ``OutputError`` when a summary file cannot be written.
+    Raises ``OutputError`` when a summary file cannot be written and
+    ``WorkerError`` when a worker process dies.
     Interrupts propagate after cleaning up (see the module docstring); the
     tally line is written then too, but not when stdout's reader has gone.
     """
     started = time.monotonic()
     tally = Tally()
-    pool = None
+    workers: Optional[_Workers] = None
     progress: Optional[_Progress] = None
     files = _Files(settings.fmt) if settings.output_dir is not None else None
     err_write: Callable[[str], None] = stderr.write
@@ -408,7 +460,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     try:
         total = count_documents(paths, settings) if settings.progress else None
         if settings.jobs > 1:
-            pool = _start_pool(settings.jobs)
+            workers = _Workers(settings.jobs)
         out_write: Callable[[str], None] = stdout.write
         show: Optional[Callable[[Any], None]] = None
         if settings.progress:
@@ -423,7 +475,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         writer = _Writer(settings.fmt, out_write, show) if files is None else None
         units = _units(walk(paths, settings.patterns, _skip(settings)), settings)
         stopped = False
-        for target, outcome in _ordered(units, settings, pool):
+        for target, outcome in _ordered(units, settings, workers):
             for message in outcome.warnings:
                 err_write(f"Warning: {message}\n")
             if files is not None:
@@ -455,29 +507,14 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     finally:
         if files is not None:
             files.abort()
-        if pool is not None:
-            pool.terminate()  # finished or interrupted: no work is left worth waiting for
-            pool.join()
+        if workers is not None:
+            workers.close()
         if progress is not None:
             progress.stop()
         tally.seconds = time.monotonic() - started
         if not quiet:
             stderr.write(tally.line() + "\n")
     return tally
-
-
-def _start_pool(jobs: int) -> Any:
-    if multiprocessing.get_start_method() == "fork":
-        # Load nltk and build the sentence splitter once, here: forked
-        # workers inherit them instead of each paying for it.
-        summarize("Warm up. Then go.")
-    # Forked workers inherit the parent's signal dispositions until their
-    # initializer runs: ignore SIGINT across the fork so none slips in between.
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    try:
-        return multiprocessing.Pool(jobs, initializer=_worker_init)
-    finally:
-        signal.signal(signal.SIGINT, previous)
 
 
 class _Progress:

@@ -447,34 +447,31 @@ def test_output_is_identical_for_any_number_of_jobs(runner, tmp_path, fmt):
     assert len(outputs[1][1]) == 4
 
 
-class _FakePool:
-    """Records how many tasks were handed out and not yet collected."""
+class _FakeWorkers:
+    """Records how many chunks were handed out and not yet collected."""
 
     def __init__(self) -> None:
         self.outstanding = 0
         self.most = 0
 
-    def apply_async(self, func, args):
+    def submit(self, tasks, limits):
         self.outstanding += 1
         self.most = max(self.most, self.outstanding)
-        pool = self
+        return tasks, limits
 
-        class Done:
-            def get(self):
-                pool.outstanding -= 1
-                return func(*args)
-
-        return Done()
+    def collect(self, result):
+        self.outstanding -= 1
+        return batch.summarize_chunk(*result)
 
 
 def test_work_in_flight_is_bounded(tmp_path):
     (tmp_path / "a.txt").write_text(article(0))
     settings = batch.Settings(jobs=3)
     units = ((None, ("file", str(tmp_path / "a.txt"), str(i), "text")) for i in range(500))
-    pool = _FakePool()
-    outcomes = list(batch._ordered(units, settings, pool))
+    workers = _FakeWorkers()
+    outcomes = list(batch._ordered(units, settings, workers))
     assert [outcome.source for _, outcome in outcomes] == [str(i) for i in range(500)]
-    assert pool.most == 3 * batch.IN_FLIGHT_PER_JOB + 1
+    assert workers.most == 3 * batch.IN_FLIGHT_PER_JOB + 1
 
 
 def test_walk_is_lazy(tmp_path):
@@ -554,6 +551,38 @@ def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, si
     assert done and set(done) <= {p.name for p in paths}
     assert lines[0].startswith(f"{len(done)} summarized, 0 failed, 0 skipped in ")
     assert lines[-2] == message and "Traceback" not in stderr.decode()
+
+
+def children(pid: int) -> list:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="Linux /proc")
+def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
+    paths = []
+    for i in range(batch.CHUNK + 1):
+        paths.append(tmp_path / f"a{i:02d}.txt")
+        paths[-1].write_text(article(i))
+    fifo = tmp_path / "b.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "-j", "2", "-o", str(out), *map(str, paths), str(fifo)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        wait_for(lambda: any(Path(f"/proc/{c}/wchan").read_text() == "wait_for_partner" for c in children(proc.pid)))
+        blocked = [c for c in children(proc.pid) if Path(f"/proc/{c}/wchan").read_text() == "wait_for_partner"]
+        os.kill(blocked[0], signal.SIGKILL)  # as the out-of-memory killer would
+        stdout, stderr = proc.communicate(timeout=20)
+    finally:
+        proc.kill()
+    assert proc.returncode == 1
+    assert stderr.decode().splitlines()[-1] == (
+        "Error: a worker process was killed by SIGKILL; the run cannot finish: "
+        "try fewer --jobs, or --jobs 1 to see which input causes it"
+    )
+    assert not [p for p in out.rglob(".*")]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
