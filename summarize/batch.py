@@ -26,7 +26,7 @@ from typing import IO, Any, Callable, Deque, Iterator, Optional, Sequence, Tuple
 from . import render
 from .core import Summary, summarize
 from .errors import InputError, SummarizeError
-from .sources import DEFAULT_PATTERNS, Input, read_lines, read_path, read_record, walk
+from .sources import DEFAULT_PATTERNS, Input, parse_record, read_lines, read_path, record_document, walk
 
 EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 """The file name extension of an output file, by format."""
@@ -148,8 +148,9 @@ def summarize_task(task: _Task, limits: _Limits) -> Outcome:
         if kind == "file":
             doc = read_path(str(payload))
         else:
-            doc = read_record(bytes(payload), source, text_field)
-            record_id = doc.record_id
+            record = parse_record(bytes(payload), source, text_field)
+            record_id = record.get("id")
+            doc = record_document(record, source, text_field)
         sentences, ratio, words = limits
         summary = summarize(doc.text, sentences=sentences, ratio=ratio, words=words)
     except SummarizeError as exc:

@@ -248,13 +248,15 @@ def read_lines(path: str) -> Iterator[Tuple[int, bytes]]:
 
 
 def read_record(line: bytes, name: str, text_field: str = "text") -> Document:
-    """The article on one dataset line: a JSON object with the text under
-    ``text_field`` and, optionally, an ``id`` (kept in ``record_id``).
+    """The article on one dataset line: ``parse_record``, then
+    ``record_document``; raises as they do."""
+    return record_document(parse_record(line, name, text_field), name, text_field)
 
-    Raises ``InputError`` when the line is not a JSON object or has no
-    string under ``text_field``, and ``NoTextError`` when that text is
-    empty.
-    """
+
+def parse_record(line: bytes, name: str, text_field: str = "text") -> dict:
+    """One dataset line as a JSON object.  Raises ``InputError`` when it is
+    not UTF-8 JSON or not an object (``text_field`` names the field the
+    message suggests)."""
     try:
         record = json.loads(line)
     except UnicodeDecodeError:
@@ -263,9 +265,18 @@ def read_record(line: bytes, name: str, text_field: str = "text") -> Document:
         raise InputError(f"{name}: not valid JSON ({exc})") from None
     if not isinstance(record, dict):
         raise InputError(f"{name}: not a JSON object; each line must be one {{\"{text_field}\": ...}} object")
+    return record
+
+
+def record_document(record: dict, name: str, text_field: str = "text") -> Document:
+    """The article in a dataset ``record``: the text under ``text_field``
+    and, when present, its ``id`` (kept in ``record_id``, as is).
+
+    Raises ``InputError`` when there is no string under ``text_field``, and
+    ``NoTextError`` when that text is empty.
+    """
     text = record.get(text_field)
     if not isinstance(text, str):
         problem = "no" if text is None else "no string in the"
         raise InputError(f"{name}: {problem} \"{text_field}\" field; choose the field with --text-field")
-    record_id = record.get("id")
-    return _checked(Document(name=name, text=_NEWLINES.sub("\n", text), record_id=record_id))
+    return _checked(Document(name=name, text=_NEWLINES.sub("\n", text), record_id=record.get("id")))

@@ -218,6 +218,15 @@ def test_bad_dataset_lines_fail_and_the_rest_go_on(runner, tmp_path, line, messa
     assert f"Error: {path}:1: " in result.stderr and message in result.stderr
 
 
+def test_error_records_keep_the_id_when_the_line_has_one(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "x1", "body": "no text field"}) + "\n")
+    result = run_cli(runner, "-f", "jsonl", path)
+    assert json.loads(result.stdout) == {
+        "source": f"{path}:1", "id": "x1", "error": 'no "text" field; choose the field with --text-field',
+    }
+
+
 def test_invalid_utf8_dataset_line_fails(runner, tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_bytes(b'{"text": "caf\xe9 au lait. It is good."}\n')
