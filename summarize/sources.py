@@ -103,22 +103,27 @@ def read_path(path: str) -> Document:
     Raises ``InputError`` when it is missing, a directory, unreadable or
     binary, and ``NoTextError`` when it holds only whitespace.
     """
+    with _open(path) as handle:
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+    return _checked(decode(data, path))
+
+
+def _open(path: str) -> BinaryIO:
+    """``path`` opened for reading bytes; ``InputError`` when it is missing,
+    a folder or unreadable."""
     try:
-        info = os.stat(path)
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a directory; give a text file")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; give a text file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    return _checked(decode(data, path))
 
 
 def read_stream(stream: BinaryIO, name: str = STDIN_NAME) -> Document:
@@ -233,15 +238,7 @@ def read_lines(path: str) -> Iterator[Tuple[int, bytes]]:
     """The non-blank lines of the dataset at ``path`` as ``(number, bytes)``,
     numbered from 1, read lazily.  Raises ``InputError`` when it cannot be
     opened or is a folder."""
-    try:
-        handle = open(path, "rb")
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory; give a text file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    with handle:
+    with _open(path) as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
                 yield number, line
