@@ -10,23 +10,23 @@ import errno
 import os
 import signal
 import sys
-from typing import Any, Mapping, NoReturn, Optional
+from typing import Any, Mapping, NoReturn, Optional, Tuple
 
 import click
 
 from . import __version__
 from .core import Summary, summarize
 from .errors import SummarizeError
-from .sources import INPUT_FORMATS, Document, read_any, read_stream, with_page_title
+from .sources import DEFAULT_PATTERNS, INPUT_FORMATS, Document, Reading, is_dataset, is_url, read_any, read_stream, with_page_title
 from .selection import DEFAULT_SENTENCES
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT
 EXIT_TERMINATED = 143  # 128 + SIGTERM
 EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
 
-FORMAT_CHOICES = ("auto", "plain", "rich", "json", "markdown")
 DEFAULT_TIMEOUT = 20.0  # seconds; summarize.web's default, kept here so --help never imports it
 DEFAULT_MAX_BYTES = 10_000_000
+FORMAT_CHOICES = ("auto", "plain", "rich", "json", "jsonl", "markdown")
 
 
 def is_terminal(stream: Any) -> bool:
@@ -115,27 +115,26 @@ def note(message: str) -> None:
     click.echo(f"Note: {message}", err=True)
 
 
-def read_input(path: Optional[str], input_format: str = "auto", timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_input(path: Optional[str], reading: Reading = Reading()) -> Document:
     """The document named by ``path``: a file, a URL, ``-`` for stdin, or
-    stdin when ``path`` is None and stdin is not a terminal.  Raises
-    ``SummarizeError`` or ``click.UsageError``."""
+    stdin when ``path`` is None and stdin is not a terminal, read as
+    ``reading`` says.  Raises ``SummarizeError`` or ``click.UsageError``."""
     if path is None or path == "-":
         if path is None and is_terminal(sys.stdin):
             raise click.UsageError(
                 "no input: give a PATH, or pipe text in (cat article.txt | summarize)"
             )
-        return read_stream(sys.stdin.buffer, input_format=input_format)
-    return read_any(path, input_format=input_format, timeout=timeout, max_bytes=max_bytes)
+        return read_stream(sys.stdin.buffer, input_format=reading.input_format)
+    return read_any(path, reading)
 
 
 def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None:
     """Tell on stderr when the summary is the whole text or over the word budget."""
-    if summary.over_budget and words is not None:
-        length = len(summary.sentences[0].text.split())
-        warn(
-            f"{doc.name}: even the best sentence has {length} words, over the "
-            f"--words {words} budget; printing it alone"
-        )
+    from .render import over_budget_warning
+
+    over = over_budget_warning(summary, doc.name, words)
+    if over:
+        warn(over)
     elif summary.whole and summary.budget.ratio != 1:
         count = summary.total_sentences
         note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")
@@ -161,7 +160,7 @@ def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, s
     cls=SummarizeCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("path", required=False, type=click.Path(allow_dash=True, dir_okay=True))
+@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True))
 @click.option(
     "-n",
     "--sentences",
@@ -187,7 +186,7 @@ def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, s
     type=click.Choice(FORMAT_CHOICES),
     default="auto",
     show_default=True,
-    help="Output: rich on a terminal and plain when piped (auto), or force one.",
+    help="Output: rich on a terminal and plain when piped (auto), or force one. jsonl: one JSON object per line.",
 )
 @click.option(
     "--input-format",
@@ -211,9 +210,43 @@ def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, s
     show_default=True,
     help="Refuse a URL whose page is larger than this.",
 )
+@click.option(
+    "-o",
+    "--output-dir",
+    metavar="DIR",
+    type=click.Path(file_okay=False, dir_okay=True, writable=True),
+    help="Write one summary file per input into DIR, mirroring the folders' layout (.txt, .json, .jsonl or .md).",
+)
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="With --output-dir: leave out inputs whose summary file already exists (resume a run).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    metavar="N",
+    type=click.IntRange(min=1),
+    help="Worker processes for many inputs (default: the number of CPUs). Output is the same for any N.",
+)
+@click.option(
+    "--glob",
+    "patterns",
+    metavar="PATTERN",
+    multiple=True,
+    help="File names to take from folders (repeatable; default *.txt and *.md).",
+)
+@click.option(
+    "--text-field",
+    default="text",
+    show_default=True,
+    metavar="NAME",
+    help="The field holding the article in a .jsonl dataset (one JSON object per line).",
+)
+@click.option("--fail-fast", is_flag=True, help="With many inputs: stop at the first one that fails.")
 @click.version_option(__version__, "-V", "--version", prog_name="summarize")
 def cli(
-    path: Optional[str],
+    paths: Tuple[str, ...],
     sentences: Optional[int],
     ratio: Optional[float],
     words: Optional[int],
@@ -221,8 +254,14 @@ def cli(
     input_format: str,
     timeout: float,
     max_bytes: int,
-) -> None:
-    """Print the key sentences of the article in PATH (or stdin).
+    output_dir: Optional[str],
+    skip_existing: bool,
+    jobs: Optional[int],
+    patterns: Tuple[str, ...],
+    text_field: str,
+    fail_fast: bool,
+) -> int:
+    """Print the key sentences of the articles in PATHs (or stdin).
 
     Sentences are scored by how often their content words occur in the
     article and the best are printed in their original order. A first-line
@@ -244,12 +283,87 @@ def cli(
       summarize - --format json < article.txt
       summarize https://example.com/news/story.html
       summarize --format json saved-page.html
+
+    Many inputs: any mix of files, URLs, folders (searched recursively for
+    *.txt and *.md, or the --glob patterns; hidden ones skipped) and .jsonl
+    datasets (one JSON object per
+    line, the article under "text", its "id" kept). They are summarized in
+    parallel and printed in the order given, each under a "==> PATH <=="
+    header; failures are reported on stderr and the rest go on (exit 1 if
+    any failed). A progress bar and a closing count go to stderr.
+
+    \b
+    Examples:
+      summarize news/ more/ extra.txt
+      summarize --format jsonl articles.jsonl > summaries.jsonl
+      summarize -o summaries/ --skip-existing -j 4 news/
+      summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
     """
     given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
     if len(given) > 1:
         raise click.UsageError(f"{' and '.join(given)} cannot be combined: give one length limit")
+    if skip_existing and output_dir is None:
+        raise click.UsageError("--skip-existing needs --output-dir")
+    if not is_batch(paths, output_dir):
+        reading = Reading(input_format, timeout, max_bytes)
+        return summarize_one(paths[0] if paths else None, reading, sentences, ratio, words, fmt)
+    if output_dir is not None and (not paths or "-" in paths):
+        raise click.UsageError("--output-dir needs file or folder PATHs (stdin has no name to mirror)")
+    if "-" in paths:
+        raise click.BadParameter("- (stdin) can only be given alone", param_hint="PATH")
+    if output_dir is not None:
+        if fmt == "rich":
+            raise click.BadParameter("rich output cannot go to files; choose plain, json, jsonl or markdown", param_hint="'-f' / '--format'")
+        fmt = "plain" if fmt == "auto" else fmt
+    elif fmt == "auto":
+        fmt = "rich" if is_terminal(sys.stdout) else "plain"
+    from .batch import Settings, run_batch
+
+    settings = Settings(
+        sentences=sentences,
+        ratio=ratio,
+        words=words,
+        fmt=fmt,
+        output_dir=output_dir,
+        skip_existing=skip_existing,
+        fail_fast=fail_fast,
+        jobs=jobs or cpu_count(),
+        patterns=patterns or DEFAULT_PATTERNS,
+        text_field=text_field,
+        progress=is_terminal(sys.stderr),
+        reading=Reading(input_format, timeout, max_bytes),
+    )
     try:
-        doc = read_input(path, input_format, timeout, max_bytes)
+        tally = run_batch(paths, settings, sys.stdout, sys.stderr, stdout_terminal=is_terminal(sys.stdout))
+    except SummarizeError as exc:
+        _fail(str(exc))
+    if not (tally.summarized or tally.failed or tally.skipped):
+        _fail(f"no input found: no files named {' or '.join(settings.patterns)} in {', '.join(paths)}")
+    return 1 if tally.failed else 0
+
+
+def cpu_count() -> int:
+    """The CPUs this process may run on (its affinity mask, where known)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def is_batch(paths: Tuple[str, ...], output_dir: Optional[str]) -> bool:
+    """Whether the inputs call for batch mode: several paths, a folder, a
+    ``.jsonl`` dataset or an output folder.  One file or stdin keeps the
+    single-document output."""
+    return len(paths) > 1 or output_dir is not None or any(
+        path != "-" and not is_url(path) and (os.path.isdir(path) or is_dataset(path)) for path in paths
+    )
+
+
+def summarize_one(
+    path: Optional[str], reading: Reading, sentences: Optional[int], ratio: Optional[float], words: Optional[int], fmt: str
+) -> int:
+    """The single-document command: read, summarize, print; errors exit 1."""
+    try:
+        doc = read_input(path, reading)
         for message in doc.warnings:
             warn(message)
         try:
@@ -261,6 +375,7 @@ def cli(
     summary = with_page_title(summary, doc)
     report_length(summary, doc, words)
     emit(summary, fmt, doc.name, doc.meta)
+    return 0
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:

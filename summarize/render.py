@@ -1,9 +1,10 @@
 """Summary → text for people or programs.  The only module that imports rich.
 
 Plain text: one sentence per line, nothing else.  JSON: one object whose
-shape comes from ``summary_dict``.  Markdown: title heading and a bullet
-list.  Rich: title as heading, sentences as a numbered list, for terminals.
-Article text is always data, never rich markup.
+shape comes from ``summary_dict``; JSON Lines: the same object on one line.
+Markdown: title heading and a bullet list.  Rich: title as heading,
+sentences as a numbered list, for terminals.  Article text is always data,
+never rich markup.
 """
 from __future__ import annotations
 
@@ -15,22 +16,28 @@ from .core import Summary
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console, RenderableType
 
-FORMATS = ("plain", "rich", "json", "markdown")
+FORMATS = ("plain", "rich", "json", "jsonl", "markdown")
 SCORE_DIGITS = 6
 
 
-def summary_dict(summary: Summary, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> Dict[str, Any]:
+def summary_dict(
+    summary: Summary,
+    source: Optional[str] = None,
+    record_id: Any = None,
+    extra: Optional[Mapping[str, Any]] = None,
+) -> Dict[str, Any]:
     """The JSON shape of a summary: the one place that defines it.
 
-    Keys: ``source`` (path, URL, ``<stdin>`` or None), ``title``, then the
-    keys of ``extra`` when given (for web pages: ``byline``, ``date``,
-    ``url``, each only when found), ``dateline``, ``sentences``
-    (``[{index, text, score}]`` in document order), ``total_sentences`` and
-    ``settings`` (the length limit used).
+    Keys: ``source`` (path, URL, ``<stdin>``, ``file.jsonl:LINE`` or None),
+    ``id`` (only for a dataset line that has one), ``title``, then the keys
+    of ``extra`` when given (for web pages: ``byline``, ``date``, ``url``,
+    each only when found), ``dateline``, ``sentences`` (``[{index, text, score}]`` in document order),
+    ``total_sentences`` and ``settings`` (the length limit used).
     Scores are rounded to ``SCORE_DIGITS`` decimals so output is stable.
     """
     return {
         "source": source,
+        **_id_field(record_id),
         "title": summary.title,
         **(extra or {}),
         "dateline": summary.dateline,
@@ -43,14 +50,43 @@ def summary_dict(summary: Summary, source: Optional[str] = None, extra: Optional
     }
 
 
+def error_dict(source: str, message: str, record_id: Any = None) -> Dict[str, Any]:
+    """The JSON shape of an input that could not be summarized:
+    ``{"source", "id" (when known), "error"}``."""
+    return {"source": source, **_id_field(record_id), "error": message}
+
+
+def _id_field(record_id: Any) -> Dict[str, Any]:
+    return {"id": record_id} if record_id is not None else {}
+
+
+def json_line(data: Dict[str, Any]) -> str:
+    """``data`` as one line of JSON Lines (UTF-8 kept as is), newline-terminated."""
+    return json.dumps(data, ensure_ascii=False) + "\n"
+
+
+def over_budget_warning(summary: Summary, source: str, words: Optional[int]) -> Optional[str]:
+    """The warning for a summary whose one sentence is over the ``words``
+    budget (see ``Summary.over_budget``), else None."""
+    if not (summary.over_budget and words is not None):
+        return None
+    length = len(summary.sentences[0].text.split())
+    return f"{source}: even the best sentence has {length} words, over the --words {words} budget; printing it alone"
+
+
 def render_plain(summary: Summary) -> str:
     """One sentence per line, each line ending in a newline; no title."""
     return "".join(s.text + "\n" for s in summary.sentences)
 
 
+def json_block(data: Dict[str, Any]) -> str:
+    """``data`` as indented JSON (UTF-8 kept as is), without a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
 def render_json(summary: Summary, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> str:
     """``summary_dict`` as indented JSON (UTF-8 kept as is), newline-terminated."""
-    return json.dumps(summary_dict(summary, source, extra), ensure_ascii=False, indent=2) + "\n"
+    return json_block(summary_dict(summary, source, extra=extra)) + "\n"
 
 
 def render_markdown(summary: Summary) -> str:
@@ -62,11 +98,25 @@ def render_markdown(summary: Summary) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_markdown_section(summary: Summary, source: str) -> str:
+    """One document among many in Markdown: the title as a ``#`` heading
+    followed by a ``Source:`` line, or the source as the heading when there
+    is no title; then one bullet per sentence."""
+    if summary.title:
+        lines = [f"# {summary.title}", "", f"Source: `{source}`", ""]
+    else:
+        lines = [f"# {source}", ""]
+    lines += [f"- {s.text}" for s in summary.sentences]
+    return "\n".join(lines) + "\n"
+
+
 def render_text(summary: Summary, fmt: str, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> str:
-    """Render in a text format: ``plain``, ``json`` or ``markdown``;
-    ``extra`` adds keys to JSON only (see ``summary_dict``)."""
+    """Render in a text format: ``plain``, ``json``, ``jsonl`` or
+    ``markdown``; ``extra`` adds keys to JSON only (see ``summary_dict``)."""
     if fmt == "json":
         return render_json(summary, source, extra)
+    if fmt == "jsonl":
+        return json_line(summary_dict(summary, source, extra=extra))
     if fmt == "markdown":
         return render_markdown(summary)
     if fmt == "plain":
@@ -98,6 +148,13 @@ def rich_renderable(summary: Summary, source: Optional[str] = None, extra: Optio
     for s in summary.sentences:
         body.add_row(Text("•"), Text(s.text))
     return Group(heading, Text(detail, style="dim"), Text(""), body)
+
+
+def rich_panel(summary: Summary, source: str, extra: Optional[Mapping[str, Any]] = None) -> "RenderableType":
+    """``rich_renderable`` in a box, one per document when there are many."""
+    from rich.panel import Panel
+
+    return Panel(rich_renderable(summary, source, extra), expand=True)
 
 
 def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":

@@ -21,20 +21,28 @@ the charset the server or the page declares (else the rules above), then
 reduced to their article by ``extract``; the text handed to the core is
 ``"Title\\n\\nparagraph\\n\\nparagraph…"`` so the core's headline
 detection finds the page title.  ``read_any`` reads any of these.
+
+Many inputs: ``walk`` turns path arguments (files and folders) into a
+stream of ``Input`` paths; a ``.jsonl`` file is a dataset, one article per
+line, read with ``read_lines`` and ``read_record``.
 """
 from __future__ import annotations
 
 import codecs
 import dataclasses
+import fnmatch
+import json
 import os
 import re
 import stat
 from dataclasses import dataclass, field
-from typing import BinaryIO, Mapping, Optional, Tuple, TypeVar
+from typing import BinaryIO, Iterable, Iterator, Mapping, NamedTuple, Optional, Sequence, Tuple, TypeVar
 
 from .errors import InputError, NoTextError
 
 STDIN_NAME = "<stdin>"
+DATASET_SUFFIX = ".jsonl"
+DEFAULT_PATTERNS = ("*.txt", "*.md")
 
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
 _NEWLINES = re.compile(r"\r\n?")
@@ -59,6 +67,8 @@ class Document:
     warnings: Tuple[str, ...] = ()
     title: Optional[str] = None
     meta: Mapping[str, str] = field(default_factory=dict)
+    record_id: Optional[object] = None
+    """The ``id`` of a dataset line (any JSON scalar, kept as is), else None."""
 
 
 def _cp1252_table() -> dict:
@@ -110,11 +120,17 @@ def decode(data: bytes, name: str) -> Document:
                 warnings.append(f"{name}: not valid UTF-8; decoded as Windows-1252 (Latin-1)")
     if "\ufffd" in text and encoding.startswith("utf-") and not warnings:
         warnings.append(f"{name}: undecodable bytes replaced with U+FFFD")
-    text = _NEWLINES.sub("\n", text)
-    text, removed = _CONTROL.subn("", text)
+    text, cleaned = _clean(text, name)
+    return Document(name=name, text=text, encoding=encoding, warnings=(*warnings, *cleaned))
+
+
+def _clean(text: str, name: str) -> Tuple[str, Tuple[str, ...]]:
+    """``text`` with ``\n`` line endings and control characters removed,
+    and the warning that says so (if any were)."""
+    text, removed = _CONTROL.subn("", _NEWLINES.sub("\n", text))
     if removed:
-        warnings.append(f"{name}: removed {removed} control character{'s' if removed != 1 else ''}")
-    return Document(name=name, text=text, encoding=encoding, warnings=tuple(warnings))
+        return text, (f"{name}: removed {removed} control character{'s' if removed != 1 else ''}",)
+    return text, ()
 
 
 def _utf16_without_bom(data: bytes) -> "Tuple[str, str] | None":
@@ -151,22 +167,26 @@ def read_path(path: str) -> Document:
 
 
 def _read_bytes(path: str) -> bytes:
+    with _open(path) as handle:
+        try:
+            return handle.read()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
+
+
+def _open(path: str) -> BinaryIO:
+    """``path`` opened for reading bytes; ``InputError`` when it is missing,
+    a folder or unreadable."""
     try:
-        info = os.stat(path)
+        return open(path, "rb")
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a directory; give a text file")
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; give a text file") from None
     except PermissionError:
         raise InputError(f"{path}: permission denied") from None
     except OSError as exc:
         raise InputError(f"{path}: cannot read it ({exc.strerror or exc})") from None
-    return data
 
 
 def read_stream(stream: BinaryIO, name: str = STDIN_NAME, *, input_format: str = "auto") -> Document:
@@ -229,7 +249,8 @@ def decode_declared(data: bytes, name: str, charset: Optional[str]) -> Document:
         warnings: Tuple[str, ...] = ()
         if "\ufffd" in text:
             warnings = (f"{name}: bytes invalid in the declared charset {charset} replaced with U+FFFD",)
-        return Document(name=name, text=_NEWLINES.sub("\n", text), encoding=codec, warnings=warnings)
+        text, cleaned = _clean(text, name)
+        return Document(name=name, text=text, encoding=codec, warnings=(*warnings, *cleaned))
     return decode(data, name)
 
 
@@ -311,13 +332,178 @@ def read_url(url: str, *, input_format: str = "auto", timeout: Optional[float] =
     return _checked(decode_declared(page.body, url, page.charset))
 
 
-def read_any(path: str, *, input_format: str = "auto", timeout: Optional[float] = None, max_bytes: Optional[int] = None) -> Document:
+class Reading(NamedTuple):
+    """How ``read_any`` reads an input: ``input_format`` (``auto``,
+    ``text`` or ``html``, see ``INPUT_FORMATS``) and, for URLs, the
+    ``timeout`` in seconds and ``max_bytes`` (None: ``web``'s defaults)."""
+
+    input_format: str = "auto"
+    timeout: Optional[float] = None
+    max_bytes: Optional[int] = None
+
+
+def read_any(path: str, reading: Reading = Reading()) -> Document:
     """Any single input as a ``Document``: a URL (fetched), an HTML file
     (by suffix, or ``input_format="html"``), or a text file.  The entry
     point for callers that hold a path or URL (the CLI, batch mode).
     Raises ``SummarizeError`` subclasses only."""
+    input_format = reading.input_format
     if is_url(path):
-        return read_url(path, input_format=input_format, timeout=timeout, max_bytes=max_bytes)
+        return read_url(path, input_format=input_format, timeout=reading.timeout, max_bytes=reading.max_bytes)
     if input_format == "html" or (input_format == "auto" and is_html_path(path)):
         return html_document(_read_bytes(path), path)
     return read_path(path)
+@dataclass(frozen=True)
+class Input:
+    """One input found by ``walk``, in the order it must be reported.
+
+    ``path``: where to read it.  ``relative``: its path below the folder
+    argument it was found in (the file name for a file argument), used to
+    mirror the input tree.  ``dataset``: a ``.jsonl`` file, one article per
+    line.  ``error``: why it cannot be read (a missing argument, a folder
+    that cannot be listed), else None.
+    """
+
+    path: str
+    relative: str
+    dataset: bool = False
+    error: Optional[str] = None
+
+
+def is_dataset(path: str) -> bool:
+    """Whether ``path`` names a JSON Lines dataset (by its ``.jsonl`` suffix)."""
+    return path.lower().endswith(DATASET_SUFFIX)
+
+
+def walk(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTERNS, skip: Sequence[str] = ()) -> Iterator[Input]:
+    """The inputs named by ``paths``, lazily, in argument order.
+
+    A file argument is yielded as it is, whatever its name, and so is a URL
+    (``relative`` is then ``url_file_name(url)``).  A folder is
+    walked recursively, entries in sorted name order, yielding regular files
+    (or links to them) whose name matches one of the ``fnmatch``
+    ``patterns``.  Names starting with ``.`` are skipped; links to folders
+    are not followed, so link loops cannot happen.  Folders whose real path
+    is in ``skip`` (an output folder inside an input folder) are left out.
+    A missing argument or a folder that cannot be listed is yielded with its
+    ``error`` set, in its place, and the walk goes on.
+    """
+    skipped = {os.path.realpath(p) for p in skip}
+    for path in paths:
+        if is_url(path):
+            yield Input(path, url_file_name(path))
+            continue
+        try:
+            info = os.stat(path)
+        except FileNotFoundError:
+            yield Input(path, os.path.basename(path), error=f"{path}: no such file or folder")
+            continue
+        except OSError as exc:
+            yield Input(path, os.path.basename(path), error=f"{path}: cannot read it ({exc.strerror or exc})")
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk_folder(path, patterns, skipped)
+        else:
+            yield Input(path, os.path.basename(path), dataset=is_dataset(path))
+
+
+def url_file_name(url: str) -> str:
+    """A file name standing for ``url`` when its summary is written to a
+    folder: the URL without its scheme, each run of characters other than
+    ASCII letters, digits and ``-`` made one ``_`` (no dots, so the output
+    extension is simply appended)."""
+    name = re.sub(r"[^A-Za-z0-9-]+", "_", _URL.sub("", url)).strip("_")
+    return name[:200] or "page"
+
+
+def _walk_folder(folder: str, patterns: Sequence[str], skipped: set) -> Iterator[Input]:
+    # Depth first with an explicit stack (no recursion limit on deep trees);
+    # only the sorted listings along the current path are held.
+    if skipped and os.path.realpath(folder) in skipped:
+        return
+    stack: list = []
+    listing = _listing(folder)
+    if isinstance(listing, str):
+        yield Input(folder, "", error=listing)
+        return
+    stack.append((folder, "", iter(listing)))
+    while stack:
+        base, relative, entries = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        path = os.path.join(base, entry.name)
+        below = os.path.join(relative, entry.name) if relative else entry.name
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if skipped and os.path.realpath(path) in skipped:
+                    continue
+                listing = _listing(path)
+                if isinstance(listing, str):
+                    yield Input(path, below, error=listing)
+                else:
+                    stack.append((path, below, iter(listing)))
+                continue
+            regular = entry.is_file()  # follows a link to a file; False for FIFOs and sockets
+        except OSError:
+            continue
+        if regular and any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
+            yield Input(path, below, dataset=is_dataset(entry.name))
+
+
+def _listing(folder: str) -> "list | str":
+    """The entries of ``folder`` sorted by name, or why it cannot be listed."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        return f"{folder}: cannot list the folder ({exc.strerror or exc})"
+
+
+def read_lines(path: str) -> Iterator[Tuple[int, bytes]]:
+    """The non-blank lines of the dataset at ``path`` as ``(number, bytes)``,
+    numbered from 1, read lazily.  Raises ``InputError`` when it cannot be
+    opened or is a folder."""
+    with _open(path) as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                yield number, line
+
+
+def read_record(line: bytes, name: str, text_field: str = "text") -> Document:
+    """The article on one dataset line: ``parse_record``, then
+    ``record_document``; raises as they do."""
+    return record_document(parse_record(line, name, text_field), name, text_field)
+
+
+def parse_record(line: bytes, name: str, text_field: str = "text") -> dict:
+    """One dataset line as a JSON object.  Raises ``InputError`` when it is
+    not UTF-8 JSON or not an object (``text_field`` names the field the
+    message suggests)."""
+    try:
+        record = json.loads(line)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: not valid UTF-8 (JSON Lines must be UTF-8)") from None
+    except ValueError as exc:
+        raise InputError(f"{name}: not valid JSON ({exc})") from None
+    if not isinstance(record, dict):
+        raise InputError(f"{name}: not a JSON object; each line must be one {{\"{text_field}\": ...}} object")
+    return record
+
+
+def record_document(record: dict, name: str, text_field: str = "text") -> Document:
+    """The article in a dataset ``record``: the text under ``text_field``
+    and, when present, its ``id`` (kept in ``record_id``, as is).
+
+    Raises ``InputError`` when there is no string under ``text_field``, and
+    ``NoTextError`` when that text is empty.
+    """
+    text = record.get(text_field)
+    if not isinstance(text, str):
+        problem = "no" if text is None else "no string in the"
+        raise InputError(f"{name}: {problem} \"{text_field}\" field; choose the field with --text-field")
+    text, warnings = _clean(text, name)
+    return _checked(Document(name=name, text=text, warnings=warnings, record_id=record.get("id")))

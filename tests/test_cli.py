@@ -144,12 +144,6 @@ def test_missing_file_fails_with_one_line(runner, tmp_path):
     assert result.stderr == f"Error: {tmp_path / 'nope.txt'}: no such file\n"
 
 
-def test_directory_fails_until_batch_exists(runner, tmp_path):
-    result = runner.invoke(cli, [str(tmp_path)])
-    assert result.exit_code == 1
-    assert "is a directory" in result.stderr
-
-
 def test_invalid_utf8_warns_and_summarizes(runner, tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes("Caf\u00e9 first. ".encode() + b"\xff" + b" Second one here. Third one too. Fourth at last.")
@@ -173,7 +167,8 @@ def test_version(runner):
 def test_help_has_examples_and_every_option(runner):
     result = runner.invoke(cli, ["--help"])
     assert "Examples:" in result.stdout
-    for flag in ("--sentences", "--ratio", "--words", "--format", "--version"):
+    for flag in ("--sentences", "--ratio", "--words", "--format", "--version", "--output-dir", "--skip-existing",
+                 "--jobs", "--glob", "--text-field", "--fail-fast"):
         assert flag in result.stdout
 
 

@@ -491,3 +491,78 @@ def test_cli_defaults_match_the_fetchers():
 @pytest.mark.parametrize("arg, expected", [("https://x.org/a", True), ("HTTP://x", True), ("ftp://x", True), ("a/b.txt", False), ("c:/x", False)])
 def test_is_url(arg, expected):
     assert sources.is_url(arg) is expected
+
+
+# --- web pages in batch mode ------------------------------------------------------
+
+
+@pytest.fixture
+def mixed_folder(tmp_path: Path, sample_text: str) -> Path:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "page.html").write_bytes(PAGE.read_bytes())
+    (folder / "story.txt").write_text(sample_text, encoding="utf-8")
+    return folder
+
+
+def test_batch_takes_html_files_only_when_the_glob_asks(runner, mixed_folder):
+    default = runner.invoke(cli, ["-j", "1", str(mixed_folder)])
+    assert [line for line in default.stdout.splitlines() if line.startswith("==> ")] == [
+        f"==> {mixed_folder / 'story.txt'} <=="
+    ]
+    asked = runner.invoke(cli, ["-j", "1", "--glob", "*.html", "--glob", "*.txt", str(mixed_folder)])
+    assert asked.exit_code == 0, asked.output
+    assert [line for line in asked.stdout.splitlines() if line.startswith("==> ")] == [
+        f"==> {mixed_folder / 'page.html'} <==",
+        f"==> {mixed_folder / 'story.txt'} <==",
+    ]
+    # The page gives the same sentences as the text it was made from: no menus, no footer.
+    page, story = asked.stdout.split("\n\n")
+    assert page.splitlines()[1:] == story.splitlines()[1:]
+    for fragment in BOILERPLATE:
+        assert fragment.lower() not in asked.stdout.lower()
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_batch_jsonl_carries_page_title_byline_and_date(runner, server, mixed_folder, jobs):
+    result = runner.invoke(
+        cli, ["-j", jobs, "-f", "jsonl", "--glob", "*.html", str(mixed_folder), server.url("/article")]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [str(mixed_folder / "page.html"), server.url("/article")]
+    for record in records:
+        assert (record["title"], record["byline"], record["date"]) == (TITLE, "Ella Ide", "2019-05-09")
+
+
+def test_batch_url_failure_is_an_error_record_and_the_rest_go_on(runner, server, mixed_folder):
+    missing = server.url("/missing")
+    result = runner.invoke(cli, ["-j", "1", "-f", "jsonl", missing, str(mixed_folder / "story.txt")])
+    assert result.exit_code == 1
+    first, second = (json.loads(line) for line in result.stdout.splitlines())
+    assert first == {"source": missing, "error": "HTTP 404 Not Found"}
+    assert second["source"] == str(mixed_folder / "story.txt") and second["sentences"]
+    assert f"{missing}: HTTP 404 Not Found" in result.stderr
+
+
+def test_batch_output_dir_names_url_summaries_after_the_url(runner, server, tmp_path):
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["-j", "1", "-o", str(out), server.url("/article")])
+    assert result.exit_code == 0, result.output
+    host, port = server.httpd.server_address[:2]
+    expected = out / f"{host.replace('.', '_')}_{port}_article.txt"
+    assert [p.name for p in out.iterdir()] == [expected.name]
+    assert expected.read_text(encoding="utf-8") == runner.invoke(cli, [server.url("/article")]).stdout
+
+
+@pytest.mark.parametrize(
+    "url, name",
+    [
+        ("https://example.org/news/story.html?id=3", "example_org_news_story_html_id_3"),
+        ("http://example.org/", "example_org"),
+        ("https://a.example/../..", "a_example"),
+        ("https:///", "page"),
+    ],
+)
+def test_url_file_name(url, name):
+    assert sources.url_file_name(url) == name

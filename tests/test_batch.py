@@ -1,0 +1,660 @@
+"""Batch mode: many files, folders and datasets; workers, outputs, failures, interrupts."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+import summarize
+from summarize import batch, render
+from summarize import cli as cli_module
+from summarize.cli import cli
+
+TOPICS = ["harbor", "election", "vaccine", "bridge", "orchard", "satellite", "museum", "glacier"]
+
+
+def article(i: int) -> str:
+    """A small article of five sentences; different for each ``i``."""
+    topic = TOPICS[i % len(TOPICS)]
+    return (
+        f"Story {i} about the {topic}\n\n"
+        f"The {topic} council met on Monday to discuss plan {i}. "
+        f"Residents said the {topic} plan would cost too much. "
+        f"The mayor defended the {topic} budget in a long speech. "
+        f"Critics asked for a vote on the {topic} before winter. "
+        f"A decision on plan {i} is expected next week."
+    )
+
+
+def first_sentences(text: str, n: int = 1) -> list:
+    return [s.text for s in summarize.summarize(text, sentences=n).sentences]
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """news/b.txt, news/a.txt, news/sub/c.md, news/notes.rst, hidden entries."""
+    news = tmp_path / "news"
+    (news / "sub").mkdir(parents=True)
+    (news / ".hidden").mkdir()
+    (news / "b.txt").write_text(article(1))
+    (news / "a.txt").write_text(article(0))
+    (news / "sub" / "c.md").write_text(article(2))
+    (news / "notes.rst").write_text(article(3))
+    (news / ".secret.txt").write_text(article(4))
+    (news / ".hidden" / "d.txt").write_text(article(5))
+    return news
+
+
+def headers(stdout: str) -> list:
+    return [line[4:-4] for line in stdout.splitlines() if line.startswith("==> ")]
+
+
+def run_cli(runner: CliRunner, *args) -> Result:
+    return runner.invoke(cli, ["-j", "1", "-n", "1", *map(str, args)])
+
+
+# --- inputs ---------------------------------------------------------------------
+
+
+def test_folder_is_walked_recursively_in_sorted_order(runner, tree):
+    result = run_cli(runner, tree)
+    assert result.exit_code == 0
+    assert headers(result.stdout) == [f"{tree}/a.txt", f"{tree}/b.txt", f"{tree}/sub/c.md"]
+
+
+def test_plain_output_has_head_style_headers_and_blank_lines(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(article(0))
+    (tmp_path / "b.txt").write_text(article(1))
+    result = run_cli(runner, tmp_path / "a.txt", tmp_path / "b.txt")
+    assert result.stdout == (
+        f"==> {tmp_path}/a.txt <==\n{first_sentences(article(0))[0]}\n"
+        f"\n==> {tmp_path}/b.txt <==\n{first_sentences(article(1))[0]}\n"
+    )
+
+
+def test_files_and_folders_mix_in_argument_order(runner, tree, tmp_path):
+    extra = tmp_path / "extra.txt"
+    extra.write_text(article(6))
+    result = run_cli(runner, extra, tree / "sub", tree / "a.txt")
+    assert headers(result.stdout) == [str(extra), f"{tree}/sub/c.md", f"{tree}/a.txt"]
+
+
+def test_hidden_files_and_folders_are_skipped(runner, tree):
+    result = run_cli(runner, tree)
+    assert ".secret" not in result.stdout and ".hidden" not in result.stdout
+
+
+def test_glob_replaces_the_default_patterns_and_repeats(runner, tree):
+    result = run_cli(runner, "--glob", "*.rst", "--glob", "c.*", tree)
+    assert headers(result.stdout) == [f"{tree}/notes.rst", f"{tree}/sub/c.md"]
+
+
+def test_file_arguments_are_read_whatever_their_name(runner, tree):
+    result = run_cli(runner, tree / "notes.rst", tree / "a.txt")
+    assert headers(result.stdout) == [f"{tree}/notes.rst", f"{tree}/a.txt"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_links_to_folders_are_not_followed_and_loops_do_not_hang(runner, tree, tmp_path):
+    (tree / "sub" / "loop").symlink_to(tree, target_is_directory=True)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "x.txt").write_text(article(7))
+    (tree / "outside").symlink_to(outside, target_is_directory=True)
+    (tree / "linked.txt").symlink_to(tree / "a.txt")
+    result = run_cli(runner, tree)
+    assert result.exit_code == 0
+    assert headers(result.stdout) == [f"{tree}/a.txt", f"{tree}/b.txt", f"{tree}/linked.txt", f"{tree}/sub/c.md"]
+
+
+def stack_depth() -> int:
+    frame, depth = sys._getframe(), 0
+    while frame is not None:
+        frame, depth = frame.f_back, depth + 1
+    return depth
+
+
+def test_walk_depth_is_not_bounded_by_the_recursion_limit(tmp_path):
+    # A tree deeper than the recursion limit would also break rmtree on
+    # Python < 3.12: lower the limit instead of building such a tree.
+    deep = tmp_path.joinpath(*["d"] * 150)
+    deep.mkdir(parents=True)
+    (deep / "a.txt").write_text("x")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(stack_depth() + 60)
+    try:
+        found = [item.path for item in summarize.sources.walk([str(tmp_path)])]
+    finally:
+        sys.setrecursionlimit(limit)
+    assert found == [str(deep / "a.txt")]
+
+
+def test_empty_folder_is_an_error(runner, tmp_path):
+    result = run_cli(runner, tmp_path)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert "Error: no input found: no files named *.txt or *.md in" in result.stderr
+
+
+def test_one_plain_file_keeps_single_document_output(runner, tree):
+    result = run_cli(runner, tree / "a.txt")
+    assert result.stdout == first_sentences(article(0))[0] + "\n"
+    assert result.stderr == ""
+
+
+def test_stdin_dash_cannot_be_mixed_with_paths(runner, tree):
+    result = run_cli(runner, "-", tree)
+    assert result.exit_code == 2
+    assert "- (stdin) can only be given alone" in result.stderr
+
+
+# --- datasets -----------------------------------------------------------------
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    path = tmp_path / "articles.jsonl"
+    rows = [{"id": "first", "text": article(0)}, {"text": article(1)}, {"id": 7, "text": article(2)}]
+    path.write_text("".join(json.dumps(row) + "\n" for row in rows[:2]) + "\n" + json.dumps(rows[2]) + "\n")
+    return path
+
+
+def test_dataset_lines_are_documents_with_source_and_id(runner, dataset):
+    result = run_cli(runner, "-f", "jsonl", dataset)
+    assert result.exit_code == 0
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"] for r in records] == [f"{dataset}:1", f"{dataset}:2", f"{dataset}:4"]
+    assert [r.get("id") for r in records] == ["first", None, 7]
+    assert "id" not in records[1]
+    assert [r["sentences"][0]["text"] for r in records] == [first_sentences(article(i))[0] for i in range(3)]
+
+
+def test_jsonl_records_have_the_summary_dict_shape(runner, dataset):
+    result = run_cli(runner, "-f", "jsonl", dataset)
+    expected = render.summary_dict(summarize.summarize(article(1), sentences=1), f"{dataset}:2")
+    assert json.loads(result.stdout.splitlines()[1]) == expected
+
+
+def test_text_field_chooses_the_field(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"body": article(3)}) + "\n")
+    result = run_cli(runner, "--text-field", "body", path)
+    assert result.exit_code == 0
+    assert result.stdout == f"==> {path}:1 <==\n{first_sentences(article(3))[0]}\n"
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("{not json", "not valid JSON"),
+        ("[1, 2]", "not a JSON object"),
+        ('{"body": "x"}', 'no "text" field; choose the field with --text-field'),
+        ('{"text": 42}', 'no string in the "text" field'),
+        ('{"text": "  "}', "no text to summarize"),
+    ],
+    ids=["bad-json", "not-object", "no-field", "not-string", "empty"],
+)
+def test_bad_dataset_lines_fail_and_the_rest_go_on(runner, tmp_path, line, message):
+    path = tmp_path / "d.jsonl"
+    path.write_text(line + "\n" + json.dumps({"text": article(0)}) + "\n")
+    result = run_cli(runner, "-f", "jsonl", path)
+    assert result.exit_code == 1
+    error, good = [json.loads(x) for x in result.stdout.splitlines()]
+    assert error["source"] == f"{path}:1" and message in error["error"]
+    assert set(error) == {"source", "error"}
+    assert good["source"] == f"{path}:2"
+    assert f"Error: {path}:1: " in result.stderr and message in result.stderr
+
+
+def test_error_records_keep_the_id_when_the_line_has_one(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "x1", "body": "no text field"}) + "\n")
+    result = run_cli(runner, "-f", "jsonl", path)
+    assert json.loads(result.stdout) == {
+        "source": f"{path}:1", "id": "x1", "error": 'no "text" field; choose the field with --text-field',
+    }
+
+
+def test_invalid_utf8_dataset_line_fails(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b'{"text": "caf\xe9 au lait. It is good."}\n')
+    result = run_cli(runner, path)
+    assert result.exit_code == 1
+    assert f"Error: {path}:1: not valid UTF-8" in result.stderr
+
+
+# --- formats --------------------------------------------------------------------
+
+
+def test_json_format_is_one_array_with_error_records(runner, tree, tmp_path):
+    missing = tmp_path / "missing.txt"
+    result = run_cli(runner, "-f", "json", tree / "a.txt", missing)
+    data = json.loads(result.stdout)
+    assert data[0] == render.summary_dict(summarize.summarize(article(0), sentences=1), f"{tree}/a.txt")
+    assert data[1] == {"source": str(missing), "error": "no such file or folder"}
+
+
+def test_json_format_is_laid_out_as_one_indented_array(runner, tmp_path):
+    (tmp_path / "a.txt").write_text(article(0))
+    (tmp_path / "e.txt").write_text("")
+    result = run_cli(runner, "-f", "json", tmp_path)
+    assert result.stdout == json.dumps(json.loads(result.stdout), ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_format_with_nothing_found_is_an_empty_array(runner, tmp_path):
+    result = run_cli(runner, "-f", "json", tmp_path)
+    assert result.stdout == "[]\n"
+
+
+def test_markdown_format_gives_one_section_per_document(runner, tree):
+    result = run_cli(runner, "-f", "markdown", tree / "a.txt", tree / "b.txt")
+    assert result.stdout == (
+        f"# Story 0 about the harbor\n\nSource: `{tree}/a.txt`\n\n- {first_sentences(article(0))[0]}\n"
+        f"\n# Story 1 about the election\n\nSource: `{tree}/b.txt`\n\n- {first_sentences(article(1))[0]}\n"
+    )
+
+
+def test_rich_format_prints_one_panel_per_document(runner, tree):
+    result = run_cli(runner, "-f", "rich", tree / "a.txt", tree / "b.txt")
+    assert result.exit_code == 0
+    assert result.stdout.count("╭") == 2
+    assert "Story 0 about the harbor" in result.stdout and "Story 1 about the election" in result.stdout
+
+
+# --- output folder ----------------------------------------------------------------
+
+
+def files_under(folder: Path) -> list:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("fmt, ext", [("plain", ".txt"), ("json", ".json"), ("jsonl", ".jsonl"), ("markdown", ".md")])
+def test_output_dir_mirrors_relative_paths_with_the_format_extension(runner, tree, tmp_path, fmt, ext):
+    out = tmp_path / "out"
+    result = run_cli(runner, "-f", fmt, "-o", out, tree)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert files_under(out) == [f"a{ext}", f"b{ext}", f"sub/c{ext}"]
+
+
+def test_output_file_holds_what_the_single_document_command_prints(runner, tree, tmp_path):
+    out = tmp_path / "out"
+    run_cli(runner, "-f", "json", "-o", out, tree)
+    single = run_cli(runner, "-f", "json", tree / "b.txt")
+    assert (out / "b.json").read_text() == single.stdout
+
+
+def test_dataset_gives_one_output_file_with_all_its_documents(runner, dataset, tmp_path):
+    out = tmp_path / "out"
+    result = run_cli(runner, "-f", "jsonl", "-o", out, dataset)
+    assert result.exit_code == 0
+    assert files_under(out) == ["articles.jsonl"]
+    assert (out / "articles.jsonl").read_text() == run_cli(runner, "-f", "jsonl", dataset).stdout
+
+
+def test_failed_input_gets_no_output_file(runner, tree, tmp_path):
+    (tree / "empty.txt").write_text("")
+    out = tmp_path / "out"
+    result = run_cli(runner, "-o", out, tree)
+    assert result.exit_code == 1
+    assert files_under(out) == ["a.txt", "b.txt", "sub/c.txt"]
+
+
+def test_outputs_that_would_collide_fail(runner, tree, tmp_path):
+    (tree / "a.md").write_text(article(6))
+    out = tmp_path / "out"
+    result = run_cli(runner, "-o", out, tree)
+    assert result.exit_code == 1
+    assert f"Error: {tree}/a.txt: its summary would overwrite the one of {tree}/a.md in {out}/a.txt" in result.stderr
+
+
+def test_output_dir_inside_an_input_folder_is_not_read(runner, tree):
+    out = tree / "summaries"
+    run_cli(runner, "-o", out, tree)
+    result = run_cli(runner, "-o", out, tree)
+    assert result.exit_code == 0
+    assert files_under(out) == ["a.txt", "b.txt", "sub/c.txt"]
+
+
+def test_skip_existing_resumes(runner, tree, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text("kept\n")
+    result = run_cli(runner, "-o", out, "--skip-existing", tree)
+    assert result.exit_code == 0
+    assert (out / "a.txt").read_text() == "kept\n"
+    assert (out / "b.txt").read_text() == first_sentences(article(1))[0] + "\n"
+    assert result.stderr.startswith("2 summarized, 0 failed, 1 skipped in ")
+
+
+def test_skip_existing_needs_output_dir(runner, tree):
+    result = run_cli(runner, "--skip-existing", tree)
+    assert result.exit_code == 2
+    assert "--skip-existing needs --output-dir" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["-o", "out"], ["-o", "out", "-"]], ids=["no-path", "stdin"])
+def test_output_dir_needs_paths(runner, tmp_path, args):
+    result = runner.invoke(cli, [*args], input=article(0))
+    assert result.exit_code == 2
+    assert "--output-dir needs file or folder PATHs" in result.stderr
+
+
+def test_unwritable_output_dir_stops_with_one_error(runner, tree, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("in the way")
+    out = blocker / "out"
+    result = run_cli(runner, "-o", out, tree)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-2].startswith("0 summarized, 0 failed, 0 skipped in ")
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out}: Not a directory"
+
+
+def test_fail_fast_leaves_a_dataset_cut_short_unwritten(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"text": article(0)}) + "\n{bad\n" + json.dumps({"text": article(1)}) + "\n")
+    out = tmp_path / "out"
+    result = run_cli(runner, "-o", out, "--fail-fast", "-f", "jsonl", path)
+    assert result.exit_code == 1
+    assert list(out.iterdir()) == []
+
+
+def test_rich_cannot_go_to_files(runner, tree, tmp_path):
+    result = run_cli(runner, "-f", "rich", "-o", tmp_path / "out", tree)
+    assert result.exit_code == 2
+    assert "rich output cannot go to files" in result.stderr
+
+
+def test_output_files_are_not_left_as_temporary_files(runner, tree, tmp_path):
+    out = tmp_path / "out"
+    run_cli(runner, "-o", out, tree)
+    assert not [p for p in out.rglob(".*")]
+
+
+# --- failures -------------------------------------------------------------------
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> dict:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1-good.txt").write_text(article(0))
+    (folder / "2-empty.txt").write_text("")
+    (folder / "3-binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "4-good.txt").write_text(article(1))
+    return {"folder": folder, "missing": tmp_path / "missing.txt"}
+
+
+def test_failures_are_reported_and_the_rest_go_on(runner, bad_inputs):
+    folder, missing = bad_inputs["folder"], bad_inputs["missing"]
+    result = run_cli(runner, folder, missing)
+    assert result.exit_code == 1
+    assert headers(result.stdout) == [f"{folder}/1-good.txt", f"{folder}/4-good.txt"]
+    lines = result.stderr.splitlines()
+    assert lines[:3] == [
+        f"Error: {folder}/2-empty.txt: no text to summarize (the input is empty or only whitespace)",
+        f"Error: {folder}/3-binary.txt: looks like a binary file (it contains NUL bytes); give a text file",
+        f"Error: {missing}: no such file or folder",
+    ]
+    assert lines[3].startswith("2 summarized, 3 failed, 0 skipped in ")
+    assert len(lines) == 4
+
+
+def test_failures_are_error_records_in_jsonl(runner, bad_inputs):
+    result = run_cli(runner, "-f", "jsonl", bad_inputs["folder"])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert ["error" in r for r in records] == [False, True, True, False]
+
+
+def test_fail_fast_stops_at_the_first_failure(runner, bad_inputs):
+    result = run_cli(runner, "--fail-fast", bad_inputs["folder"])
+    assert result.exit_code == 1
+    assert headers(result.stdout) == [f"{bad_inputs['folder']}/1-good.txt"]
+    assert result.stderr.splitlines()[-1].startswith("1 summarized, 1 failed, 0 skipped in ")
+
+
+def test_all_good_exits_zero_with_a_closing_count(runner, tree):
+    result = run_cli(runner, tree)
+    assert result.exit_code == 0
+    assert result.stderr.startswith("3 summarized, 0 failed, 0 skipped in ")
+    assert result.stderr.count("\n") == 1
+
+
+def test_undecodable_file_is_summarized_with_a_warning(runner, tmp_path):
+    (tmp_path / "latin.txt").write_bytes(article(0).replace("Monday", "Montag \xe9").encode("latin-1"))
+    (tmp_path / "b.txt").write_text(article(1))
+    result = run_cli(runner, tmp_path)
+    assert result.exit_code == 0
+    assert f"Warning: {tmp_path}/latin.txt: not valid UTF-8; decoded as Windows-1252" in result.stderr
+
+
+# --- workers, order, memory -------------------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["plain", "jsonl"])
+def test_output_is_identical_for_any_number_of_jobs(runner, tmp_path, fmt):
+    for i in range(24):
+        (tmp_path / f"{i:02d}.txt").write_text(article(i) if i % 7 else "")
+    outputs = {}
+    for jobs in (1, 2, 3):
+        result = runner.invoke(cli, ["-j", str(jobs), "-f", fmt, str(tmp_path)])
+        assert result.exit_code == 1
+        outputs[jobs] = (result.stdout, result.stderr.splitlines()[:-1])
+    assert outputs[1] == outputs[2] == outputs[3]
+    assert len(outputs[1][1]) == 4
+
+
+class _FakeWorkers:
+    """Records how many chunks were handed out and not yet collected."""
+
+    def __init__(self) -> None:
+        self.outstanding = 0
+        self.most = 0
+
+    def submit(self, tasks, limits):
+        self.outstanding += 1
+        self.most = max(self.most, self.outstanding)
+        return tasks, limits
+
+    def collect(self, result):
+        self.outstanding -= 1
+        return batch.summarize_chunk(*result)
+
+
+def test_work_in_flight_is_bounded(tmp_path):
+    (tmp_path / "a.txt").write_text(article(0))
+    settings = batch.Settings(jobs=3)
+    units = ((None, ("file", str(tmp_path / "a.txt"), str(i), "text")) for i in range(500))
+    workers = _FakeWorkers()
+    outcomes = list(batch._ordered(units, settings, workers))
+    assert [outcome.source for _, outcome in outcomes] == [str(i) for i in range(500)]
+    assert workers.most == 3 * batch.IN_FLIGHT_PER_JOB + 1
+
+
+def test_walk_is_lazy(tmp_path):
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text("x")
+    found = summarize.sources.walk([str(tmp_path)])
+    assert next(found).relative == "a.txt"
+
+
+# --- progress ---------------------------------------------------------------------
+
+
+def test_no_progress_when_stderr_is_piped(runner, tree):
+    result = runner.invoke(cli, ["-j", "1", str(tree)])
+    assert "\x1b[" not in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_progress_bar_when_stderr_is_a_terminal(runner, tree, monkeypatch):
+    monkeypatch.setattr(cli_module, "is_terminal", lambda stream: stream is sys.stderr)
+    result = runner.invoke(cli, ["-j", "1", str(tree)])
+    assert result.exit_code == 0
+    assert "3/3" in result.stderr
+    assert "docs/s" in result.stderr
+    assert headers(result.stdout) == [f"{tree}/a.txt", f"{tree}/b.txt", f"{tree}/sub/c.md"]
+
+
+def test_count_documents_counts_dataset_lines(dataset, tree):
+    assert batch.count_documents([str(dataset), str(tree), "missing"], batch.Settings()) == 3 + 3 + 1
+
+
+# --- interrupts (real processes) --------------------------------------------------------
+
+
+def wait_for(predicate, seconds: float = 30.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
+@pytest.mark.parametrize("group", [False, True], ids=["process", "group"])
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
+def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message, group):
+    """Signalled alone (kill PID) or with its workers (Ctrl-C in a terminal
+    reaches the whole process group)."""
+    before = batch.CHUNK + 1  # more than one chunk, so some outputs are done when the FIFO blocks
+    paths = []
+    for i in range(before):
+        paths.append(tmp_path / f"a{i:02d}.txt")
+        paths[-1].write_text(article(i))
+    fifo = tmp_path / "b.txt"
+    os.mkfifo(fifo)  # never written: the run blocks on it, mid-way
+    (tmp_path / "c.txt").write_text(article(2))
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "-j", jobs, "-o", str(out), *map(str, paths), str(fifo), str(tmp_path / "c.txt")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        wait_for(lambda: (out / "a00.txt").exists())
+        time.sleep(0.3)
+        if group:
+            os.killpg(proc.pid, sig)
+        else:
+            proc.send_signal(sig)
+        stdout, stderr = proc.communicate(timeout=10)
+    finally:
+        kill_group(proc)
+    assert proc.returncode == code
+    assert stdout == b""
+    lines = stderr.decode().split("\n")
+    done = files_under(out)
+    assert done and set(done) <= {p.name for p in paths}
+    assert lines[0].startswith(f"{len(done)} summarized, 0 failed, 0 skipped in ")
+    assert lines[-2] == message and "Traceback" not in stderr.decode()
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """Kill ``proc`` and its workers (its own session), so none is left
+    blocked on a FIFO after a failed test."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    proc.wait()
+
+
+def children(pid: int) -> list:
+    return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
+@pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="Linux /proc")
+def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
+    paths = []
+    for i in range(batch.CHUNK + 1):
+        paths.append(tmp_path / f"a{i:02d}.txt")
+        paths[-1].write_text(article(i))
+    fifo = tmp_path / "b.txt"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "-j", "2", "-o", str(out), *map(str, paths), str(fifo)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        wait_for(lambda: any(Path(f"/proc/{c}/wchan").read_text() == "wait_for_partner" for c in children(proc.pid)))
+        blocked = [c for c in children(proc.pid) if Path(f"/proc/{c}/wchan").read_text() == "wait_for_partner"]
+        os.kill(blocked[0], signal.SIGKILL)  # as the out-of-memory killer would
+        stdout, stderr = proc.communicate(timeout=20)
+    finally:
+        kill_group(proc)
+    assert proc.returncode == 1
+    assert stderr.decode().splitlines()[-1] == (
+        "Error: a worker process was killed by SIGKILL; the run cannot finish: "
+        "try fewer --jobs, or --jobs 1 to see which input causes it"
+    )
+    assert not [p for p in out.rglob(".*")]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
+def test_interrupt_mid_dataset_removes_its_temporary_file(tmp_path):
+    fifo = tmp_path / "d.jsonl"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "-j", "1", "-o", str(out), "-f", "jsonl", str(fifo)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    try:
+        with open(fifo, "w") as writer:
+            writer.write(json.dumps({"text": article(0)}) + "\n")
+            writer.flush()
+            wait_for(lambda: out.exists() and any(out.iterdir()))
+            time.sleep(0.3)
+            proc.send_signal(signal.SIGINT)
+            proc.communicate(timeout=10)
+    finally:
+        kill_group(proc)
+    assert proc.returncode == 130
+    assert list(out.iterdir()) == []
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX pipes")
+def test_closed_pipe_in_batch_mode_exits_quietly(tmp_path):
+    for i in range(300):
+        (tmp_path / f"{i:03d}.txt").write_text(article(i))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "-j", "2", str(tmp_path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.readline().startswith(b"==> ")
+    proc.stdout.close()
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert stderr == ""
+
+
+def _stuck_and_deaf(started: str) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    Path(started).touch()
+    time.sleep(60)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_closing_kills_a_worker_that_ignores_sigterm(monkeypatch, tmp_path):
+    monkeypatch.setattr(batch._Workers, "GRACE_SECONDS", 0.5)
+    workers = batch._Workers(2)
+    started = tmp_path / "started"
+    workers.pool.apply_async(_stuck_and_deaf, (str(started),))
+    wait_for(started.exists)
+    began = time.monotonic()
+    workers.close()  # Pool.terminate alone would wait the full minute
+    assert time.monotonic() - began < 10
+    assert all(p.exitcode is not None for p in workers.processes)
