@@ -1,6 +1,7 @@
 """Content terms: the words a sentence is scored by, as Porter stems.
 
-nltk's stemmer is imported on first use.
+nltk's Porter module is loaded on first use, and only that module
+(``nltk_modules.load``), not all of NLTK.
 """
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import List
 
+from . import nltk_modules
 from .datafiles import read_word_list
 
 
@@ -29,9 +31,7 @@ def stopwords() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _stem_function():
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer().stem
+    return nltk_modules.load("nltk.stem.porter").PorterStemmer().stem
 
 
 @lru_cache(maxsize=65536)
