@@ -182,7 +182,7 @@ def main() -> int:
         row(f"`summarize()` in-process, {source}", f"{ours_mb:.2f} MB/s",
             f"{len(texts) / (size_mb / ours_mb):.0f} articles/s; {rounds_note}")
         row("`split_sentences()` alone, same texts", f"{split_mb:.2f} MB/s",
-            f"summarize() = {ours_mb / split_mb:.0%} of it (target >= 50%: {verdict(ours_mb >= 0.5 * split_mb)})")
+            f"summarize() = {ours_mb / split_mb:.1%} of it (target >= 50%: {verdict(ours_mb >= 0.5 * split_mb)})")
         if not args.envs:
             return 0
         summa_py = make_env(args.envs_dir, "summa", ["summa"])
