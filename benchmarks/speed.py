@@ -1,24 +1,35 @@
 #!/usr/bin/env python3
 """Speed benchmark: start-up, one article, in-process throughput, NLTK's import cost.
 
-    python benchmarks/speed.py [--runs 10] [--limit 700] [--no-envs]
+    python benchmarks/speed.py [--runs 10] [--rounds 5] [--limit 700] [--no-envs]
 
-Prints, from one run:
-1. start-up medians (``--runs`` each): ``python -c pass``, ``python -c "import
-   nltk"``, ``summarize --help``, ``summarize --version`` and ``summarize
-   samples/libya-haftar-rome-paris.txt > /dev/null``; target: the last at most
-   0.1 s above ``import nltk``.
+Prints one table, from one run, with the raw medians and every figure of
+issue 8 as a ratio beside its target:
+
+1. start-up, median of ``--runs`` each: ``python -c pass``, ``python -c
+   "import nltk"``, ``summarize --help``, ``summarize --version`` and
+   ``summarize samples/libya-haftar-rome-paris.txt > /dev/null`` (the
+   console script beside this Python, else ``python -m summarize``);
+   target: the last at most 0.1 s above ``import nltk``.
 2. in-process throughput on articles the process has not seen before
-   (``../shared/eval/dev.jsonl``, or the samples when it is absent):
-   ``summarize()`` runs first on every article, then ``split_sentences()``
-   alone on the same texts, so no cache of the first pass can help the
-   second; target: ``summarize()`` at least 50% of the splitter's MB/s.
-3. with ``--envs`` (default): throwaway virtualenvs under
-   ``benchmarks/.envs/`` (made once, then reused; needs PyPI) for
-   (a) summa's TextRank on the same texts, in an environment of its own
-   (it pulls in scipy); target: ours at least 5x its MB/s;
-   (b) ``import nltk`` in a clean environment and in one with numpy and
-   scipy, beside ``summarize`` start-up in that second environment.
+   (``../shared/eval/dev.jsonl``; the samples, with a note, when it is
+   absent): each of ``--rounds`` fresh processes warms up on one line of
+   text (data files, lazy imports), then runs ``summarize(text,
+   sentences=3)`` and ``split_sentences(text)`` over all the texts, the order
+   alternating between rounds.  A fresh process per round means no cache
+   (the stem cache in ``summarize.terms``) holds anything from a previous
+   pass.  Medians of the rounds; target: ``summarize()`` at least 50% of the
+   splitter's MB/s.
+3. unless ``--no-envs``, throwaway virtualenvs under ``--envs-dir`` (default
+   ``benchmarks/.envs/``; made once, then reused; need PyPI, skipped with a
+   note when they cannot be made):
+   (a) summa's TextRank (``summarize(text, words=70)``) on the same texts,
+   in an environment of its own (it pulls in scipy), one fresh process;
+   target: ours at least 5x its MB/s;
+   (b) ``import nltk`` in a clean environment (nltk, click, rich) and in one
+   with numpy and scipy as well, and ``summarize`` on the sample in each
+   (this checkout on ``PYTHONPATH``), also with ``SUMMARIZE_FULL_NLTK=1``:
+   what the run would cost importing all of NLTK.
 
 The machine's load matters: run it on a quiet machine and read medians.
 """
@@ -33,57 +44,30 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable, List, Sequence
+from typing import Dict, List, Optional, Sequence
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "samples" / "libya-haftar-rome-paris.txt"
-ENVS = ROOT / "benchmarks" / ".envs"
 
-
-def median_seconds(command: Sequence[str], runs: int, env: dict | None = None) -> float:
-    """Median wall time of ``command`` over ``runs`` runs, stdout discarded."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def load_texts(limit: int) -> List[str]:
-    data = SHARED / "eval" / "dev.jsonl"
-    if data.exists():
-        with data.open(encoding="utf-8") as handle:
-            return [json.loads(line)["text"] for _, line in zip(range(limit), handle)]
-    print(f"note: {data} not found; using the samples", file=sys.stderr)
-    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
-
-
-def throughput(fn: Callable[[str], object], texts: Sequence[str]) -> float:
-    """MB/s of ``fn`` over ``texts``, one call each."""
-    size = sum(len(t.encode("utf-8")) for t in texts)
+# Run in a fresh interpreter: argv[1] is a JSON file of texts, argv[2] the
+# order ("summarize-first" or "split-first"); prints {"summarize": MB/s,
+# "split": MB/s}.
+OURS_PROBE = """
+import json, sys, time
+import summarize
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+size = sum(len(t.encode("utf-8")) for t in texts)
+summarize.summarize("Warm-up. Data files and lazy imports load here.")
+def mb_s(fn):
     start = time.perf_counter()
-    for text in texts:
-        fn(text)
+    for t in texts:
+        fn(t)
     return size / (time.perf_counter() - start) / 1e6
-
-
-def make_env(name: str, packages: Sequence[str]) -> Path | None:
-    """A cached virtualenv with ``packages``; None (with a note) if it cannot be made."""
-    python = ENVS / name / "bin" / "python"
-    if python.exists():
-        return python
-    print(f"note: creating benchmarks/.envs/{name} ({' '.join(packages)}) ...", file=sys.stderr)
-    try:
-        subprocess.run([sys.executable, "-m", "venv", str(ENVS / name)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", *packages], check=True,
-                       stdout=subprocess.DEVNULL)
-    except subprocess.CalledProcessError as exc:
-        print(f"note: could not build {name}: {exc}; skipping it", file=sys.stderr)
-        return None
-    return python
-
+runs = {"summarize": lambda t: summarize.summarize(t, sentences=3), "split": summarize.split_sentences}
+order = ["summarize", "split"] if sys.argv[2] == "summarize-first" else ["split", "summarize"]
+print(json.dumps({name: mb_s(runs[name]) for name in order}))
+"""
 
 SUMMA_PROBE = """
 import json, sys, time
@@ -93,76 +77,139 @@ size = sum(len(t.encode("utf-8")) for t in texts)
 start = time.perf_counter()
 for t in texts:
     summarize(t, words=70)
-print(size / (time.perf_counter() - start) / 1e6)
+print(json.dumps({"summa": size / (time.perf_counter() - start) / 1e6}))
 """
 
 
-def summa_mb_s(texts: Sequence[str]) -> float | None:
-    python = make_env("summa", ["summa"])
-    if python is None:
-        return None
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as handle:
-        json.dump(list(texts), handle)
+def median_seconds(command: Sequence[str], runs: int, env: Optional[Dict[str, str]] = None) -> float:
+    """Median wall time of ``command`` over ``runs`` runs, output discarded."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, env=env)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def load_texts(limit: int) -> tuple:
+    """(texts, where they came from): dev articles, or the samples without ../shared."""
+    data = SHARED / "eval" / "dev.jsonl"
+    if data.exists():
+        with data.open(encoding="utf-8") as handle:
+            texts = [json.loads(line)["text"] for _, line in zip(range(limit), handle)]
+        return texts, f"{len(texts)} dev articles"
+    print(f"note: {data} not found; throughput is measured on the samples", file=sys.stderr)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))]
+    return texts, f"{len(texts)} samples (no ../shared)"
+
+
+def probe(python: str, code: str, texts_file: str, *args: str, env: Optional[Dict[str, str]] = None) -> dict:
+    """Run ``code`` in a fresh ``python`` on the texts; return the JSON it prints."""
+    out = subprocess.run([python, "-c", code, texts_file, *args], capture_output=True, text=True,
+                         check=True, env=env)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def make_env(envs: Path, name: str, packages: Sequence[str]) -> Optional[Path]:
+    """A cached virtualenv with ``packages``; None (with a note) if it cannot be made."""
+    python = envs / name / "bin" / "python"
+    if python.exists():
+        return python
+    print(f"note: creating {envs / name} ({' '.join(packages)}) ...", file=sys.stderr)
     try:
-        out = subprocess.run([str(python), "-c", SUMMA_PROBE, handle.name], capture_output=True, text=True, check=True)
-    finally:
-        os.unlink(handle.name)
-    return float(out.stdout.strip())
+        subprocess.run([sys.executable, "-m", "venv", str(envs / name)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *packages], check=True,
+                       stdout=subprocess.DEVNULL)
+    except subprocess.CalledProcessError as exc:
+        print(f"note: could not build {name}: {exc}; skipping it", file=sys.stderr)
+        return None
+    return python
+
+
+def summarize_command(python: str) -> List[str]:
+    """The console script installed beside ``python``, else ``python -m summarize``."""
+    script = Path(python).parent / "summarize"
+    return [str(script)] if script.exists() else [python, "-m", "summarize"]
 
 
 def row(label: str, value: str, note: str = "") -> None:
-    print(f"| {label} | {value} | {note} |")
+    print(f"| {label} | {value} | {note} |", flush=True)
+
+
+def verdict(ok: bool) -> str:
+    return "met" if ok else "NOT met"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10, help="runs per start-up median (default 10)")
+    parser.add_argument("--rounds", type=int, default=5, help="fresh processes for throughput (default 5)")
     parser.add_argument("--limit", type=int, default=700, help="articles for throughput (default 700)")
     parser.add_argument("--no-envs", dest="envs", action="store_false",
-                        help="skip the summa and numpy/scipy environments")
+                        help="skip the summa, clean and numpy/scipy environments")
+    parser.add_argument("--envs-dir", type=Path, default=ROOT / "benchmarks" / ".envs",
+                        help="where the throwaway environments live (default benchmarks/.envs)")
     args = parser.parse_args()
 
     py = sys.executable
-    script = [py, "-m", "summarize"]
-    print("| measure | value | note |\n|---|---|---|")
+    ours = summarize_command(py)
+    median = f"median of {args.runs}"
+    print("| measure | median | ratio, target |\n|---|---|---|")
     bare = median_seconds([py, "-c", "pass"], args.runs)
     nltk_s = median_seconds([py, "-c", "import nltk"], args.runs)
-    help_s = median_seconds([*script, "--help"], args.runs)
-    version_s = median_seconds([*script, "--version"], args.runs)
-    one_s = median_seconds([*script, str(SAMPLE)], args.runs)
-    row("python -c pass", f"{bare:.3f} s", f"median of {args.runs}")
-    row('python -c "import nltk"', f"{nltk_s:.3f} s", f"median of {args.runs}")
-    row("summarize --help", f"{help_s:.3f} s", f"{help_s - bare:+.3f} s over bare Python")
-    row("summarize --version", f"{version_s:.3f} s", f"{version_s - bare:+.3f} s over bare Python")
-    row("summarize sample article", f"{one_s:.3f} s",
-        f"{one_s - nltk_s:+.3f} s vs import nltk (target <= +0.100)")
+    help_s = median_seconds([*ours, "--help"], args.runs)
+    version_s = median_seconds([*ours, "--version"], args.runs)
+    one_s = median_seconds([*ours, str(SAMPLE)], args.runs)
+    row("`python -c pass`", f"{bare:.3f} s", median)
+    row('`python -c "import nltk"`', f"{nltk_s:.3f} s", median)
+    row("`summarize --help`", f"{help_s:.3f} s", f"{help_s - bare:+.3f} s over bare Python")
+    row("`summarize --version`", f"{version_s:.3f} s", f"{version_s - bare:+.3f} s over bare Python")
+    row("`summarize` sample article", f"{one_s:.3f} s",
+        f"{one_s - nltk_s:+.3f} s vs import nltk (target <= +0.100: {verdict(one_s - nltk_s <= 0.1)})")
 
-    sys.path.insert(0, str(ROOT))
-    import summarize
+    texts, source = load_texts(args.limit)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    with tempfile.TemporaryDirectory() as tmp:
+        texts_file = os.path.join(tmp, "texts.json")
+        with open(texts_file, "w", encoding="utf-8") as handle:
+            json.dump(texts, handle)
+        rounds = [probe(py, OURS_PROBE, texts_file, "summarize-first" if r % 2 == 0 else "split-first", env=env)
+                  for r in range(args.rounds)]
+        ours_mb = statistics.median(r["summarize"] for r in rounds)
+        split_mb = statistics.median(r["split"] for r in rounds)
+        size_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        rounds_note = f"median of {args.rounds} fresh processes"
+        row(f"`summarize()` in-process, {source}", f"{ours_mb:.2f} MB/s",
+            f"{len(texts) / (size_mb / ours_mb):.0f} articles/s; {rounds_note}")
+        row("`split_sentences()` alone, same texts", f"{split_mb:.2f} MB/s",
+            f"summarize() = {ours_mb / split_mb:.1%} of it (target >= 50%: {verdict(ours_mb >= 0.5 * split_mb)})")
+        if not args.envs:
+            return 0
+        summa_py = make_env(args.envs_dir, "summa", ["summa"])
+        if summa_py is None:
+            row("summa TextRank", "skipped", "its environment could not be made")
+        else:
+            summa_mb = probe(str(summa_py), SUMMA_PROBE, texts_file)["summa"]
+            row("summa TextRank in-process (own env)", f"{summa_mb:.2f} MB/s",
+                f"{len(texts) / (size_mb / summa_mb):.0f} articles/s; ours = {ours_mb / summa_mb:.1f}x "
+                f"(target >= 5x: {verdict(ours_mb >= 5 * summa_mb)})")
 
-    texts = load_texts(args.limit)
-    summarize.summarize("Warm-up. Data files and lazy imports load here.")
-    ours = throughput(lambda t: summarize.summarize(t, sentences=3), texts)
-    split = throughput(summarize.split_sentences, texts)
-    row(f"summarize() in-process, {len(texts)} articles", f"{ours:.2f} MB/s",
-        f"{len(texts) / (sum(len(t.encode()) for t in texts) / 1e6 / ours):.0f} articles/s")
-    row("split_sentences() alone", f"{split:.2f} MB/s",
-        f"summarize() = {ours / split:.0%} of it (target >= 50%)")
-    if args.envs:
-        summa = summa_mb_s(texts)
-        if summa is not None:
-            row("summa TextRank in-process (own env)", f"{summa:.2f} MB/s",
-                f"ours = {ours / summa:.1f}x (target >= 5x)")
-        clean = make_env("nltk-clean", ["nltk"])
-        sci = make_env("nltk-scipy", ["nltk", "numpy", "scipy", str(ROOT)])
-        if clean is not None:
-            row("import nltk, clean env", f"{median_seconds([str(clean), '-c', 'import nltk'], args.runs):.3f} s", "")
-        if sci is not None:
-            sci_nltk = median_seconds([str(sci), "-c", "import nltk"], args.runs)
-            sci_one = median_seconds([str(sci), "-m", "summarize", str(SAMPLE)], args.runs)
-            row("import nltk, env with numpy+scipy", f"{sci_nltk:.3f} s", "")
-            row("summarize sample article, numpy+scipy env", f"{sci_one:.3f} s",
-                f"{sci_one - sci_nltk:+.3f} s vs import nltk there")
+    base = ["nltk", "click", "rich"]
+    for name, label, packages in (("nltk-clean", "clean env", base),
+                                  ("nltk-scipy", "env with numpy+scipy", [*base, "numpy", "scipy"])):
+        python = make_env(args.envs_dir, name, packages)
+        if python is None:
+            row(f"{label}", "skipped", "its environment could not be made")
+            continue
+        env_nltk = median_seconds([str(python), "-c", "import nltk"], args.runs)
+        env_one = median_seconds([str(python), "-m", "summarize", str(SAMPLE)], args.runs, env=env)
+        env_full = median_seconds([str(python), "-m", "summarize", str(SAMPLE)], args.runs,
+                                  env={**env, "SUMMARIZE_FULL_NLTK": "1"})
+        row(f'`python -c "import nltk"`, {label}', f"{env_nltk:.3f} s", median)
+        row(f"`python -m summarize` sample article, {label}", f"{env_one:.3f} s",
+            f"{env_one - env_nltk:+.3f} s vs import nltk there")
+        row(f"same with `SUMMARIZE_FULL_NLTK=1`, {label}", f"{env_full:.3f} s",
+            f"{env_full - env_one:+.3f} s: what importing all of NLTK would cost")
     return 0
 
 

@@ -7,6 +7,7 @@ the chosen ones are returned in document order.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
@@ -104,44 +105,48 @@ def _greedy(
     result may be shorter than ``limit``.  Without either this is plain
     ranking by score.
 
-    Candidates are visited best score first and a step stops as soon as no
-    later candidate can beat the best found (a value is at most its
-    normalized score), so a step usually looks at only a few of them.
+    Lazy evaluation, exact: a candidate's value only falls as sentences are
+    chosen, so a value computed earlier is an upper bound on its value now.
+    Candidates wait in a heap by that bound (ties to the earlier sentence);
+    the top one is brought up to date against the sentences chosen since,
+    and taken when it is already up to date, since then no other can beat
+    it.  A step usually refreshes only a few candidates, where visiting all
+    of them per step is quadratic on a long text with a long summary.  A
+    candidate that repeats a chosen sentence, or no longer fits the word
+    budget, leaves the heap for good (both only grow).
     """
-    order = rank(scores)
-    top = scores[order[0]] if order and scores[order[0]] > 0 else 1.0
+    if not scores:
+        return []
+    top = max(scores) if max(scores) > 0 else 1.0
     same = overlap if overlap is not None else similarity
-    # candidate -> (greatest similarity to a chosen one, repeats a chosen one)
-    closest: Dict[int, Tuple[float, bool]] = {}
-    compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``closest`` covers
+    # (-(upper bound on the value), index): best value first, ties to the earlier.
+    heap = [(-(scores[i] / top), i) for i in range(len(scores))]
+    heapq.heapify(heap)
+    nearest: Dict[int, float] = {}  # candidate -> greatest similarity to a chosen one
+    compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``nearest`` covers
     chosen: List[int] = []
     used = 0
-    while len(chosen) < limit:
-        best, best_value = -1, -math.inf
-        for i in order:
-            relevance = scores[i] / top
-            if relevance < best_value or (relevance == best_value and i > best):
-                break  # a value is at most its relevance; equal ones go to the earlier
-            if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
-                continue
-            nearest, repeated = closest.get(i, (0.0, False))
-            for j in chosen[compared.get(i, 0):]:
-                if similarity is not None:
-                    nearest = max(nearest, similarity(i, j))
-                if same is not None and same(i, j) >= duplicate:
-                    repeated = True
-            closest[i], compared[i] = (nearest, repeated), len(chosen)
-            if repeated:
-                continue
-            value = relevance - redundancy * nearest
-            if value > best_value or (value == best_value and i < best):
-                best, best_value = i, value
-        if best < 0:
-            break
-        chosen.append(best)
-        order.remove(best)
-        if word_counts is not None:
-            used += word_counts[best]
+    while heap and len(chosen) < limit:
+        _, i = heapq.heappop(heap)
+        if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
+            continue
+        if compared.get(i, 0) == len(chosen):
+            chosen.append(i)
+            if word_counts is not None:
+                used += word_counts[i]
+            continue
+        near = nearest.get(i, 0.0)
+        repeated = False
+        for j in chosen[compared.get(i, 0):]:
+            if similarity is not None:
+                near = max(near, similarity(i, j))
+            if same is not None and same(i, j) >= duplicate:
+                repeated = True
+                break
+        if repeated:
+            continue
+        nearest[i], compared[i] = near, len(chosen)
+        heapq.heappush(heap, (-(scores[i] / top - redundancy * near), i))
     return chosen
 
 

@@ -98,7 +98,9 @@ Output: each sentence has its whitespace collapsed to single spaces; a line
 break right after a hyphen inside a word ("well-" / "known") is dropped, as
 wrapping tools break lines there (**hyphen-wrap**).
 
-nltk is imported on first use, so importing this module is cheap.
+nltk's Punkt module is loaded on first use, and only that module
+(``nltk_modules.load``), so importing this module is cheap and a run never
+pays for all of NLTK.
 """
 from __future__ import annotations
 
@@ -106,10 +108,11 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, FrozenSet, List, Match, Optional, Pattern, Tuple
 
+from . import nltk_modules
 from .datafiles import read_word_list
 
 if TYPE_CHECKING:  # pragma: no cover
-    from nltk.tokenize.punkt import PunktSentenceTokenizer
+    from nltk.tokenize.punkt import PunktSentenceTokenizer, PunktToken
 
 Span = Tuple[int, int]
 
@@ -229,16 +232,8 @@ def _abbreviations() -> FrozenSet[str]:
 @lru_cache(maxsize=1)
 def _tokenizer() -> "PunktSentenceTokenizer":
     """Build the Punkt tokenizer once: shipped parameters and the refined decisions."""
-    from nltk.tokenize.punkt import (
-        _ORTHO_BEG_UC,
-        _ORTHO_MID_LC,
-        PunktLanguageVars,
-        PunktParameters,
-        PunktSentenceTokenizer,
-        PunktToken,
-    )
-
-    params = PunktParameters()
+    punkt = nltk_modules.load("nltk.tokenize.punkt")
+    params = punkt.PunktParameters()
     params.abbrev_types = set(_abbreviations())
     params.sent_starters = set(_types_cached("sentence_starters.txt"))
     for word in params.sent_starters:
@@ -247,18 +242,18 @@ def _tokenizer() -> "PunktSentenceTokenizer":
         # tell it so for the starter words, so "Plan B. The" splits.
         # One-letter words are skipped: "J. I. Smith" must not.
         if len(word) > 1:
-            params.add_ortho_context(word, _ORTHO_MID_LC | _ORTHO_BEG_UC)
+            params.add_ortho_context(word, punkt._ORTHO_MID_LC | punkt._ORTHO_BEG_UC)
     nonfinal = _types_cached("nonfinal_abbreviations.txt")
     titles = _types_cached("titles.txt")
     non_names = _types_cached("non_names.txt")
     before_number = _types_cached("number_abbreviations.txt")
 
-    class LanguageVars(PunktLanguageVars):
+    class LanguageVars(punkt.PunktLanguageVars):
         # The one-character ellipsis is a candidate end like "...", so that
         # Punkt splits it off words and asks the second pass about it.
         sent_end_chars = (".", "?", "!", "\u2026")
 
-    class Tokenizer(PunktSentenceTokenizer):
+    class Tokenizer(punkt.PunktSentenceTokenizer):
         def text_contains_sentbreak(self, text: str) -> bool:
             # Rule next-token-context: Punkt asks this about "word. next" and
             # answers yes if any token but the last is a break, so in

@@ -1,6 +1,7 @@
 """Content terms: the words a sentence is scored by, as Porter stems.
 
-nltk's stemmer is imported on first use.
+nltk's Porter module is loaded on first use, and only that module
+(``nltk_modules.load``), not all of NLTK.
 """
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ import re
 from functools import lru_cache
 from typing import List
 
+from . import nltk_modules
 from .datafiles import read_word_list
 
 
 # Words: letters (with inner apostrophes or hyphens) or numbers.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
-_POSSESSIVE = re.compile(r"['\u2019]s\Z")
+_POSSESSIVE = ("'s", "\u2019s")
 
 
 def words(text: str) -> List[str]:
@@ -29,15 +31,22 @@ def stopwords() -> frozenset:
 
 @lru_cache(maxsize=1)
 def _stem_function():
-    from nltk.stem.porter import PorterStemmer
-
-    return PorterStemmer().stem
+    return nltk_modules.load("nltk.stem.porter").PorterStemmer().stem
 
 
 @lru_cache(maxsize=65536)
 def _term(word: str) -> str:
+    """The term of one word as it stands in the text, or ``""`` when it is not a content word."""
+    # Cached on the word as found, so a repeated word costs one lookup; and
+    # on its lower-case form, so "The" and "the" are stemmed once.
+    return _lower_term(word.lower())
+
+
+@lru_cache(maxsize=65536)
+def _lower_term(word: str) -> str:
     """The term of one lower-cased word, or ``""`` when it is not a content word."""
-    word = _POSSESSIVE.sub("", word)
+    if word.endswith(_POSSESSIVE):
+        word = word[:-2]
     if len(word) < 2 or word in stopwords() or word[0].isdigit():
         return ""
     return _stem_function()(word)
@@ -49,9 +58,4 @@ def content_terms(text: str) -> List[str]:
     Content words are words that are not stopwords, not bare numbers and
     longer than one character; possessive ``'s`` is dropped before stemming.
     """
-    terms = []
-    for word in words(text):
-        term = _term(word)
-        if term:
-            terms.append(term)
-    return terms
+    return [term for term in map(_term, _WORD.findall(text)) if term]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,8 +18,7 @@ ALLOWED = {
     "cli.py": {"click"},
     "render.py": {"rich"},
     "batch.py": {"rich"},
-    "sentences.py": {"nltk"},
-    "terms.py": {"nltk"},
+    "sentences.py": {"nltk"},  # type names only; see the test below
     "extract.py": {"trafilatura"},  # the web extra, imported when a page is met
 }
 THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext"}
@@ -55,15 +55,45 @@ def test_nothing_but_the_entry_point_imports_the_cli(path):
         assert "cli" not in internal
 
 
-def loaded_after(code: str) -> list:
+def runtime_imports(path: Path) -> set:
+    """Top-level packages ``path`` imports outside ``if TYPE_CHECKING:`` blocks."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and getattr(node.test, "id", None) == "TYPE_CHECKING"
+        for inner in ast.walk(node)
+    }
+    roots = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+def test_nltk_is_loaded_only_through_nltk_modules(path):
+    # nltk_modules.load imports Punkt and Porter without nltk/__init__.py
+    # (which imports most of NLTK, and numpy and scipy when installed).
+    assert "nltk" not in runtime_imports(path)
+
+
+def loaded_after(code: str, env: dict | None = None) -> tuple:
+    """(top-level packages in ``sys.modules`` after running ``code``, its stdout before that)."""
     probe = (
         "import sys\n"
         f"{code}\n"
         "import json\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    return json.loads(out.splitlines()[-1])
+    env = {**os.environ, **(env or {})}
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env).stdout
+    *printed, modules = out.splitlines()
+    return json.loads(modules), "\n".join(printed)
 
 
 @pytest.mark.parametrize("flag", ["--help", "--version"])
@@ -72,22 +102,38 @@ def test_help_and_version_import_neither_nltk_nor_rich(flag):
         "from summarize.cli import cli\n"
         f"try:\n    cli.main([{flag!r}], standalone_mode=False)\nexcept SystemExit:\n    pass"
     )
-    loaded = loaded_after(code)
+    loaded, _ = loaded_after(code)
     assert not {"nltk", "rich", "trafilatura", "lxml"} & set(loaded)
+
+
+def cli_run(path: Path) -> str:
+    return (
+        "from summarize.cli import cli\n"
+        f"try:\n    cli.main([{str(path)!r}, '-f', 'plain'], standalone_mode=False)\nexcept SystemExit:\n    pass"
+    )
 
 
 def test_text_input_does_not_import_the_web_extra(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Title line\n\nOne sentence here. Another one there. A third.", encoding="utf-8")
-    code = (
-        "from summarize.cli import cli\n"
-        f"try:\n    cli.main([{str(path)!r}, '-f', 'plain'], standalone_mode=False)\nexcept SystemExit:\n    pass"
-    )
-    loaded = loaded_after(code)
-    assert "nltk" in loaded  # the run did happen
+    loaded, printed = loaded_after(cli_run(path))
+    assert "One sentence here." in printed  # the run did happen
     assert not {"trafilatura", "lxml", "htmldate", "courlan"} & set(loaded)
 
 
+def test_a_run_does_not_import_all_of_nltk(sample_path):
+    loaded, printed = loaded_after(cli_run(sample_path))
+    assert printed  # Punkt and Porter did their work
+    assert not {"nltk", "numpy", "scipy"} & set(loaded)
+
+
+def test_full_nltk_import_gives_the_same_summary(sample_path):
+    shallow_loaded, shallow = loaded_after(cli_run(sample_path))
+    full_loaded, full = loaded_after(cli_run(sample_path), env={"SUMMARIZE_FULL_NLTK": "1"})
+    assert "nltk" in full_loaded and "nltk" not in shallow_loaded  # both paths were taken
+    assert full == shallow
+
+
 def test_importing_the_package_is_cheap():
-    loaded = loaded_after("import summarize")
+    loaded, _ = loaded_after("import summarize")
     assert not {"nltk", "rich", "click"} & set(loaded)

@@ -1,9 +1,11 @@
 """Selection: budgets, ties, document order and redundancy control, on scores given by hand."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarize.errors import BudgetError
 from summarize.scoring import Similarity, term_weights
-from summarize.selection import Budget, rank, select
+from summarize.selection import Budget, _greedy, rank, select
 
 SCORES = [0.2, 0.9, 0.1, 0.8, 0.5]
 WORDS = [10, 20, 5, 30, 15]
@@ -114,3 +116,51 @@ def test_duplicate_cutoff_uses_overlap_when_given():
     assert chosen.indices == (0, 1)
     without_overlap = select([1.0, 0.9, 0.01], [10] * 3, Budget.of(sentences=2), similarity=similar_in_topic, duplicate=0.7)
     assert without_overlap.indices == (0, 2)
+
+
+def plain_mmr(scores, limit, similarity, redundancy, overlap, duplicate, word_counts, word_limit):
+    """Maximal marginal relevance written out: every step values every candidate."""
+    top = max(scores) if max(scores) > 0 else 1.0
+    chosen, used = [], 0
+    while len(chosen) < limit:
+        values = [
+            (scores[i] / top - redundancy * max((similarity(i, j) for j in chosen), default=0.0), -i)
+            for i in range(len(scores))
+            if i not in chosen
+            and used + word_counts[i] <= word_limit
+            and all(overlap(i, j) < duplicate for j in chosen)
+        ]
+        if not values:
+            break
+        best = -max(values)[1]
+        chosen.append(best)
+        used += word_counts[best]
+    return chosen
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 30).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0, 0.3, 0.9]), min_size=n, max_size=n),
+            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.7, 1.0]), min_size=n * n, max_size=n * n),
+            st.lists(st.integers(1, 30), min_size=n, max_size=n),
+            st.integers(1, n),
+            st.integers(1, 200),
+        )
+    ),
+    st.sampled_from([0.0, 0.3, 1.0]),
+)
+def test_lazy_selection_equals_plain_mmr(case, redundancy):
+    # The heap-based selection must choose exactly what valuing every
+    # candidate at every step would, ties to the earlier sentence included.
+    scores, flat, word_counts, limit, word_limit = case
+    n = len(scores)
+
+    def pair(i, j):
+        return flat[min(i, j) * n + max(i, j)]
+
+    expected = plain_mmr(scores, limit, pair, redundancy, pair, 0.7, word_counts, word_limit)
+    got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7,
+                  word_counts=word_counts, word_limit=word_limit)
+    assert got == expected
