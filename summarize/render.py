@@ -387,7 +387,10 @@ class Recorder:
     def __init__(self, width: int = EXPORT_WIDTH) -> None:
         from rich.console import Console
 
-        self.console = Console(file=io.StringIO(), record=True, force_terminal=True, width=width, highlight=False)
+        # Truecolor whatever TERM says: the files are for browsers, not this terminal.
+        self.console = Console(
+            file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor", width=width, highlight=False
+        )
 
     def print(self, renderable: "RenderableType") -> None:
         self.console.print(renderable)
