@@ -390,12 +390,19 @@ def cli(
     header; failures are reported on stderr and the rest go on (exit 1 if
     any failed). A progress bar and a closing count go to stderr.
 
+    \b
+    Examples:
+      summarize news/ more/ extra.txt
+      summarize --format jsonl articles.jsonl > summaries.jsonl
+      summarize -o summaries/ --skip-existing -j 4 news/
+      summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
+
     Showing why: --highlight prints the whole article with the chosen
     sentences marked (>>> ... <<< when piped), --explain adds a table of
     every sentence's score and top terms, -k N lists the article's N
-    heaviest terms. --export-svg/--export-html save the rich rendering, as
-    a terminal shows it, to a file (with many inputs: every document in one
-    file).
+    heaviest terms. --export-svg FILE and --export-html FILE save the rich
+    rendering, as a terminal shows it (with many inputs: every document in
+    one file).
 
     \b
     Examples:
@@ -404,13 +411,6 @@ def cli(
       summarize --explain article.txt
       summarize --explain -f json article.txt
       summarize -k 5 --export-svg summary.svg article.txt
-
-    \b
-    Examples:
-      summarize news/ more/ extra.txt
-      summarize --format jsonl articles.jsonl > summaries.jsonl
-      summarize -o summaries/ --skip-existing -j 4 news/
-      summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
     """
     given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
     if len(given) > 1:

@@ -487,6 +487,14 @@ def test_export_svg_holds_every_document(runner, tree, tmp_path):
         assert f"Story&#160;{i}&#160;about" in text
 
 
+def test_rich_panels_show_highlight_keywords_and_explain(runner, tree):
+    result = run_cli(runner, "-f", "rich", "--highlight", "--explain", "-k", "2", tree)
+    assert result.exit_code == 0
+    assert result.stdout.count("keywords: ") == 3
+    assert result.stdout.count("top terms") == 3
+    assert "Critics asked for a vote on the harbor" in result.stdout  # an unchosen sentence of a.txt
+
+
 def test_export_cannot_go_with_output_dir(runner, tree, tmp_path):
     result = run_cli(runner, "--export-svg", tmp_path / "a.svg", "-o", tmp_path / "out", tree)
     assert result.exit_code == 2
