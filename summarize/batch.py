@@ -62,6 +62,14 @@ class Settings:
     looked for in folders.  ``text_field``: the field holding a dataset
     line's text.  ``progress``: show a progress bar on stderr.  ``reading``:
     how files and URLs are read (HTML extraction, fetch limits).
+
+    Per document, as for one: ``highlight`` shows the article with its
+    summary marked (the text travels back from the worker), ``explain``
+    every sentence's score, ``keywords`` how many keywords to compute and
+    ``show_keywords`` whether plain, Markdown and rich output show them
+    (JSON always does).  ``export_svg``/``export_html``: save the rich
+    rendering of every document (a panel each, ``export_width`` columns)
+    to one file (not with ``output_dir``).
     """
 
     sentences: Optional[int] = None
@@ -76,6 +84,17 @@ class Settings:
     text_field: str = "text"
     progress: bool = False
     reading: Reading = Reading()
+    highlight: bool = False
+    explain: bool = False
+    keywords: int = 0
+    show_keywords: bool = False
+    export_svg: Optional[str] = None
+    export_html: Optional[str] = None
+    export_width: int = render.EXPORT_WIDTH
+
+    def display(self, article: Optional[str] = None) -> render.Display:
+        """What plain, Markdown and rich output show for a document whose text is ``article``."""
+        return render.Display(keywords=self.show_keywords, explain=self.explain, article=article if self.highlight else None)
 
 
 @dataclass(frozen=True)
@@ -91,6 +110,8 @@ class Outcome:
     record_id: Any = None
     meta: Mapping[str, str] = field(default_factory=dict)
     """A web page's ``byline``, ``date`` and ``url`` when found (``Document.meta``)."""
+    text: Optional[str] = None
+    """The text summarized, kept only for ``Settings.highlight``."""
 
     @property
     def skipped(self) -> bool:
@@ -123,8 +144,9 @@ class _Target:
 # --- work done in the workers ---------------------------------------------
 
 _Task = Tuple[str, Union[str, bytes], str, str]  # (kind, path or line, source, text field)
-# The length limit (sentences, ratio, words) and how to read inputs.
-_Limits = Tuple[Optional[int], Optional[float], Optional[int], Reading]
+# The length limit (sentences, ratio, words), how to read inputs, and what
+# else to compute: explain, keywords, keep the text for highlight.
+_Limits = Tuple[Optional[int], Optional[float], Optional[int], Reading, bool, int, bool]
 
 
 def _worker_init() -> None:
@@ -150,7 +172,7 @@ def summarize_task(task: _Task, limits: _Limits) -> Outcome:
     """Read and summarize one document: a text file or a dataset line.
     Every ``SummarizeError`` becomes the outcome's ``error``."""
     kind, payload, source, text_field = task
-    sentences, ratio, words, reading = limits
+    sentences, ratio, words, reading, explain, keywords, keep_text = limits
     record_id = None
     try:
         if kind == "file":
@@ -159,12 +181,14 @@ def summarize_task(task: _Task, limits: _Limits) -> Outcome:
             record = parse_record(bytes(payload), source, text_field)
             record_id = record.get("id")
             doc = record_document(record, source, text_field)
-        summary = with_page_title(summarize(doc.text, sentences=sentences, ratio=ratio, words=words), doc)
+        summary = summarize(doc.text, sentences=sentences, ratio=ratio, words=words, explain=explain, keywords=keywords)
+        summary = with_page_title(summary, doc)
     except SummarizeError as exc:
         return Outcome(source, error=_strip_source(str(exc), source), record_id=record_id)
     over = render.over_budget_warning(summary, source, words)
     warnings = doc.warnings + ((over,) if over else ())
-    return Outcome(source, summary=summary, warnings=warnings, record_id=record_id, meta=dict(doc.meta))
+    text = doc.text if keep_text else None
+    return Outcome(source, summary=summary, warnings=warnings, record_id=record_id, meta=dict(doc.meta), text=text)
 
 
 # --- inputs → units of work, in order ---------------------------------------
@@ -226,6 +250,18 @@ def _skip(settings: Settings) -> Tuple[str, ...]:
     return (settings.output_dir,) if settings.output_dir else ()
 
 
+def _limits(settings: Settings) -> _Limits:
+    return (
+        settings.sentences,
+        settings.ratio,
+        settings.words,
+        settings.reading,
+        settings.explain,
+        settings.keywords,
+        settings.highlight,
+    )
+
+
 def summarize_chunk(tasks: Sequence[_Task], limits: _Limits) -> Tuple[Outcome, ...]:
     """``summarize_task`` for each of ``tasks``, in order: one round trip
     to a worker for several documents."""
@@ -236,7 +272,7 @@ def _ordered(units: Iterator[_Unit], settings: Settings, workers: Optional["_Wor
     """Outcomes in input order.  With workers, documents go to them
     ``CHUNK`` at a time, and at most ``IN_FLIGHT_PER_JOB`` chunks per worker
     are queued ahead of the one awaited."""
-    limits = (settings.sentences, settings.ratio, settings.words, settings.reading)
+    limits = _limits(settings)
     if workers is None:
         for target, work in units:
             yield target, (work if isinstance(work, Outcome) else summarize_task(work, limits))
@@ -348,14 +384,29 @@ class _Writer:
     documents (as ``head`` does); JSON becomes one array; JSON Lines one
     object per line; Markdown one section per document.  Failures appear
     as ``{"source", "error"}`` records in JSON and JSON Lines only.
+    ``settings`` says what to show besides the summaries (``Settings.display``);
+    ``record`` is also given each document's rich panel (for the export files).
     """
 
-    def __init__(self, fmt: str, write: Callable[[str], None], show: Optional[Callable[[Any], None]] = None, *, single: bool = False) -> None:
+    def __init__(
+        self,
+        fmt: str,
+        write: Callable[[str], None],
+        show: Optional[Callable[[Any], None]] = None,
+        *,
+        single: bool = False,
+        settings: Settings = Settings(),
+        record: Optional[Callable[[Any], None]] = None,
+    ) -> None:
         self.fmt, self.write, self.show, self.single = fmt, write, show, single
+        self.settings, self.record = settings, record
         self.count = 0
 
     def add(self, outcome: Outcome) -> None:
         summary, source = outcome.summary, outcome.source
+        display = self.settings.display(outcome.text)
+        if self.record is not None and summary is not None:
+            self.record(render.rich_panel(summary, source, outcome.meta, display))
         if self.fmt in ("json", "jsonl") and not self.single:
             if summary is not None:
                 self._record(render.summary_dict(summary, source, outcome.record_id, outcome.meta))
@@ -366,15 +417,15 @@ class _Writer:
             return  # failures are reported on stderr only
         if self.fmt == "rich":
             assert self.show is not None
-            self.show(render.rich_panel(summary, source, outcome.meta))
+            self.show(render.rich_panel(summary, source, outcome.meta, display))
         elif self.single:
-            self.write(render.render_text(summary, self.fmt, source, outcome.meta))
+            self.write(render.render_text(summary, self.fmt, source, outcome.meta, display))
         else:
             separator = "\n" if self.count else ""
             if self.fmt == "markdown":
-                self.write(separator + render.render_markdown_section(summary, source))
+                self.write(separator + render.render_markdown_section(summary, source, display))
             else:
-                self.write(f"{separator}==> {source} <==\n" + render.render_plain(summary))
+                self.write(f"{separator}==> {source} <==\n" + render.render_plain(summary, display))
         self.count += 1
 
     def _record(self, data: dict) -> None:
@@ -431,8 +482,8 @@ class _Files:
     """``--output-dir``: one file per input, the current one kept open while
     a dataset's documents arrive."""
 
-    def __init__(self, fmt: str) -> None:
-        self.fmt = fmt
+    def __init__(self, fmt: str, settings: Settings = Settings()) -> None:
+        self.fmt, self.settings = fmt, settings
         self.mode = _file_mode()
         self.target: Optional[_Target] = None
         self.file: Optional[_AtomicFile] = None
@@ -445,7 +496,7 @@ class _Files:
             return  # a text file that failed gets no output file: --skip-existing retries it
         if self.file is None:
             self.file = _AtomicFile(target.path, self.mode)
-            self.writer = _Writer(self.fmt, self.file.file.write, single=target.single)
+            self.writer = _Writer(self.fmt, self.file.file.write, single=target.single, settings=self.settings)
             self.target = target
         assert self.writer is not None
         self.writer.add(outcome)
@@ -475,7 +526,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
 
     Failures, warnings, the progress bar and the closing tally line go to
     ``stderr``.  Returns the tally (failed > 0 means some input failed).
-    Raises ``OutputError`` when a summary file cannot be written and
+    Raises ``OutputError`` when a summary or export file cannot be written and
     ``WorkerError`` when a worker process dies.
     Interrupts propagate after cleaning up (see the module docstring); the
     tally line is written then too, but not when stdout's reader has gone.
@@ -484,7 +535,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     tally = Tally()
     workers: Optional[_Workers] = None
     progress: Optional[_Progress] = None
-    files = _Files(settings.fmt) if settings.output_dir is not None else None
+    files = _Files(settings.fmt, settings) if settings.output_dir is not None else None
+    recorder = render.Recorder(settings.export_width) if settings.export_svg or settings.export_html else None
     err_write: Callable[[str], None] = stderr.write
     quiet = False
     try:
@@ -502,7 +554,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
                 out_write, show = err_write, progress.console.print
         if settings.fmt == "rich" and show is None:
             show = render.make_console(stdout, terminal=stdout_terminal).print
-        writer = _Writer(settings.fmt, out_write, show) if files is None else None
+        record = recorder.print if recorder is not None else None
+        writer = _Writer(settings.fmt, out_write, show, settings=settings, record=record) if files is None else None
         units = _units(walk(paths, settings.patterns, _skip(settings)), settings)
         stopped = False
         for target, outcome in _ordered(units, settings, workers):
@@ -529,6 +582,11 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
                 break
         if writer is not None:
             writer.close()
+            if recorder is not None:
+                try:
+                    recorder.save(svg=settings.export_svg, html=settings.export_html)
+                except OSError as exc:
+                    raise OutputError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
         elif files is not None and not stopped:
             files.finish()  # a dataset cut short by --fail-fast is left unwritten (aborted below)
     except BrokenPipeError:

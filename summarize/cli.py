@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import signal
 import sys
+from dataclasses import dataclass
 from typing import Any, Mapping, NoReturn, Optional, Tuple
 
 import click
@@ -26,6 +28,8 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
 
 DEFAULT_TIMEOUT = 20.0  # seconds; summarize.web's default, kept here so --help never imports it
 DEFAULT_MAX_BYTES = 10_000_000
+DEFAULT_KEYWORDS = 10  # in JSON, which always has keywords; -k N changes it
+EXPORT_WIDTH = 100  # summarize.render's, kept here so --help never imports it
 FORMAT_CHOICES = ("auto", "plain", "rich", "json", "jsonl", "markdown")
 
 
@@ -140,20 +144,80 @@ def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None
         note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")
 
 
-def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, str]] = None) -> None:
+@dataclass(frozen=True)
+class Showing:
+    """The display options: ``highlight`` (the article with the summary
+    marked), ``explain`` (every sentence's score), ``keywords`` (how many to
+    compute: -k N, or ``DEFAULT_KEYWORDS`` for JSON), ``show_keywords``
+    (-k N given, N > 0), and the ``export_svg``/``export_html`` paths."""
+
+    highlight: bool = False
+    explain: bool = False
+    keywords: int = 0
+    show_keywords: bool = False
+    export_svg: Optional[str] = None
+    export_html: Optional[str] = None
+
+    @property
+    def exporting(self) -> bool:
+        return self.export_svg is not None or self.export_html is not None
+
+
+def export_width() -> int:
+    """Columns of an exported rendering: the terminal's when stdout is one."""
+    if is_terminal(sys.stdout):
+        return shutil.get_terminal_size((EXPORT_WIDTH, 24)).columns
+    return EXPORT_WIDTH
+
+
+def emit(
+    summary: Summary,
+    fmt: str,
+    source: str,
+    extra: Optional[Mapping[str, str]] = None,
+    showing: Showing = Showing(),
+    article: Optional[str] = None,
+) -> None:
     """Print ``summary`` to stdout in ``fmt`` (``auto`` resolved here);
-    ``extra`` (byline, date of a web page) goes into JSON and rich output."""
+    ``extra`` (byline, date of a web page) goes into JSON and rich output.
+    ``showing`` adds keywords, the highlighted ``article`` (the text that
+    was summarized) and the score table, and saves the rich rendering to
+    the export files."""
     stdout = sys.stdout
     if fmt == "auto":
         fmt = "rich" if is_terminal(stdout) else "plain"
     from . import render
 
+    display = render.Display(
+        keywords=showing.show_keywords, explain=showing.explain, article=article if showing.highlight else None
+    )
     if fmt == "rich":
-        render.print_rich(summary, stdout, source, extra=extra)
+        render.print_rich(summary, stdout, source, extra=extra, display=display)
     else:
         # Line by line, so a reader that stops early (head -1) is noticed at once.
-        for line in render.render_text(summary, fmt, source, extra).splitlines(keepends=True):
+        for line in render.render_text(summary, fmt, source, extra, display).splitlines(keepends=True):
             stdout.write(line)
+    if showing.exporting:
+        recorder = render.Recorder(export_width())
+        recorder.print(render.rich_renderable(summary, source, extra, display))
+        save_exports(recorder, showing)
+
+
+def check_writable(path: str) -> None:
+    """Fail now (exit 1, one line), before any work, when ``path`` cannot be written."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.isdir(folder):
+        _fail(f"cannot write {path}: no such folder {folder}")
+    if not os.access(path if os.path.exists(path) else folder, os.W_OK):
+        _fail(f"cannot write {path}: permission denied")
+
+
+def save_exports(recorder: Any, showing: Showing) -> None:
+    """Write the export files; one that cannot be written exits 1 with one line."""
+    try:
+        recorder.save(svg=showing.export_svg, html=showing.export_html)
+    except OSError as exc:
+        _fail(f"cannot write {exc.filename or showing.export_svg or showing.export_html}: {exc.strerror or exc}")
 
 
 @click.command(
@@ -244,6 +308,35 @@ def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, s
     help="The field holding the article in a .jsonl dataset (one JSON object per line).",
 )
 @click.option("--fail-fast", is_flag=True, help="With many inputs: stop at the first one that fails.")
+@click.option(
+    "--highlight",
+    is_flag=True,
+    help="Print the whole article with the summary sentences highlighted in place (plain: wrapped in >>> <<<).",
+)
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also show every sentence: its position, score, whether it was chosen and its top terms (JSON: all_sentences).",
+)
+@click.option(
+    "-k",
+    "--keywords",
+    metavar="N",
+    type=click.IntRange(min=0),
+    help=f"Show the N heaviest terms of the article above the summary. JSON always has keywords (default {DEFAULT_KEYWORDS}).",
+)
+@click.option(
+    "--export-svg",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Also save the rich rendering, as a terminal shows it, to FILE as SVG.",
+)
+@click.option(
+    "--export-html",
+    metavar="FILE",
+    type=click.Path(dir_okay=False),
+    help="Also save the rich rendering, as a terminal shows it, to FILE as HTML.",
+)
 @click.version_option(__version__, "-V", "--version", prog_name="summarize")
 def cli(
     paths: Tuple[str, ...],
@@ -260,6 +353,11 @@ def cli(
     patterns: Tuple[str, ...],
     text_field: str,
     fail_fast: bool,
+    highlight: bool,
+    explain: bool,
+    keywords: Optional[int],
+    export_svg: Optional[str],
+    export_html: Optional[str],
 ) -> int:
     """Print the key sentences of the articles in PATHs (or stdin).
 
@@ -298,15 +396,45 @@ def cli(
       summarize --format jsonl articles.jsonl > summaries.jsonl
       summarize -o summaries/ --skip-existing -j 4 news/
       summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
+
+    Showing why: --highlight prints the whole article with the chosen
+    sentences marked (>>> ... <<< when piped), --explain adds a table of
+    every sentence's score and top terms, -k N lists the article's N
+    heaviest terms. --export-svg FILE and --export-html FILE save the rich
+    rendering, as a terminal shows it (with many inputs: every document in
+    one file).
+
+    \b
+    Examples:
+      summarize --highlight article.txt
+      summarize --highlight --keywords 5 article.txt | less
+      summarize --explain article.txt
+      summarize --explain -f json article.txt
+      summarize -k 5 --export-svg summary.svg article.txt
     """
     given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
     if len(given) > 1:
         raise click.UsageError(f"{' and '.join(given)} cannot be combined: give one length limit")
     if skip_existing and output_dir is None:
         raise click.UsageError("--skip-existing needs --output-dir")
+    if highlight and fmt in ("json", "jsonl"):
+        raise click.UsageError("--highlight prints the article as text: use plain, rich or markdown (JSON has each sentence's index)")
+    if (export_svg or export_html) and output_dir is not None:
+        raise click.UsageError("--export-svg and --export-html save what a terminal shows; with --output-dir nothing is shown")
+    for path in (export_svg, export_html):
+        if path is not None:
+            check_writable(path)
+    showing = Showing(
+        highlight=highlight,
+        explain=explain,
+        keywords=keywords if keywords is not None else (DEFAULT_KEYWORDS if fmt in ("json", "jsonl") else 0),
+        show_keywords=bool(keywords),
+        export_svg=export_svg,
+        export_html=export_html,
+    )
     if not is_batch(paths, output_dir):
         reading = Reading(input_format, timeout, max_bytes)
-        return summarize_one(paths[0] if paths else None, reading, sentences, ratio, words, fmt)
+        return summarize_one(paths[0] if paths else None, reading, sentences, ratio, words, fmt, showing)
     if output_dir is not None and (not paths or "-" in paths):
         raise click.UsageError("--output-dir needs file or folder PATHs (stdin has no name to mirror)")
     if "-" in paths:
@@ -332,6 +460,13 @@ def cli(
         text_field=text_field,
         progress=is_terminal(sys.stderr),
         reading=Reading(input_format, timeout, max_bytes),
+        highlight=showing.highlight,
+        explain=showing.explain,
+        keywords=showing.keywords,
+        show_keywords=showing.show_keywords,
+        export_svg=showing.export_svg,
+        export_html=showing.export_html,
+        export_width=export_width() if showing.exporting else EXPORT_WIDTH,
     )
     try:
         tally = run_batch(paths, settings, sys.stdout, sys.stderr, stdout_terminal=is_terminal(sys.stdout))
@@ -359,7 +494,13 @@ def is_batch(paths: Tuple[str, ...], output_dir: Optional[str]) -> bool:
 
 
 def summarize_one(
-    path: Optional[str], reading: Reading, sentences: Optional[int], ratio: Optional[float], words: Optional[int], fmt: str
+    path: Optional[str],
+    reading: Reading,
+    sentences: Optional[int],
+    ratio: Optional[float],
+    words: Optional[int],
+    fmt: str,
+    showing: Showing = Showing(),
 ) -> int:
     """The single-document command: read, summarize, print; errors exit 1."""
     try:
@@ -367,14 +508,16 @@ def summarize_one(
         for message in doc.warnings:
             warn(message)
         try:
-            summary = summarize(doc.text, sentences=sentences, ratio=ratio, words=words)
+            summary = summarize(
+                doc.text, sentences=sentences, ratio=ratio, words=words, explain=showing.explain, keywords=showing.keywords
+            )
         except SummarizeError as exc:
             _fail(f"{doc.name}: {exc}")
     except SummarizeError as exc:
         _fail(str(exc))
     summary = with_page_title(summary, doc)
     report_length(summary, doc, words)
-    emit(summary, fmt, doc.name, doc.meta)
+    emit(summary, fmt, doc.name, doc.meta, showing, doc.text)
     return 0
 
 

@@ -6,14 +6,17 @@ Knows nothing of files, terminals or the command line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import List, Optional, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from . import scoring, selection
 from .boilerplate import is_boilerplate
 from .errors import NoTextError
 from .news import Layout, parse_layout
 from .sentences import Span, normalize_space, sentence_spans
-from .terms import content_terms
+from .terms import content_terms, surface_forms
+
+TOP_TERMS = 3
+"""How many contributing terms ``explain`` gives per sentence (``ScoredSentence.top_terms``)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,42 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class TermWeight:
+    """A term with a weight.
+
+    ``term``: the word as it is most often written in the document (case
+    kept, so the stem ``pari`` reads ``Paris``).  ``weight``: for a keyword,
+    the term's weight in the document (``scoring.term_weights``: its count
+    over the top count, doubled for a title term); for a sentence's top
+    term, its share of that sentence's score (the shares of all its terms
+    add up to the score).
+    """
+
+    term: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class ScoredSentence:
+    """One body sentence as the scorer saw it (``Summary.all_sentences``).
+
+    ``index``, ``text``, ``start``, ``end``: as on ``Sentence``.  ``score``:
+    its score (0 for page furniture, which is never scored: see
+    ``summarize``).  ``selected``: whether it is in the summary.
+    ``top_terms``: the ``TOP_TERMS`` terms that contributed most to the
+    score, largest first (ties in sentence order); fewer when it has fewer.
+    """
+
+    text: str
+    index: int
+    score: float
+    start: int
+    end: int
+    selected: bool
+    top_terms: Tuple[TermWeight, ...] = ()
+
+
+@dataclass(frozen=True)
 class Summary:
     """The result of ``summarize``.
 
@@ -45,7 +84,13 @@ class Summary:
     sentences the body has.  ``budget``: the length limit applied.
     ``whole``: the text had no more sentences than asked, so all are given.
     ``over_budget``: the best sentence alone exceeds the word budget and was
-    given anyway.
+    given anyway.  ``body_start``: the offset in the text where the body
+    begins (after the title and dateline).
+
+    Computed only when asked (see ``summarize``): ``all_sentences``, every
+    body sentence in document order with its score and top terms, and
+    ``keywords``, the document's heaviest terms, heaviest first (ties in
+    document order).  ``None`` when not asked.
     """
 
     sentences: Tuple[Sentence, ...]
@@ -55,6 +100,9 @@ class Summary:
     budget: selection.Budget
     whole: bool = False
     over_budget: bool = False
+    body_start: int = 0
+    all_sentences: Optional[Tuple[ScoredSentence, ...]] = None
+    keywords: Optional[Tuple[TermWeight, ...]] = None
 
     def __str__(self) -> str:
         return "\n".join(s.text for s in self.sentences)
@@ -84,6 +132,8 @@ def summarize(
     sentences: Optional[int] = None,
     ratio: Optional[float] = None,
     words: Optional[int] = None,
+    explain: bool = False,
+    keywords: int = 0,
 ) -> Summary:
     """Summarize ``text`` by extracting its most central sentences.
 
@@ -100,14 +150,27 @@ def summarize(
     chosen that repeats the words of one already chosen.  Deterministic: the
     same arguments give the same summary.
 
+    Asking for more changes nothing in the summary itself: ``explain``
+    fills ``Summary.all_sentences`` (every sentence, its score, whether it
+    was chosen and its ``TOP_TERMS`` best terms); ``keywords`` (≥ 0) fills
+    ``Summary.keywords`` with that many terms (fewer if the text has
+    fewer), by document weight.
+
     Raises ``BudgetError`` for a bad limit and ``NoTextError`` when the text
     has nothing to summarize.
     """
     budget = selection.Budget.of(sentences=sentences, ratio=ratio, words=words)
-    return summarize_with(text, budget, scoring.DEFAULT_WEIGHTS)
+    return summarize_with(text, budget, scoring.DEFAULT_WEIGHTS, explain=explain, keywords=keywords)
 
 
-def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights) -> Summary:
+def summarize_with(
+    text: str,
+    budget: selection.Budget,
+    weights: scoring.Weights,
+    *,
+    explain: bool = False,
+    keywords: int = 0,
+) -> Summary:
     """``summarize`` with an explicit budget and scoring weights (for benchmarks and ablations).
 
     Not part of the public API: ``summarize`` is this with the default weights.
@@ -137,6 +200,14 @@ def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights
     for k in chosen.indices:  # k counts kept sentences, i all of them
         i = kept[k]
         picked.append(Sentence(text=texts[i], index=i, score=scores[k], start=spans[i][0], end=spans[i][1]))
+    all_sentences = top_keywords = None
+    if explain or keywords:
+        # After selection and from its inputs only: asking for more cannot change the summary.
+        forms = surface_forms(texts[i] for i in kept)
+        if keywords:
+            top_keywords = heaviest_terms(term_weight, forms, keywords)
+        if explain:
+            all_sentences = _scored_sentences(texts, spans, kept, terms, scores, set(chosen.indices), term_weight, priors, forms, weights)
     return Summary(
         sentences=tuple(picked),
         title=layout.title,
@@ -145,4 +216,55 @@ def summarize_with(text: str, budget: selection.Budget, weights: scoring.Weights
         budget=budget,
         whole=chosen.whole and len(kept) == len(texts),
         over_budget=chosen.over_budget,
+        body_start=layout.body_start,
+        all_sentences=all_sentences,
+        keywords=top_keywords,
     )
+
+
+def heaviest_terms(term_weight: Mapping[str, float], forms: Mapping[str, str], count: int) -> Tuple[TermWeight, ...]:
+    """The ``count`` heaviest terms of ``term_weight``, heaviest first, each
+    named by its surface form in ``forms``; ties keep ``term_weight``'s
+    order (first occurrence in the document)."""
+    ranked = sorted(term_weight.items(), key=lambda item: -item[1])  # stable: ties stay in order
+    return tuple(TermWeight(forms.get(term, term), weight) for term, weight in ranked[:count])
+
+
+def _scored_sentences(
+    texts: Sequence[str],
+    spans: Sequence[Span],
+    kept: Sequence[int],
+    terms: Sequence[Sequence[str]],
+    scores: Sequence[float],
+    chosen: set,
+    term_weight: Mapping[str, float],
+    priors: Sequence[float],
+    forms: Mapping[str, str],
+    weights: scoring.Weights,
+) -> Tuple[ScoredSentence, ...]:
+    """Every sentence with its score and best terms, in document order
+    (``Summary.all_sentences``); sentences left out of scoring get 0."""
+    position: Dict[int, int] = {i: k for k, i in enumerate(kept)}
+    result = []
+    for i, sentence in enumerate(texts):
+        k = position.get(i)
+        top: Tuple[TermWeight, ...] = ()
+        if k is not None and terms[k]:
+            # A term's share of the score: score_sentences sums distinct term
+            # weights, then divides by the length and multiplies by the prior.
+            factor = priors[k] / (len(terms[k]) ** weights.length_exponent)
+            distinct = list(dict.fromkeys(terms[k]))  # sentence order, for ties
+            ranked = sorted(distinct, key=lambda t: -term_weight.get(t, 0.0))
+            top = tuple(TermWeight(forms.get(t, t), term_weight.get(t, 0.0) * factor) for t in ranked[:TOP_TERMS])
+        result.append(
+            ScoredSentence(
+                text=sentence,
+                index=i,
+                score=scores[k] if k is not None else 0.0,
+                start=spans[i][0],
+                end=spans[i][1],
+                selected=k is not None and k in chosen,
+                top_terms=top,
+            )
+        )
+    return tuple(result)

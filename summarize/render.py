@@ -5,19 +5,57 @@ shape comes from ``summary_dict``; JSON Lines: the same object on one line.
 Markdown: title heading and a bullet list.  Rich: title as heading,
 sentences as a numbered list, for terminals.  Article text is always data,
 never rich markup.
+
+A ``Display`` adds to plain, Markdown and rich output: the keywords above
+the summary, the whole article with the summary highlighted in place of the
+sentence list, and a table of every sentence's score after it.  JSON needs
+no ``Display``: it shows whatever the ``Summary`` holds.
 """
 from __future__ import annotations
 
+import io
 import json
-from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, TextIO
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, TextIO
 
-from .core import Summary
+from .core import ScoredSentence, Summary, TermWeight
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console, RenderableType
 
 FORMATS = ("plain", "rich", "json", "jsonl", "markdown")
 SCORE_DIGITS = 6
+TABLE_DIGITS = 3
+"""Decimals of a score in the ``--explain`` tables (JSON keeps ``SCORE_DIGITS``)."""
+
+MARK_OPEN, MARK_CLOSE = ">>> ", " <<<"
+"""What wraps a chosen sentence in the plain highlighted article."""
+
+HIGHLIGHT_STYLE = "bold black on yellow"
+"""How a chosen sentence looks in the rich highlighted article (bold alone under NO_COLOR)."""
+
+EXPORT_WIDTH = 100
+"""Columns of an exported rendering when stdout is not a terminal to take the width from."""
+
+
+@dataclass(frozen=True)
+class Display:
+    """What plain, Markdown and rich output show besides the summary.
+
+    ``keywords``: the summary's ``keywords``, above it.  ``explain``: a
+    table of its ``all_sentences`` after it.  ``article``: the text that was
+    summarized; when given, it is shown whole, the chosen sentences
+    highlighted, instead of the list of sentences.  The ``Summary`` must
+    hold what is asked for (``summarize(..., keywords=N, explain=True)``);
+    what it lacks is left out.
+    """
+
+    keywords: bool = False
+    explain: bool = False
+    article: Optional[str] = None
+
+
+PLAIN = Display()
 
 
 def summary_dict(
@@ -31,16 +69,21 @@ def summary_dict(
     Keys: ``source`` (path, URL, ``<stdin>``, ``file.jsonl:LINE`` or None),
     ``id`` (only for a dataset line that has one), ``title``, then the keys
     of ``extra`` when given (for web pages: ``byline``, ``date``, ``url``,
-    each only when found), ``dateline``, ``sentences`` (``[{index, text, score}]`` in document order),
-    ``total_sentences`` and ``settings`` (the length limit used).
-    Scores are rounded to ``SCORE_DIGITS`` decimals so output is stable.
+    each only when found), ``dateline``, ``keywords`` (``[{term, weight}]``,
+    heaviest first; empty when the summary holds none), ``sentences``
+    (``[{index, text, score}]`` in document order), ``total_sentences``,
+    ``settings`` (the length limit used) and, only when the summary holds
+    them, ``all_sentences`` (``[{index, text, score, selected,
+    top_terms: [{term, weight}]}]``, every sentence in document order).
+    Scores and weights are rounded to ``SCORE_DIGITS`` decimals so output is stable.
     """
-    return {
+    data = {
         "source": source,
         **_id_field(record_id),
         "title": summary.title,
         **(extra or {}),
         "dateline": summary.dateline,
+        "keywords": _term_list(summary.keywords or ()),
         "sentences": [
             {"index": s.index, "text": s.text, "score": round(s.score, SCORE_DIGITS)}
             for s in summary.sentences
@@ -48,6 +91,22 @@ def summary_dict(
         "total_sentences": summary.total_sentences,
         "settings": summary.budget.as_dict(),
     }
+    if summary.all_sentences is not None:
+        data["all_sentences"] = [
+            {
+                "index": s.index,
+                "text": s.text,
+                "score": round(s.score, SCORE_DIGITS),
+                "selected": s.selected,
+                "top_terms": _term_list(s.top_terms),
+            }
+            for s in summary.all_sentences
+        ]
+    return data
+
+
+def _term_list(terms: Sequence[TermWeight]) -> List[Dict[str, Any]]:
+    return [{"term": t.term, "weight": round(t.weight, SCORE_DIGITS)} for t in terms]
 
 
 def error_dict(source: str, message: str, record_id: Any = None) -> Dict[str, Any]:
@@ -74,9 +133,53 @@ def over_budget_warning(summary: Summary, source: str, words: Optional[int]) -> 
     return f"{source}: even the best sentence has {length} words, over the --words {words} budget; printing it alone"
 
 
-def render_plain(summary: Summary) -> str:
-    """One sentence per line, each line ending in a newline; no title."""
-    return "".join(s.text + "\n" for s in summary.sentences)
+def render_plain(summary: Summary, display: Display = PLAIN) -> str:
+    """One sentence per line, each line ending in a newline; no title.
+
+    With ``display``: first a ``keywords: a, b, c`` line; the article
+    verbatim instead of the sentences, each chosen sentence wrapped in
+    ``MARK_OPEN``/``MARK_CLOSE`` (``highlight_plain``); then a blank line
+    and the table of every sentence (``explain_plain``).
+    """
+    out = ""
+    if display.keywords and summary.keywords is not None:
+        out += "keywords: " + ", ".join(k.term for k in summary.keywords) + "\n"
+    if display.article is not None:
+        out += highlight_plain(summary, display.article)
+    else:
+        out += "".join(s.text + "\n" for s in summary.sentences)
+    if display.explain and summary.all_sentences is not None:
+        out += "\n" + explain_plain(summary.all_sentences)
+    return out
+
+
+def highlight_plain(summary: Summary, article: str) -> str:
+    """``article`` (the text ``summary`` was made from) verbatim, newline-terminated,
+    with each chosen sentence wrapped in ``MARK_OPEN`` and ``MARK_CLOSE``."""
+    parts, at = [], 0
+    for s in summary.sentences:
+        parts += [article[at:s.start], MARK_OPEN, article[s.start:s.end], MARK_CLOSE]
+        at = s.end
+    parts.append(article[at:])
+    text = "".join(parts)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _terms_cell(s: ScoredSentence) -> str:
+    return ", ".join(t.term for t in s.top_terms)
+
+
+def explain_plain(sentences: Sequence[ScoredSentence]) -> str:
+    """Every sentence on one line of an aligned table: position, score,
+    ``*`` when chosen, top terms, then its text; a header line first."""
+    rows = [("#", "score", "chosen", "top terms", "sentence")]
+    rows += [(str(s.index), f"{s.score:.{TABLE_DIGITS}f}", "*" if s.selected else "", _terms_cell(s), s.text) for s in sentences]
+    widths = [max(len(row[c]) for row in rows) for c in range(4)]
+    lines = []
+    for row in rows:
+        cells = [row[0].rjust(widths[0]), row[1].rjust(widths[1]), row[2].ljust(widths[2]), row[3].ljust(widths[3]), row[4]]
+        lines.append("  ".join(cells).rstrip() + "\n")
+    return "".join(lines)
 
 
 def json_block(data: Dict[str, Any]) -> str:
@@ -89,45 +192,92 @@ def render_json(summary: Summary, source: Optional[str] = None, extra: Optional[
     return json_block(summary_dict(summary, source, extra=extra)) + "\n"
 
 
-def render_markdown(summary: Summary) -> str:
-    """The title as a ``#`` heading (when there is one), then one bullet per sentence."""
+def render_markdown(summary: Summary, display: Display = PLAIN) -> str:
+    """The title as a ``#`` heading (when there is one), then one bullet per
+    sentence (or what ``display`` asks for: see ``markdown_body``)."""
     lines = []
     if summary.title:
         lines += [f"# {summary.title}", ""]
-    lines += [f"- {s.text}" for s in summary.sentences]
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines) + markdown_body(summary, display)
 
 
-def render_markdown_section(summary: Summary, source: str) -> str:
+def render_markdown_section(summary: Summary, source: str, display: Display = PLAIN) -> str:
     """One document among many in Markdown: the title as a ``#`` heading
     followed by a ``Source:`` line, or the source as the heading when there
-    is no title; then one bullet per sentence."""
+    is no title; then one bullet per sentence (or what ``display`` asks for)."""
     if summary.title:
         lines = [f"# {summary.title}", "", f"Source: `{source}`", ""]
     else:
         lines = [f"# {source}", ""]
-    lines += [f"- {s.text}" for s in summary.sentences]
-    return "\n".join(lines) + "\n"
+    return "".join(line + "\n" for line in lines) + markdown_body(summary, display)
 
 
-def render_text(summary: Summary, fmt: str, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> str:
+def markdown_body(summary: Summary, display: Display = PLAIN) -> str:
+    """The sentences as ``-`` bullets, newline-terminated.  With
+    ``display``: a ``**Keywords:**`` paragraph first; the article body
+    instead of the bullets, chosen sentences in ``**bold**``; a table of
+    every sentence after."""
+    blocks = []
+    if display.keywords and summary.keywords is not None:
+        blocks.append("**Keywords:** " + ", ".join(k.term for k in summary.keywords))
+    if display.article is not None:
+        parts, at = [], summary.body_start
+        for s in summary.sentences:
+            parts += [display.article[at:s.start], "**", display.article[s.start:s.end], "**"]
+            at = s.end
+        parts.append(display.article[at:])
+        blocks.append("".join(parts).strip())
+    else:
+        blocks.append("\n".join(f"- {s.text}" for s in summary.sentences))
+    if display.explain and summary.all_sentences is not None:
+        rows = ["| # | score | chosen | top terms | sentence |", "|---:|---:|:---:|---|---|"]
+        rows += [
+            f"| {s.index} | {s.score:.{TABLE_DIGITS}f} | {'✓' if s.selected else ''} | "
+            f"{_markdown_cell(_terms_cell(s))} | {_markdown_cell(s.text)} |"
+            for s in summary.all_sentences
+        ]
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _markdown_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_text(
+    summary: Summary,
+    fmt: str,
+    source: Optional[str] = None,
+    extra: Optional[Mapping[str, Any]] = None,
+    display: Display = PLAIN,
+) -> str:
     """Render in a text format: ``plain``, ``json``, ``jsonl`` or
-    ``markdown``; ``extra`` adds keys to JSON only (see ``summary_dict``)."""
+    ``markdown``; ``extra`` adds keys to JSON only (see ``summary_dict``),
+    ``display`` applies to plain and Markdown only."""
     if fmt == "json":
         return render_json(summary, source, extra)
     if fmt == "jsonl":
         return json_line(summary_dict(summary, source, extra=extra))
     if fmt == "markdown":
-        return render_markdown(summary)
+        return render_markdown(summary, display)
     if fmt == "plain":
-        return render_plain(summary)
+        return render_plain(summary, display)
     raise ValueError(f"not a text format: {fmt!r}")
 
 
-def rich_renderable(summary: Summary, source: Optional[str] = None, extra: Optional[Mapping[str, Any]] = None) -> "RenderableType":
+def rich_renderable(
+    summary: Summary,
+    source: Optional[str] = None,
+    extra: Optional[Mapping[str, Any]] = None,
+    display: Display = PLAIN,
+) -> "RenderableType":
     """A rich renderable: heading (title, or the source name), a dim line
     saying how many sentences were kept (and the ``byline`` and ``date`` of
-    ``extra`` when given), and the sentences as a bullet list."""
+    ``extra`` when given), and the sentences as a bullet list.
+
+    With ``display``: a keywords line under the heading; the article body
+    with the chosen sentences in ``HIGHLIGHT_STYLE`` instead of the list;
+    a table of every sentence (position, score, chosen, top terms) after."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -142,19 +292,66 @@ def rich_renderable(summary: Summary, source: Optional[str] = None, extra: Optio
     for key in ("byline", "date"):
         if extra and extra.get(key):
             detail += f" · {extra[key]}"
-    body = Table.grid(padding=(0, 1))
-    body.add_column(style="dim", justify="right", no_wrap=True)
-    body.add_column(ratio=1)
+    parts: List[Any] = [heading, Text(detail, style="dim")]
+    if display.keywords and summary.keywords:
+        keywords = Text("keywords: ", style="dim")
+        for n, k in enumerate(summary.keywords):
+            keywords.append((" · " if n else ""), style="dim")
+            keywords.append(k.term, style="bold magenta")
+        parts.append(keywords)
+    parts.append(Text(""))
+    if display.article is not None:
+        parts.append(_highlighted_article(summary, display.article))
+    else:
+        body = Table.grid(padding=(0, 1))
+        body.add_column(style="dim", justify="right", no_wrap=True)
+        body.add_column(ratio=1)
+        for s in summary.sentences:
+            body.add_row(Text("•"), Text(s.text))
+        parts.append(body)
+    if display.explain and summary.all_sentences is not None:
+        parts += [Text(""), _explain_table(summary.all_sentences)]
+    return Group(*parts)
+
+
+def _highlighted_article(summary: Summary, article: str) -> "RenderableType":
+    from rich.text import Text
+
+    start = summary.body_start
+    body = Text(article[start:].rstrip())
     for s in summary.sentences:
-        body.add_row(Text("•"), Text(s.text))
-    return Group(heading, Text(detail, style="dim"), Text(""), body)
+        body.stylize(HIGHLIGHT_STYLE, s.start - start, s.end - start)
+    return body
 
 
-def rich_panel(summary: Summary, source: str, extra: Optional[Mapping[str, Any]] = None) -> "RenderableType":
+def _explain_table(sentences: Sequence[ScoredSentence]) -> "RenderableType":
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="Every sentence, as scored", title_justify="left", expand=True, show_edge=False)
+    table.add_column("#", justify="right", style="dim", no_wrap=True)
+    table.add_column("score", justify="right", no_wrap=True)
+    table.add_column("chosen", justify="center", no_wrap=True)
+    table.add_column("top terms", style="magenta", no_wrap=True)
+    table.add_column("sentence", ratio=1, no_wrap=True, overflow="ellipsis")
+    for s in sentences:
+        table.add_row(
+            str(s.index),
+            f"{s.score:.{TABLE_DIGITS}f}",
+            Text("✓", style="bold green") if s.selected else "",
+            Text(_terms_cell(s)),
+            Text(s.text, style="bold" if s.selected else ""),
+        )
+    return table
+
+
+def rich_panel(
+    summary: Summary, source: str, extra: Optional[Mapping[str, Any]] = None, display: Display = PLAIN
+) -> "RenderableType":
     """``rich_renderable`` in a box, one per document when there are many."""
     from rich.panel import Panel
 
-    return Panel(rich_renderable(summary, source, extra), expand=True)
+    return Panel(rich_renderable(summary, source, extra, display), expand=True)
 
 
 def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":
@@ -176,6 +373,36 @@ def print_rich(
     *,
     terminal: Optional[bool] = None,
     extra: Optional[Mapping[str, Any]] = None,
+    display: Display = PLAIN,
 ) -> None:
     """Print the rich rendering of ``summary`` to ``file``."""
-    make_console(file, terminal=terminal).print(rich_renderable(summary, source, extra))
+    make_console(file, terminal=terminal).print(rich_renderable(summary, source, extra, display))
+
+
+class Recorder:
+    """The rich rendering as a terminal of ``width`` columns shows it, kept
+    in memory for ``save``: SVG or HTML files of exactly that rendering
+    (rich's export).  Colours follow the usual rules (NO_COLOR honoured)."""
+
+    def __init__(self, width: int = EXPORT_WIDTH) -> None:
+        from rich.console import Console
+
+        # Truecolor whatever TERM says: the files are for browsers, not this terminal.
+        self.console = Console(
+            file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor", width=width, highlight=False
+        )
+
+    def print(self, renderable: "RenderableType") -> None:
+        self.console.print(renderable)
+
+    def save(self, svg: Optional[str] = None, html: Optional[str] = None, *, title: str = "summarize") -> None:
+        """Write what was printed to ``svg`` and/or ``html``; raises ``OSError``
+        when a file cannot be written (nothing is written before both are rendered)."""
+        outputs = []
+        if svg is not None:
+            outputs.append((svg, self.console.export_svg(title=title, clear=False)))
+        if html is not None:
+            outputs.append((html, self.console.export_html(clear=False)))
+        for path, content in outputs:
+            with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(content)

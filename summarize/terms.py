@@ -6,8 +6,9 @@ nltk's Porter module is loaded on first use, and only that module
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
-from typing import List
+from typing import Dict, Iterable, List
 
 from . import nltk_modules
 from .datafiles import read_word_list
@@ -59,3 +60,22 @@ def content_terms(text: str) -> List[str]:
     longer than one character; possessive ``'s`` is dropped before stemming.
     """
     return [term for term in map(_term, _WORD.findall(text)) if term]
+
+
+def surface_forms(texts: Iterable[str]) -> Dict[str, str]:
+    """Return, for each term of ``texts``, the word it most often stands for there.
+
+    The word is taken as written (case kept, possessive ``'s`` dropped), so
+    the stem ``pari`` reads ``Paris``; a tie goes to the form met first.
+    Keys are in order of each term's first occurrence.
+    """
+    counts: Dict[str, Counter] = {}
+    for text in texts:
+        for word in _WORD.findall(text):
+            term = _term(word)
+            if term:
+                if word[-2:].lower() in _POSSESSIVE:
+                    word = word[:-2]
+                counts.setdefault(term, Counter())[word] += 1
+    # Counter keeps first-seen order and max() returns the first maximum: ties go to the earlier form.
+    return {term: max(forms, key=forms.__getitem__) for term, forms in counts.items()}

@@ -15,7 +15,7 @@ from click.testing import CliRunner, Result
 import summarize
 from summarize import batch, render
 from summarize import cli as cli_module
-from summarize.cli import cli
+from summarize.cli import DEFAULT_KEYWORDS, cli
 
 TOPICS = ["harbor", "election", "vaccine", "bridge", "orchard", "satellite", "museum", "glacier"]
 
@@ -183,7 +183,7 @@ def test_dataset_lines_are_documents_with_source_and_id(runner, dataset):
 
 def test_jsonl_records_have_the_summary_dict_shape(runner, dataset):
     result = run_cli(runner, "-f", "jsonl", dataset)
-    expected = render.summary_dict(summarize.summarize(article(1), sentences=1), f"{dataset}:2")
+    expected = render.summary_dict(summarize.summarize(article(1), sentences=1, keywords=DEFAULT_KEYWORDS), f"{dataset}:2")
     assert json.loads(result.stdout.splitlines()[1]) == expected
 
 
@@ -242,7 +242,7 @@ def test_json_format_is_one_array_with_error_records(runner, tree, tmp_path):
     missing = tmp_path / "missing.txt"
     result = run_cli(runner, "-f", "json", tree / "a.txt", missing)
     data = json.loads(result.stdout)
-    assert data[0] == render.summary_dict(summarize.summarize(article(0), sentences=1), f"{tree}/a.txt")
+    assert data[0] == render.summary_dict(summarize.summarize(article(0), sentences=1, keywords=DEFAULT_KEYWORDS), f"{tree}/a.txt")
     assert data[1] == {"source": str(missing), "error": "no such file or folder"}
 
 
@@ -439,6 +439,75 @@ def test_undecodable_file_is_summarized_with_a_warning(runner, tmp_path):
     assert result.exit_code == 0
     assert f"Warning: {tmp_path}/latin.txt: not valid UTF-8; decoded as Windows-1252" in result.stderr
 
+
+
+# --- showing why: highlight, explain, keywords, export, per document ---------------
+
+
+def test_highlight_marks_each_document_under_its_header(runner, tree):
+    result = run_cli(runner, "--highlight", tree)
+    assert result.exit_code == 0
+    sections = result.stdout.split("\n==> ")
+    assert len(sections) == 3
+    for i, section in zip((0, 1, 2), sections):
+        assert f">>> {first_sentences(article(i))[0]} <<<" in section
+        assert f"Story {i} about the" in section  # the whole article, title included
+
+
+def test_keywords_line_for_each_document(runner, tree):
+    result = run_cli(runner, "-k", "2", tree)
+    keyword_lines = [line for line in result.stdout.splitlines() if line.startswith("keywords: ")]
+    assert keyword_lines == ["keywords: harbor, plan", "keywords: election, plan", "keywords: vaccine, plan"]  # a, b, sub/c
+
+
+def test_explain_jsonl_has_all_sentences_per_document(runner, dataset):
+    records = [json.loads(line) for line in run_cli(runner, "--explain", "-f", "jsonl", dataset).stdout.splitlines()]
+    assert len(records) == 3
+    for record in records:
+        assert len(record["all_sentences"]) == record["total_sentences"] == 5
+        assert len(record["keywords"]) == DEFAULT_KEYWORDS
+
+
+def test_explain_output_dir_files_match_the_single_document_command(runner, tree, tmp_path):
+    out = tmp_path / "out"
+    assert run_cli(runner, "--explain", "-k", "3", "-o", out, tree).exit_code == 0
+    single = run_cli(runner, "--explain", "-k", "3", tree / "a.txt").stdout
+    assert (out / "a.txt").read_text(encoding="utf-8") == single
+
+
+def test_export_svg_holds_every_document(runner, tree, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    svg = tmp_path / "all.svg"
+    result = run_cli(runner, "-k", "3", "--export-svg", svg, tree)
+    assert result.exit_code == 0
+    assert ET.parse(svg).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+    text = svg.read_text(encoding="utf-8")
+    for i in (0, 1, 2):
+        assert f"Story&#160;{i}&#160;about" in text
+
+
+def test_rich_panels_show_highlight_keywords_and_explain(runner, tree):
+    result = run_cli(runner, "-f", "rich", "--highlight", "--explain", "-k", "2", tree)
+    assert result.exit_code == 0
+    assert result.stdout.count("keywords: ") == 3
+    assert result.stdout.count("top terms") == 3
+    assert "Critics asked for a vote" in result.stdout  # an unchosen sentence, in the highlighted article
+
+
+def test_export_cannot_go_with_output_dir(runner, tree, tmp_path):
+    result = run_cli(runner, "--export-svg", tmp_path / "a.svg", "-o", tmp_path / "out", tree)
+    assert result.exit_code == 2
+    assert "with --output-dir nothing is shown" in result.stderr
+
+
+@pytest.mark.parametrize("options", [["--explain", "-f", "jsonl"], ["--highlight", "-k", "3"]])
+def test_showing_why_is_identical_for_any_number_of_jobs(runner, tmp_path, options):
+    for i in range(12):
+        (tmp_path / f"{i:02d}.txt").write_text(article(i))
+    outputs = {jobs: runner.invoke(cli, ["-j", str(jobs), *options, str(tmp_path)]).stdout for jobs in (1, 3)}
+    assert outputs[1] == outputs[3]
+    assert outputs[1]
 
 # --- workers, order, memory -------------------------------------------------------
 

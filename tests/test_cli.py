@@ -229,3 +229,106 @@ def test_signals_exit_cleanly(sig, code, message):
     assert proc.returncode == code
     assert err.decode().strip() == message
     assert out == b""
+
+
+def test_highlight_prints_the_article_with_markers(runner, sample_path, sample_text):
+    result = runner.invoke(cli, ["--highlight", str(sample_path)])
+    assert result.exit_code == 0
+    assert result.stdout.replace(">>> ", "").replace(" <<<", "") == sample_text.rstrip("\n") + "\n"
+    marked = [line for line in result.stdout.splitlines() if line.startswith(">>> ")]
+    assert [line[4:-4] for line in marked] == expected_lines(sample_text)
+
+
+def test_highlight_reads_stdin(runner, sample_text):
+    result = runner.invoke(cli, ["--highlight", "-n", "1"], input=sample_text.encode())
+    assert result.exit_code == 0
+    assert result.stdout.count(">>> ") == 1
+
+
+def test_keywords_line_comes_above_the_summary(runner, sample_path, sample_text):
+    result = runner.invoke(cli, ["-k", "3", str(sample_path)])
+    assert result.stdout.splitlines() == ["keywords: Haftar, Paris, Libya", *expected_lines(sample_text)]
+
+
+def test_highlight_and_keywords_together(runner, sample_path):
+    lines = runner.invoke(cli, ["--highlight", "--keywords", "5", str(sample_path)]).stdout.splitlines()
+    assert lines[0] == "keywords: Haftar, Paris, Libya, military, Rome"
+    assert lines[1] == "Libya's Haftar tours Rome and Paris amid military stalemate"
+
+
+def test_json_always_has_the_default_number_of_keywords(runner, sample_path):
+    data = json.loads(runner.invoke(cli, ["-f", "json", str(sample_path)]).stdout)
+    assert len(data["keywords"]) == cli_module.DEFAULT_KEYWORDS
+    assert data["keywords"][0] == {"term": "Haftar", "weight": 2.0}
+    assert "all_sentences" not in data
+
+
+def test_keywords_option_sets_how_many_json_has(runner, sample_path):
+    data = json.loads(runner.invoke(cli, ["-f", "json", "-k", "2", str(sample_path)]).stdout)
+    assert [k["term"] for k in data["keywords"]] == ["Haftar", "Paris"]
+
+
+def test_explain_json_adds_all_sentences(runner, sample_path, sample_text):
+    data = json.loads(runner.invoke(cli, ["--explain", "-f", "json", str(sample_path)]).stdout)
+    rows = data["all_sentences"]
+    assert len(rows) == data["total_sentences"] == 17
+    assert [r["text"] for r in rows if r["selected"]] == expected_lines(sample_text)
+    assert [t["term"] for t in rows[0]["top_terms"]] == ["Haftar", "Paris", "military"]
+
+
+def test_explain_plain_adds_a_table(runner, sample_path, sample_text):
+    result = runner.invoke(cli, ["--explain", str(sample_path)])
+    summary, table = result.stdout.split("\n\n")
+    assert summary.splitlines() == expected_lines(sample_text)
+    assert len(table.splitlines()) == 1 + 17
+
+
+def test_explain_does_not_change_the_summary(runner, sample_path):
+    plain = json.loads(runner.invoke(cli, ["-f", "json", str(sample_path)]).stdout)
+    explained = json.loads(runner.invoke(cli, ["-f", "json", "--explain", str(sample_path)]).stdout)
+    assert explained.pop("all_sentences")
+    assert explained == plain
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_highlight_has_no_json_form(runner, sample_path, fmt):
+    result = runner.invoke(cli, ["--highlight", "-f", fmt, str(sample_path)])
+    assert result.exit_code == 2
+    assert "--highlight prints the article as text" in result.stderr
+
+
+def test_export_svg_saves_a_valid_svg_and_keeps_stdout(runner, sample_path, sample_text, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    svg = tmp_path / "out.svg"
+    result = runner.invoke(cli, ["--highlight", "-k", "5", "--export-svg", str(svg), str(sample_path)])
+    assert result.exit_code == 0
+    assert ">>> " in result.stdout  # stdout is the usual plain output
+    root = ET.parse(svg).getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert "Haftar" in svg.read_text(encoding="utf-8")
+
+
+def test_export_html_saves_the_rich_rendering(runner, sample_path, tmp_path):
+    page = tmp_path / "out.html"
+    result = runner.invoke(cli, ["--explain", "--export-html", str(page), str(sample_path)])
+    assert result.exit_code == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.lstrip().lower().startswith("<!doctype html>")
+    assert "top terms" in text
+
+
+@pytest.mark.parametrize("option", ["--export-svg", "--export-html"])
+def test_unwritable_export_path_is_one_error_line(runner, sample_path, tmp_path, option):
+    target = tmp_path / "missing" / "out.file"
+    result = runner.invoke(cli, [option, str(target), str(sample_path)])
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"Error: cannot write {target}")
+    assert result.stdout == ""
+
+
+def test_help_shows_examples_of_the_new_options(runner):
+    result = runner.invoke(cli, ["--help"])
+    for example in ["summarize --highlight article.txt", "summarize --explain -f json article.txt", "--export-svg summary.svg"]:
+        assert example in result.stdout

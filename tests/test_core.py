@@ -112,3 +112,67 @@ def test_same_input_gives_the_same_summary(sample_text):
 
 def test_split_sentences_is_exported():
     assert summarize.split_sentences("One. Two.") == ["One.", "Two."]
+
+
+@pytest.mark.parametrize("limits", [{"sentences": 3}, {"ratio": 0.5}, {"words": 60}])
+def test_explain_and_keywords_do_not_change_the_summary(sample_text, limits):
+    plain = summarize.summarize(sample_text, **limits)
+    full = summarize.summarize(sample_text, explain=True, keywords=10, **limits)
+    assert full.sentences == plain.sentences
+    assert dataclasses.replace(full, all_sentences=None, keywords=None) == plain
+
+
+def test_explain_and_keywords_are_none_unless_asked(sample_text):
+    result = summarize.summarize(sample_text)
+    assert result.all_sentences is None and result.keywords is None
+
+
+def test_explain_gives_every_sentence_in_order_with_the_chosen_marked(sample_text):
+    result = summarize.summarize(sample_text, sentences=4, explain=True)
+    assert [s.index for s in result.all_sentences] == list(range(result.total_sentences))
+    chosen = {s.index: s for s in result.sentences}
+    assert {s.index for s in result.all_sentences if s.selected} == set(chosen)
+    for s in result.all_sentences:
+        if s.selected:
+            assert (s.score, s.text, s.start, s.end) == (chosen[s.index].score, chosen[s.index].text, chosen[s.index].start, chosen[s.index].end)
+
+
+def test_top_terms_are_the_largest_shares_of_the_score(sample_text):
+    result = summarize.summarize(sample_text, explain=True)
+    for s in result.all_sentences:
+        shares = [t.weight for t in s.top_terms]
+        assert 1 <= len(shares) <= summarize.core.TOP_TERMS
+        assert shares == sorted(shares, reverse=True)
+        assert sum(shares) <= s.score + 1e-9
+
+
+def test_top_term_shares_add_up_to_the_score_when_all_are_shown():
+    # Three content terms only ("storm", "hit", "coast"): all are shown.
+    result = summarize.summarize("The storm hit the coast. The storm moved on.", explain=True)
+    first = result.all_sentences[0]
+    assert sorted(t.term for t in first.top_terms) == ["coast", "hit", "storm"]
+    assert sum(t.weight for t in first.top_terms) == pytest.approx(first.score)
+
+
+def test_boilerplate_sentences_are_listed_unscored():
+    text = "The council met on Monday to vote on the budget. The budget passed. Click here to subscribe."
+    result = summarize.summarize(text, explain=True)
+    last = result.all_sentences[-1]
+    assert last.text == "Click here to subscribe."
+    assert (last.score, last.selected, last.top_terms) == (0.0, False, ())
+
+
+def test_keywords_are_surface_forms_heaviest_first(sample_text):
+    keywords = summarize.summarize(sample_text, keywords=5).keywords
+    assert [k.term for k in keywords] == ["Haftar", "Paris", "Libya", "military", "Rome"]
+    weights = [k.weight for k in keywords]
+    assert weights == sorted(weights, reverse=True)
+
+
+def test_keywords_are_at_most_the_terms_of_the_text():
+    assert len(summarize.summarize("Cats sleep. Dogs bark loudly.", keywords=50).keywords) == 5  # cat, sleep, dog, bark, loudli
+
+
+def test_body_start_is_where_the_body_begins(sample_text):
+    result = summarize.summarize(sample_text)
+    assert sample_text[result.body_start:].startswith("Libyan strongman")

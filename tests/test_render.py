@@ -24,7 +24,8 @@ def test_plain_is_one_sentence_per_line_without_title(result):
 
 def test_json_has_the_documented_shape(result):
     data = json.loads(render.render_json(result, "a.txt"))
-    assert set(data) == {"source", "title", "dateline", "sentences", "total_sentences", "settings"}
+    assert set(data) == {"source", "title", "dateline", "keywords", "sentences", "total_sentences", "settings"}
+    assert data["keywords"] == []  # always present; filled when the summary holds keywords
     assert data["source"] == "a.txt"
     assert data["title"] == "Storm hits the coast"
     assert data["dateline"] == "(CNN)"
@@ -71,3 +72,113 @@ def test_rich_off_a_terminal_has_no_escape_codes(result):
 def test_rich_on_a_terminal_styles_the_title(result, monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
     assert "\x1b[" in rich_output(result, terminal=True)
+
+
+@pytest.fixture
+def full(sample_text):
+    return summarize.summarize(sample_text, explain=True, keywords=5)
+
+
+def test_plain_keywords_line_comes_first(full):
+    out = render.render_plain(full, render.Display(keywords=True))
+    assert out.splitlines()[0] == "keywords: Haftar, Paris, Libya, military, Rome"
+    assert out.splitlines()[1:] == [s.text for s in full.sentences]
+
+
+def test_plain_highlight_is_the_article_verbatim_with_markers(full, sample_text):
+    out = render.render_plain(full, render.Display(article=sample_text))
+    assert out.count(render.MARK_OPEN) == out.count(render.MARK_CLOSE) == len(full.sentences)
+    assert out.replace(render.MARK_OPEN, "").replace(render.MARK_CLOSE, "") == sample_text.rstrip("\n") + "\n"
+    for s in full.sentences:
+        assert f"{render.MARK_OPEN}{sample_text[s.start:s.end]}{render.MARK_CLOSE}" in out
+
+
+def test_plain_highlight_keeps_paragraphs(full, sample_text):
+    out = render.render_plain(full, render.Display(article=sample_text))
+    assert out.count("\n\n") == sample_text.count("\n\n")
+
+
+def test_plain_highlight_ends_in_a_newline():
+    text = "One storm came. Another storm went."
+    out = render.render_plain(summarize.summarize(text, sentences=1), render.Display(article=text))
+    assert out == ">>> One storm came. <<< Another storm went.\n"
+
+
+def test_plain_explain_is_a_table_of_every_sentence_after_the_summary(full):
+    out = render.render_plain(full, render.Display(explain=True))
+    summary, table = out.split("\n\n")
+    assert summary.splitlines() == [s.text for s in full.sentences]
+    header, *rows = table.splitlines()
+    assert header.split() == ["#", "score", "chosen", "top", "terms", "sentence"]
+    assert len(rows) == full.total_sentences
+    first = full.all_sentences[0]
+    assert rows[0].split()[:3] == [str(first.index), f"{first.score:.3f}", "*"]
+    assert rows[0].endswith(first.text)
+
+
+def test_json_keywords_are_terms_with_weights(full):
+    data = render.summary_dict(full)
+    assert [k["term"] for k in data["keywords"]] == ["Haftar", "Paris", "Libya", "military", "Rome"]
+    assert all(set(k) == {"term", "weight"} for k in data["keywords"])
+
+
+def test_json_all_sentences_only_when_explained(full, result):
+    assert "all_sentences" not in render.summary_dict(result)
+    rows = render.summary_dict(full)["all_sentences"]
+    assert len(rows) == full.total_sentences
+    assert all(set(r) == {"index", "text", "score", "selected", "top_terms"} for r in rows)
+    assert [r["index"] for r in rows if r["selected"]] == [s.index for s in full.sentences]
+    assert all(set(t) == {"term", "weight"} for r in rows for t in r["top_terms"])
+
+
+def test_markdown_highlight_bolds_the_chosen_sentences(full, sample_text):
+    out = render.render_markdown(full, render.Display(article=sample_text, keywords=True))
+    assert out.startswith("# Libya's Haftar tours Rome and Paris amid military stalemate\n\n**Keywords:** Haftar, ")
+    for s in full.sentences:
+        assert f"**{sample_text[s.start:s.end]}**" in out
+
+
+def test_markdown_explain_is_a_table(full):
+    out = render.render_markdown(full, render.Display(explain=True))
+    assert "| # | score | chosen | top terms | sentence |" in out
+    assert out.count("| ✓ |") == len(full.sentences)
+
+
+def rich_display(summary, display, terminal=False) -> str:
+    buffer = io.StringIO()
+    render.print_rich(summary, buffer, "a.txt", terminal=terminal, display=display)
+    return buffer.getvalue()
+
+
+def test_rich_highlight_shows_the_whole_body_under_the_title(full, sample_text):
+    out = rich_display(full, render.Display(article=sample_text, keywords=True))
+    lines = out.splitlines()
+    assert lines[0] == full.title
+    assert lines[2] == "keywords: Haftar · Paris · Libya · military · Rome"
+    assert "Rome (AFP) –" not in out  # the dateline is in the detail line only
+    for paragraph in sample_text[full.body_start:].strip().split("\n\n"):
+        assert paragraph in out
+
+
+def test_rich_highlight_styles_the_chosen_sentences(full, sample_text, monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    out = rich_display(full, render.Display(article=sample_text), terminal=True)
+    assert "\x1b[1;30;43m" in out  # bold black on yellow
+
+
+def test_rich_explain_has_a_row_per_sentence(full):
+    out = rich_display(full, render.Display(explain=True))
+    assert "top terms" in out
+    assert out.count("✓") == len(full.sentences)
+
+
+def test_recorder_saves_a_valid_svg_and_html(full, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    recorder = render.Recorder(80)
+    recorder.print(render.rich_renderable(full, "a.txt", display=render.Display(keywords=True)))
+    recorder.save(svg=str(tmp_path / "a.svg"), html=str(tmp_path / "a.html"))
+    root = ET.parse(tmp_path / "a.svg").getroot()
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    assert "Haftar" in (tmp_path / "a.svg").read_text(encoding="utf-8")
+    assert "Haftar" in (tmp_path / "a.html").read_text(encoding="utf-8")

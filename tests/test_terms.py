@@ -23,3 +23,22 @@ def test_reporting_verbs_are_stopwords_in_news():
     # "said" is the most frequent content word of most news stories; as a
     # term it would favour every attributed sentence.
     assert {"said", "says", "told"} <= stopwords()
+
+
+def test_surface_form_is_the_most_frequent_spelling_of_the_stem():
+    from summarize.terms import surface_forms
+
+    forms = surface_forms(["Talks began.", "He talked.", "The talks ended.", "More talks."])
+    assert forms["talk"] == "talks"
+
+
+def test_surface_form_keeps_case_and_drops_the_possessive():
+    from summarize.terms import surface_forms
+
+    assert surface_forms(["Paris's mayor met Paris officials."])["pari"] == "Paris"
+
+
+def test_surface_form_tie_goes_to_the_first_spelling():
+    from summarize.terms import surface_forms
+
+    assert surface_forms(["Donors wait.", "A donor waits."])["donor"] == "Donors"
