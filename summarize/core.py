@@ -5,6 +5,7 @@ Knows nothing of files, terminals or the command line.
 """
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -203,9 +204,11 @@ def summarize_with(
     all_sentences = top_keywords = None
     if explain or keywords:
         # After selection and from its inputs only: asking for more cannot change the summary.
-        forms = surface_forms(texts[i] for i in kept)
+        # Surface forms are counted only for the terms shown (most of the cost).
+        ranked = heaviest(term_weight, keywords)
+        forms = surface_forms((texts[i] for i in kept), None if explain else set(ranked))
         if keywords:
-            top_keywords = heaviest_terms(term_weight, forms, keywords)
+            top_keywords = tuple(TermWeight(forms.get(term, term), term_weight[term]) for term in ranked)
         if explain:
             all_sentences = _scored_sentences(texts, spans, kept, terms, scores, set(chosen.indices), term_weight, priors, forms, weights)
     return Summary(
@@ -222,12 +225,10 @@ def summarize_with(
     )
 
 
-def heaviest_terms(term_weight: Mapping[str, float], forms: Mapping[str, str], count: int) -> Tuple[TermWeight, ...]:
-    """The ``count`` heaviest terms of ``term_weight``, heaviest first, each
-    named by its surface form in ``forms``; ties keep ``term_weight``'s
-    order (first occurrence in the document)."""
-    ranked = sorted(term_weight.items(), key=lambda item: -item[1])  # stable: ties stay in order
-    return tuple(TermWeight(forms.get(term, term), weight) for term, weight in ranked[:count])
+def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:
+    """The ``count`` heaviest terms of ``term_weight``, heaviest first; ties
+    keep ``term_weight``'s order (first occurrence in the document)."""
+    return heapq.nsmallest(count, term_weight, key=lambda term: -term_weight[term])
 
 
 def _scored_sentences(

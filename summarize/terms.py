@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Dict, Iterable, List
+from typing import AbstractSet, Dict, Iterable, List, Optional
 
 from . import nltk_modules
 from .datafiles import read_word_list
@@ -62,8 +62,9 @@ def content_terms(text: str) -> List[str]:
     return [term for term in map(_term, _WORD.findall(text)) if term]
 
 
-def surface_forms(texts: Iterable[str]) -> Dict[str, str]:
-    """Return, for each term of ``texts``, the word it most often stands for there.
+def surface_forms(texts: Iterable[str], wanted: Optional[AbstractSet[str]] = None) -> Dict[str, str]:
+    """Return, for each term of ``texts`` (or each of those in ``wanted``),
+    the word it most often stands for there.
 
     The word is taken as written (case kept, possessive ``'s`` dropped), so
     the stem ``pari`` reads ``Paris``; a tie goes to the form met first.
@@ -73,7 +74,7 @@ def surface_forms(texts: Iterable[str]) -> Dict[str, str]:
     for text in texts:
         for word in _WORD.findall(text):
             term = _term(word)
-            if term:
+            if term and (wanted is None or term in wanted):
                 if word[-2:].lower() in _POSSESSIVE:
                     word = word[:-2]
                 counts.setdefault(term, Counter())[word] += 1
