@@ -229,18 +229,21 @@ def save_exports(recorder: Any, showing: Showing) -> None:
     "-n",
     "--sentences",
     type=click.IntRange(min=1),
+    metavar="N",
     help=f"Keep this many sentences (default {DEFAULT_SENTENCES}).",
 )
 @click.option(
     "-r",
     "--ratio",
     type=click.FloatRange(0, 1, min_open=True),
+    metavar="F",
     help="Keep this share of the sentences, 0 < F <= 1 (rounded, at least one).",
 )
 @click.option(
     "-w",
     "--words",
     type=click.IntRange(min=1),
+    metavar="N",
     help="Keep the best sentences that fit in N words (never more, unless the best sentence alone is longer).",
 )
 @click.option(
@@ -270,6 +273,7 @@ def save_exports(recorder: Any, showing: Showing) -> None:
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
+    metavar="N",
     default=DEFAULT_MAX_BYTES,
     show_default=True,
     help="Refuse a URL whose page is larger than this.",
