@@ -6,6 +6,7 @@ carries results only.
 from __future__ import annotations
 
 import os
+import re
 import threading
 
 import pytest
@@ -85,6 +86,7 @@ def test_unusual_texts_give_sentences_from_the_input(text):
     result = invoke(["-"], input=text.encode())
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip()
+    assert re.fullmatch(r"Note: <stdin>: the text has only \d+ sentences?; printing it whole\n", result.stderr)
     squeezed = "".join(text.split())
     for line in result.stdout.splitlines():
         assert "".join(line.split()) in squeezed
@@ -156,6 +158,12 @@ def test_symlink_loop_is_reported(tmp_path):
         pytest.param(["--format", "xml"], "Invalid value for '-f' / '--format'", id="unknown-format"),
         pytest.param(["-n", "2", "-r", "0.5"], "cannot be combined", id="sentences-and-ratio"),
         pytest.param(["-w", "9", "-n", "2"], "cannot be combined", id="sentences-and-words"),
+        pytest.param(["-r", "0.5", "-w", "9"], "-r/--ratio and -w/--words cannot be combined", id="ratio-and-words"),
+        pytest.param(["-n", "2", "-r", "0.5", "-w", "9"], "-n/--sentences and -r/--ratio and -w/--words cannot be combined", id="all-three"),
+        pytest.param(["--skip-existing"], "--skip-existing needs --output-dir", id="skip-existing-without-output-dir"),
+        pytest.param(["-f", "rich", "-o", "out"], "rich output cannot go to files", id="rich-to-files"),
+        pytest.param(["--jobs", "0"], "Invalid value for '-j' / '--jobs'", id="jobs-zero"),
+        pytest.param(["--timeout", "0"], "Invalid value for '--timeout'", id="timeout-zero"),
         pytest.param(["--bogus"], "No such option '--bogus'", id="unknown-option"),
     ],
 )
@@ -163,3 +171,35 @@ def test_bad_options_are_usage_errors(tmp_path, args, message):
     path = tmp_path / "a.txt"
     path.write_text(PARAGRAPH)
     assert_one_error_line(invoke([*args, str(path)]), 2, message)
+
+
+# --- the same sentence, over and over ----------------------------------------
+
+REPEATED = "The council approved the new bridge over the river on Monday. "
+
+
+@pytest.mark.parametrize("limit", [["-n", "3"], ["-r", "1"], ["-w", "500"]], ids=["sentences", "ratio", "words"])
+@pytest.mark.parametrize("rest", ["", PARAGRAPH], ids=["alone", "with-other-sentences"])
+def test_sentence_repeated_1000_times_is_printed_once(limit, rest):
+    result = invoke([*limit, "-"], input=REPEATED * 1000 + rest)
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines.count(REPEATED.strip()) == 1
+    assert len(lines) == len(set(lines))
+    assert result.stderr == ""
+
+
+# --- folders with nothing to read ----------------------------------------------
+
+
+def test_folder_without_text_files_is_one_error(tmp_path):
+    folder = tmp_path / "pictures"
+    (folder / "nested").mkdir(parents=True)
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / ".hidden.txt").write_text(PARAGRAPH)
+    result = invoke([str(folder)])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: no input found: no files named *.txt or *.md in {folder}"
+    assert "Traceback" not in result.stderr
+
