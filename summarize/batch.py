@@ -414,11 +414,19 @@ class _AtomicFile:
         os.replace(self.temp, self.path)
 
     def abort(self) -> None:
-        self.file.close()
+        try:
+            self.file.close()
+        except OSError:
+            pass  # the write that failed has raised already; a second flush fails the same way
         try:
             os.unlink(self.temp)
         except FileNotFoundError:
             pass
+
+
+def _write_error(path: str, exc: OSError) -> OutputError:
+    # Name the summary file, never the temporary one, whatever call failed.
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _file_mode() -> int:
@@ -429,7 +437,9 @@ def _file_mode() -> int:
 
 class _Files:
     """``--output-dir``: one file per input, the current one kept open while
-    a dataset's documents arrive."""
+    a dataset's documents arrive.  ``add`` and ``finish`` raise
+    ``OutputError`` naming the summary file that cannot be written (a full
+    disk, a file size limit, no permission); ``abort`` then removes it."""
 
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
@@ -443,19 +453,25 @@ class _Files:
             self.finish()
         if target is None or (target.single and outcome.summary is None):
             return  # a text file that failed gets no output file: --skip-existing retries it
-        if self.file is None:
-            self.file = _AtomicFile(target.path, self.mode)
-            self.writer = _Writer(self.fmt, self.file.file.write, single=target.single)
-            self.target = target
-        assert self.writer is not None
-        self.writer.add(outcome)
+        try:
+            if self.file is None:
+                self.target = target
+                self.file = _AtomicFile(target.path, self.mode)
+                self.writer = _Writer(self.fmt, self.file.file.write, single=target.single)
+            assert self.writer is not None
+            self.writer.add(outcome)
+        except OSError as exc:
+            raise _write_error(target.path, exc) from None
         if target.single:
             self.finish()
 
     def finish(self) -> None:
         if self.file is not None and self.writer is not None:
-            self.writer.close()
-            self.file.commit()
+            try:
+                self.writer.close()
+                self.file.commit()
+            except OSError as exc:
+                raise _write_error(self.file.path, exc) from None
         self.file = self.writer = None
         self.target = None
 
@@ -509,10 +525,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             for message in outcome.warnings:
                 err_write(f"Warning: {message}\n")
             if files is not None:
-                try:
-                    files.add(target, outcome)
-                except OSError as exc:
-                    raise OutputError(f"cannot write {exc.filename or settings.output_dir}: {exc.strerror or exc}") from None
+                files.add(target, outcome)
             elif writer is not None:
                 writer.add(outcome)
             if outcome.skipped:

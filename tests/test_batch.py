@@ -359,7 +359,7 @@ def test_unwritable_output_dir_stops_with_one_error(runner, tree, tmp_path):
     result = run_cli(runner, "-o", out, tree)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2].startswith("0 summarized, 0 failed, 0 skipped in ")
-    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out}: Not a directory"
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out / 'a.txt'}: Not a directory"
 
 
 def test_fail_fast_leaves_a_dataset_cut_short_unwritten(runner, tmp_path):

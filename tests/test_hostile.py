@@ -5,14 +5,23 @@ carries results only.
 """
 from __future__ import annotations
 
+import json
 import os
+import random
 import re
+import subprocess
+import sys
 import threading
 
 import pytest
 from click.testing import CliRunner
 
 from summarize.cli import cli
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None
 
 PARAGRAPH = "The harbor board met on Tuesday. It approved the dredging plan. Work starts in spring. "
 
@@ -202,4 +211,73 @@ def test_folder_without_text_files_is_one_error(tmp_path):
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == f"Error: no input found: no files named *.txt or *.md in {folder}"
     assert "Traceback" not in result.stderr
+
+
+# --- real permissions and write faults, in a child process --------------------
+#
+# Root ignores file permissions through CAP_DAC_OVERRIDE.  Tests run as root in
+# some sandboxes, so the child drops that capability (and CAP_DAC_READ_SEARCH)
+# from its bounding set before exec: chmod then means for it what it means for
+# any user.  A disk that fills up is a file size limit (ulimit -f): Python
+# ignores SIGXFSZ, so the write fails with EFBIG, as a full disk fails with ENOSPC.
+
+def file_size_limit(nbytes: int):
+    """A ``preexec_fn`` setting ``ulimit -f`` to ``nbytes``."""
+    return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (nbytes, nbytes))
+
+
+def run_summarize(args, **kwargs) -> subprocess.CompletedProcess:
+    kwargs.setdefault("stdout", subprocess.PIPE)
+    return subprocess.run(
+        [sys.executable, "-m", "summarize", *map(str, args)], stderr=subprocess.PIPE, text=True, timeout=120, **kwargs
+    )
+
+
+def articles(folder, count: int = 3):
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        (folder / f"{i}.txt").write_text(numbered(12, shift=i))
+    return folder
+
+
+VOCABULARY = [f"{a}{b}{c}" for a in "bcdfg" for b in "aeiou" for c in "klmnprst"]
+
+
+def numbered(count: int, shift: int = 0) -> str:
+    """``count`` distinct sentences of made-up words (none a near-duplicate of another)."""
+    rng = random.Random(shift)
+    return " ".join("Sentence " + " ".join(rng.sample(VOCABULARY, 8)) + "." for _ in range(count))
+
+
+def leftovers(folder) -> list:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX resource limits")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_disk_full_under_output_dir_is_one_error_and_leaves_nothing(tmp_path, jobs):
+    folder = articles(tmp_path / "in")
+    out = tmp_path / "out"
+    result = run_summarize(["-j", jobs, "-o", out, folder], preexec_fn=file_size_limit(100))
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out / '0.txt'}: File too large"
+    assert "Traceback" not in result.stderr
+    assert leftovers(out) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX resource limits")
+@pytest.mark.parametrize("records", [3, 200], ids=["fails-at-close", "fails-mid-file"])
+def test_disk_full_keeps_finished_files_whole_and_removes_the_one_cut_short(tmp_path, records):
+    first = articles(tmp_path / "in", 1) / "0.txt"
+    dataset = tmp_path / "in" / "d.jsonl"
+    dataset.write_text("".join(json.dumps({"id": i, "text": numbered(12, shift=i)}) + "\n" for i in range(records)))
+    out = tmp_path / "out"
+    result = run_summarize(["-j", "1", "-o", out, "-f", "jsonl", first, dataset], preexec_fn=file_size_limit(1000))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out / 'd.jsonl'}: File too large"
+    assert "Traceback" not in result.stderr
+    assert leftovers(out) == ["0.jsonl"]
+    alone = run_summarize(["-f", "jsonl", first]).stdout
+    assert (out / "0.jsonl").read_text() == alone
 
