@@ -160,7 +160,9 @@ def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, s
     cls=SummarizeCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True))
+# readable=False: an unreadable file is an input error (exit 1; in batch mode
+# that input fails and the rest go on), reported by sources, not a usage error.
+@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True, readable=False))
 @click.option(
     "-n",
     "--sentences",
@@ -214,7 +216,9 @@ def emit(summary: Summary, fmt: str, source: str, extra: Optional[Mapping[str, s
     "-o",
     "--output-dir",
     metavar="DIR",
-    type=click.Path(file_okay=False, dir_okay=True, writable=True),
+    # Not writable=True: a folder that cannot be written is a fault found on
+    # the first write (exit 1, naming the file), like a full disk, not a usage error.
+    type=click.Path(file_okay=False, dir_okay=True),
     help="Write one summary file per input into DIR, mirroring the folders' layout (.txt, .json, .jsonl or .md).",
 )
 @click.option(

@@ -5,6 +5,7 @@ carries results only.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import os
 import random
@@ -221,6 +222,39 @@ def test_folder_without_text_files_is_one_error(tmp_path):
 # any user.  A disk that fills up is a file size limit (ulimit -f): Python
 # ignores SIGXFSZ, so the write fails with EFBIG, as a full disk fails with ENOSPC.
 
+PR_CAPBSET_DROP = 24
+CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _drop_root_overrides() -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH):
+        if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP) failed")
+
+
+@pytest.fixture
+def permissions_apply(tmp_path):
+    """A ``preexec_fn`` under which chmod is obeyed (None for a non-root
+    user); skips where root cannot give up its override."""
+    if os.name != "posix":
+        pytest.skip("POSIX permissions")
+    if os.geteuid() != 0:
+        return None
+    probe = tmp_path / "probe"
+    probe.mkdir(mode=0o555)
+    try:
+        denied = subprocess.run(
+            [sys.executable, "-c", f"open({str(probe / 'x')!r}, 'w')"], capture_output=True, preexec_fn=_drop_root_overrides
+        ).returncode != 0
+    except (subprocess.SubprocessError, OSError):
+        denied = False
+    probe.rmdir()
+    if not denied:
+        pytest.skip("running as root and cannot drop CAP_DAC_OVERRIDE")
+    return _drop_root_overrides
+
+
 def file_size_limit(nbytes: int):
     """A ``preexec_fn`` setting ``ulimit -f`` to ``nbytes``."""
     return lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (nbytes, nbytes))
@@ -251,6 +285,50 @@ def numbered(count: int, shift: int = 0) -> str:
 
 def leftovers(folder) -> list:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_unreadable_file_is_reported_by_the_kernel(tmp_path, permissions_apply):
+    path = tmp_path / "locked.txt"
+    path.write_text(PARAGRAPH)
+    path.chmod(0)
+    result = run_summarize([path], preexec_fn=permissions_apply)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == f"Error: {path}: permission denied\n"
+
+
+def test_folder_whose_files_are_unreadable_fails_each(tmp_path, permissions_apply):
+    folder = articles(tmp_path / "in", 2)
+    for path in folder.iterdir():
+        path.chmod(0)
+    result = run_summarize([folder], preexec_fn=permissions_apply)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [
+        f"Error: {folder / '0.txt'}: permission denied",
+        f"Error: {folder / '1.txt'}: permission denied",
+    ] + result.stderr.splitlines()[2:]
+    assert result.stderr.splitlines()[-1].startswith("0 summarized, 2 failed, 0 skipped in ")
+
+
+def test_unwritable_output_dir_is_one_error_and_leaves_nothing(tmp_path, permissions_apply):
+    folder = articles(tmp_path / "in")
+    out = tmp_path / "out"
+    out.mkdir(mode=0o555)
+    result = run_summarize(["-o", out, folder], preexec_fn=permissions_apply)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out / '0.txt'}: Permission denied"
+    assert "Traceback" not in result.stderr
+    assert leftovers(out) == []
+
+
+def test_output_dir_that_is_a_file_is_a_usage_error(tmp_path):
+    folder = articles(tmp_path / "in")
+    out = tmp_path / "out"
+    out.write_text("in the way")
+    assert_one_error_line(invoke(["-o", str(out), str(folder)]), 2, f"Directory '{out}' is a file")
+    assert out.read_text() == "in the way"
 
 
 @pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX resource limits")
