@@ -359,3 +359,38 @@ def test_disk_full_keeps_finished_files_whole_and_removes_the_one_cut_short(tmp_
     alone = run_summarize(["-f", "jsonl", first]).stdout
     assert (out / "0.jsonl").read_text() == alone
 
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [[], ["-f", "json"], ["-n", "1"]], ids=["plain", "json", "one-short-line"])
+def test_stdout_on_a_full_device_is_one_error(tmp_path, args):
+    path = tmp_path / "a.txt"
+    path.write_text(numbered(12))
+    with open("/dev/full", "w") as full:
+        result = run_summarize([*args, path], stdout=full)
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write to stdout: No space left on device\n"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_stdout_on_a_full_device_in_batch_mode_is_one_error(tmp_path):
+    folder = articles(tmp_path / "in")
+    with open("/dev/full", "w") as full:
+        result = run_summarize([folder], stdout=full)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "Error: cannot write to stdout: No space left on device"
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX resource limits")
+@pytest.mark.parametrize("unbuffered", ["", "1"], ids=["buffered", "PYTHONUNBUFFERED"])
+def test_stdout_cut_short_by_a_size_limit_is_one_error(tmp_path, unbuffered):
+    # The first write succeeds in part (100 of about 130 bytes), the rest fails:
+    # unbuffered, Python's text layer used to drop that rest and exit 0.
+    path = tmp_path / "a.txt"
+    path.write_text(numbered(12))
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    with open(tmp_path / "summary.txt", "w") as target:
+        result = run_summarize([path], stdout=target, preexec_fn=file_size_limit(100), env=env)
+    assert result.returncode == 1
+    assert result.stderr == "Error: cannot write to stdout: File too large\n"
+
