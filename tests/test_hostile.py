@@ -10,9 +10,11 @@ import json
 import os
 import random
 import re
+import signal
 import subprocess
 import sys
 import threading
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -394,3 +396,24 @@ def test_stdout_cut_short_by_a_size_limit_is_one_error(tmp_path, unbuffered):
     assert result.returncode == 1
     assert result.stderr == "Error: cannot write to stdout: File too large\n"
 
+
+# --- signals in the middle of the work ------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+@pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
+def test_signal_while_summarizing_exits_cleanly(sig, code, message):
+    # test_cli signals a process blocked on stdin; this one is busy splitting
+    # and scoring 3 MB, where the interrupt lands in arbitrary library code.
+    big = "\n\n".join(numbered(20, shift=i) for i in range(3000)).encode()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "summarize", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdin.write(big)  # returns once the child has read nearly all of it: it is past start-up
+    proc.stdin.close()
+    time.sleep(0.2)
+    proc.send_signal(sig)
+    out, err = proc.stdout.read(), proc.stderr.read()  # a few bytes each: no pipe fills up
+    assert proc.wait(timeout=60) == code, err.decode()
+    assert err.decode().strip() == message
+    assert out == b""
