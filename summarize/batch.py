@@ -127,11 +127,17 @@ _Task = Tuple[str, Union[str, bytes], str, str]  # (kind, path or line, source, 
 _Limits = Tuple[Optional[int], Optional[float], Optional[int], Reading]
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_CAN_MASK = hasattr(signal, "pthread_sigmask")
+
+
 def _worker_init() -> None:
     # The parent decides when to stop: Ctrl-C reaches the whole process
     # group, and the parent then terminates the workers with SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_exit)
+    if _CAN_MASK:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked since the fork: see _Workers
 
 
 def _worker_exit(signum: int, frame: Any) -> None:
@@ -284,14 +290,23 @@ class _Workers:
             # Load nltk and build the sentence splitter once, here: forked
             # workers inherit them instead of each paying for it.
             summarize("Warm up. Then go.")
-        # Forked workers inherit the parent's signal dispositions until their
-        # initializer runs: ignore SIGINT across the fork so none slips in between.
+        # Forked workers inherit the parent's signal handlers until their
+        # initializer runs: a SIGTERM in between raised the parent's exception
+        # inside multiprocessing's start-up code, with a traceback.  The pool
+        # also forks replacements from its own thread at any time (when a
+        # signal to the whole group has just ended the first workers), so
+        # SIGINT and SIGTERM are blocked while the pool and its threads are
+        # created: the threads inherit the mask, every worker starts with
+        # both blocked, and _worker_init unblocks them after setting its own.
         others = set(multiprocessing.active_children())
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if _CAN_MASK else None
         try:
             self.pool = multiprocessing.Pool(jobs, initializer=_worker_init)
         finally:
             signal.signal(signal.SIGINT, previous)
+            if mask is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal held meanwhile arrives now
         self.processes = [p for p in multiprocessing.active_children() if p not in others]
 
     def submit(self, tasks: Sequence[_Task], limits: _Limits) -> Any:

@@ -604,6 +604,32 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
     assert not [p for p in out.rglob(".*")]
 
 
+def blocked_signals(status: Path) -> set:
+    mask = int(next(line for line in status.read_text().splitlines() if line.startswith("SigBlk:")).split()[1], 16)
+    return {sig for sig in (signal.SIGINT, signal.SIGTERM) if mask & (1 << (sig - 1))}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="Linux /proc")
+def test_pool_threads_fork_workers_with_stop_signals_blocked():
+    """The pool forks replacement workers from its own thread whenever one
+    ends (a SIGTERM to the whole group ends them all); a replacement that
+    got SIGTERM before its initializer ran raised the parent's exception
+    and printed a traceback.  The pool's threads block SIGINT and SIGTERM,
+    so a worker holds them until its own handlers are set."""
+    tasks = Path(f"/proc/{os.getpid()}/task")
+    before = set(tasks.iterdir())
+    workers = batch._Workers(2)
+    try:
+        threads = set(tasks.iterdir()) - before
+        assert threads and all(blocked_signals(t / "status") == {signal.SIGINT, signal.SIGTERM} for t in threads)
+        assert blocked_signals(Path(f"/proc/{os.getpid()}/status")) == set()  # the main thread is as before
+        workers.collect(workers.submit([], (None, None, None, summarize.sources.Reading())))  # the initializers have run
+        for process in workers.processes:
+            assert blocked_signals(Path(f"/proc/{process.pid}/status")) == set()
+    finally:
+        workers.close()
+
+
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
 def test_interrupt_mid_dataset_removes_its_temporary_file(tmp_path):
     fifo = tmp_path / "d.jsonl"
