@@ -149,11 +149,17 @@ _Task = Tuple[str, Union[str, bytes], str, str]  # (kind, path or line, source, 
 _Limits = Tuple[Optional[int], Optional[float], Optional[int], Reading, bool, int, bool]
 
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_CAN_MASK = hasattr(signal, "pthread_sigmask")
+
+
 def _worker_init() -> None:
     # The parent decides when to stop: Ctrl-C reaches the whole process
     # group, and the parent then terminates the workers with SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_exit)
+    if _CAN_MASK:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked since the fork: see _Workers
 
 
 def _worker_exit(signum: int, frame: Any) -> None:
@@ -320,14 +326,23 @@ class _Workers:
             # Load nltk and build the sentence splitter once, here: forked
             # workers inherit them instead of each paying for it.
             summarize("Warm up. Then go.")
-        # Forked workers inherit the parent's signal dispositions until their
-        # initializer runs: ignore SIGINT across the fork so none slips in between.
+        # Forked workers inherit the parent's signal handlers until their
+        # initializer runs: a SIGTERM in between raised the parent's exception
+        # inside multiprocessing's start-up code, with a traceback.  The pool
+        # also forks replacements from its own thread at any time (when a
+        # signal to the whole group has just ended the first workers), so
+        # SIGINT and SIGTERM are blocked while the pool and its threads are
+        # created: the threads inherit the mask, every worker starts with
+        # both blocked, and _worker_init unblocks them after setting its own.
         others = set(multiprocessing.active_children())
         previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+        mask = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS) if _CAN_MASK else None
         try:
             self.pool = multiprocessing.Pool(jobs, initializer=_worker_init)
         finally:
             signal.signal(signal.SIGINT, previous)
+            if mask is not None:
+                signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # a signal held meanwhile arrives now
         self.processes = [p for p in multiprocessing.active_children() if p not in others]
 
     def submit(self, tasks: Sequence[_Task], limits: _Limits) -> Any:
@@ -465,11 +480,19 @@ class _AtomicFile:
         os.replace(self.temp, self.path)
 
     def abort(self) -> None:
-        self.file.close()
+        try:
+            self.file.close()
+        except OSError:
+            pass  # the write that failed has raised already; a second flush fails the same way
         try:
             os.unlink(self.temp)
         except FileNotFoundError:
             pass
+
+
+def _write_error(path: str, exc: OSError) -> OutputError:
+    # Name the summary file, never the temporary one, whatever call failed.
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}")
 
 
 def _file_mode() -> int:
@@ -480,7 +503,9 @@ def _file_mode() -> int:
 
 class _Files:
     """``--output-dir``: one file per input, the current one kept open while
-    a dataset's documents arrive."""
+    a dataset's documents arrive.  ``add`` and ``finish`` raise
+    ``OutputError`` naming the summary file that cannot be written (a full
+    disk, a file size limit, no permission); ``abort`` then removes it."""
 
     def __init__(self, fmt: str, settings: Settings = Settings()) -> None:
         self.fmt, self.settings = fmt, settings
@@ -494,19 +519,25 @@ class _Files:
             self.finish()
         if target is None or (target.single and outcome.summary is None):
             return  # a text file that failed gets no output file: --skip-existing retries it
-        if self.file is None:
-            self.file = _AtomicFile(target.path, self.mode)
-            self.writer = _Writer(self.fmt, self.file.file.write, single=target.single, settings=self.settings)
-            self.target = target
-        assert self.writer is not None
-        self.writer.add(outcome)
+        try:
+            if self.file is None:
+                self.target = target
+                self.file = _AtomicFile(target.path, self.mode)
+                self.writer = _Writer(self.fmt, self.file.file.write, single=target.single, settings=self.settings)
+            assert self.writer is not None
+            self.writer.add(outcome)
+        except OSError as exc:
+            raise _write_error(target.path, exc) from None
         if target.single:
             self.finish()
 
     def finish(self) -> None:
         if self.file is not None and self.writer is not None:
-            self.writer.close()
-            self.file.commit()
+            try:
+                self.writer.close()
+                self.file.commit()
+            except OSError as exc:
+                raise _write_error(self.file.path, exc) from None
         self.file = self.writer = None
         self.target = None
 
@@ -562,10 +593,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             for message in outcome.warnings:
                 err_write(f"Warning: {message}\n")
             if files is not None:
-                try:
-                    files.add(target, outcome)
-                except OSError as exc:
-                    raise OutputError(f"cannot write {exc.filename or settings.output_dir}: {exc.strerror or exc}") from None
+                files.add(target, outcome)
             elif writer is not None:
                 writer.add(outcome)
             if outcome.skipped:

@@ -7,6 +7,7 @@ reads the input, calls ``summarize.summarize`` and prints the result; every
 from __future__ import annotations
 
 import errno
+import io
 import os
 import shutil
 import signal
@@ -63,12 +64,18 @@ def _is_closed_pipe(exc: BaseException) -> bool:
     return isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE)
 
 
+# Errors only a write raises.  Files under --output-dir are reported by
+# batch.OutputError, so one of these reaching the command is stdout's.
+_FULL_OUTPUT = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
+
+
 class SummarizeCommand(click.Command):
     """A click command that maps interrupts and closed pipes to exit codes.
 
     Ctrl-C exits 130 and SIGTERM 143 with one line on stderr; a closed stdout
-    (``summarize x | head -1``) exits 141 silently.  Neither prints a
-    traceback.
+    (``summarize x | head -1``) exits 141 silently; a stdout that cannot take
+    more (a full disk, ``> /dev/full``, ``ulimit -f``) exits 1 with one
+    line.  None prints a traceback.
     """
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -98,6 +105,10 @@ class SummarizeCommand(click.Command):
             _silence_stdout()
             sys.exit(EXIT_BROKEN_PIPE)
         except OSError as exc:
+            if exc.errno in _FULL_OUTPUT:
+                click.echo(f"Error: cannot write to stdout: {exc.strerror}", err=True)
+                _silence_stdout()  # else the flush at exit fails again, with a traceback
+                sys.exit(1)
             if not _is_closed_pipe(exc):
                 raise
             _silence_stdout()
@@ -224,7 +235,9 @@ def save_exports(recorder: Any, showing: Showing) -> None:
     cls=SummarizeCommand,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True))
+# readable=False: an unreadable file is an input error (exit 1; in batch mode
+# that input fails and the rest go on), reported by sources, not a usage error.
+@click.argument("paths", metavar="[PATH]...", nargs=-1, type=click.Path(allow_dash=True, dir_okay=True, readable=False))
 @click.option(
     "-n",
     "--sentences",
@@ -282,7 +295,9 @@ def save_exports(recorder: Any, showing: Showing) -> None:
     "-o",
     "--output-dir",
     metavar="DIR",
-    type=click.Path(file_okay=False, dir_okay=True, writable=True),
+    # Not writable=True: a folder that cannot be written is a fault found on
+    # the first write (exit 1, naming the file), like a full disk, not a usage error.
+    type=click.Path(file_okay=False, dir_okay=True),
     help="Write one summary file per input into DIR, mirroring the folders' layout (.txt, .json, .jsonl or .md).",
 )
 @click.option(
@@ -529,8 +544,21 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated()
 
 
+def _buffer_stdout() -> None:
+    # Under PYTHONUNBUFFERED (common in containers) sys.stdout writes straight
+    # to the descriptor, and TextIOWrapper drops the rest of a short write
+    # without a word: a disk that fills up mid-summary would truncate it and
+    # exit 0.  A BufferedWriter retries the rest, so ENOSPC or EFBIG surfaces.
+    stdout = sys.stdout
+    if isinstance(getattr(stdout, "buffer", None), io.RawIOBase):
+        sys.stdout = io.TextIOWrapper(
+            io.BufferedWriter(stdout.buffer), encoding=stdout.encoding, errors=stdout.errors, line_buffering=True
+        )
+
+
 def main(argv: Optional[list] = None) -> None:
     """Console-script entry point: ``summarize`` and ``python -m summarize``."""
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _on_sigterm)
+    _buffer_stdout()
     cli.main(args=argv, prog_name="summarize")

@@ -359,7 +359,7 @@ def test_unwritable_output_dir_stops_with_one_error(runner, tree, tmp_path):
     result = run_cli(runner, "-o", out, tree)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2].startswith("0 summarized, 0 failed, 0 skipped in ")
-    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out}: Not a directory"
+    assert result.stderr.splitlines()[-1] == f"Error: cannot write {out / 'a.txt'}: Not a directory"
 
 
 def test_fail_fast_leaves_a_dataset_cut_short_unwritten(runner, tmp_path):
@@ -671,6 +671,32 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
         "try fewer --jobs, or --jobs 1 to see which input causes it"
     )
     assert not [p for p in out.rglob(".*")]
+
+
+def blocked_signals(status: Path) -> set:
+    mask = int(next(line for line in status.read_text().splitlines() if line.startswith("SigBlk:")).split()[1], 16)
+    return {sig for sig in (signal.SIGINT, signal.SIGTERM) if mask & (1 << (sig - 1))}
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="Linux /proc")
+def test_pool_threads_fork_workers_with_stop_signals_blocked():
+    """The pool forks replacement workers from its own thread whenever one
+    ends (a SIGTERM to the whole group ends them all); a replacement that
+    got SIGTERM before its initializer ran raised the parent's exception
+    and printed a traceback.  The pool's threads block SIGINT and SIGTERM,
+    so a worker holds them until its own handlers are set."""
+    tasks = Path(f"/proc/{os.getpid()}/task")
+    before = set(tasks.iterdir())
+    workers = batch._Workers(2)
+    try:
+        threads = set(tasks.iterdir()) - before
+        assert threads and all(blocked_signals(t / "status") == {signal.SIGINT, signal.SIGTERM} for t in threads)
+        assert blocked_signals(Path(f"/proc/{os.getpid()}/status")) == set()  # the main thread is as before
+        workers.collect(workers.submit([], (None, None, None, summarize.sources.Reading())))  # the initializers have run
+        for process in workers.processes:
+            assert blocked_signals(Path(f"/proc/{process.pid}/status")) == set()
+    finally:
+        workers.close()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
