@@ -385,8 +385,9 @@ def walk(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_PATTERNS, skip:
     ``patterns``.  Names starting with ``.`` are skipped; links to folders
     are not followed, so link loops cannot happen.  Folders whose real path
     is in ``skip`` (an output folder inside an input folder) are left out.
-    A missing argument or a folder that cannot be listed is yielded with its
-    ``error`` set, in its place, and the walk goes on.
+    A missing argument, a folder that cannot be listed, or a matching link
+    that loops or leads nowhere is yielded with its ``error`` set, in its
+    place, and the walk goes on.
     """
     skipped = {os.path.realpath(p) for p in skip}
     for path in paths:
@@ -449,9 +450,23 @@ def _walk_folder(folder: str, patterns: Sequence[str], skipped: set) -> Iterator
                 continue
             regular = entry.is_file()  # follows a link to a file; False for FIFOs and sockets
         except OSError:
+            regular = False  # a link loop, for one
+        dead_link = not regular and entry.is_symlink() and not os.path.exists(path)
+        if not any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
             continue
-        if regular and any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
+        if regular:
             yield Input(path, below, dataset=is_dataset(entry.name))
+        elif dead_link:
+            # A link that loops or leads nowhere is reported, as find does, not passed over.
+            yield Input(path, below, error=f"{path}: {_dead_link_reason(path)}")
+
+
+def _dead_link_reason(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return f"a link that leads nowhere ({exc.strerror or exc})"
+    return "a link that leads nowhere"
 
 
 def _listing(folder: str) -> "list | str":

@@ -119,6 +119,21 @@ def test_links_to_folders_are_not_followed_and_loops_do_not_hang(runner, tree, t
     assert headers(result.stdout) == [f"{tree}/a.txt", f"{tree}/b.txt", f"{tree}/linked.txt", f"{tree}/sub/c.md"]
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="symbolic links")
+def test_file_links_that_loop_or_lead_nowhere_are_reported(runner, tree):
+    (tree / "loop.txt").symlink_to(tree / "loop.txt")
+    (tree / "gone.txt").symlink_to(tree / "nowhere.txt")
+    (tree / "gone.rst").symlink_to(tree / "nowhere.rst")  # not a name looked for: passed over
+    result = run_cli(runner, tree)
+    assert result.exit_code == 1
+    assert headers(result.stdout) == [f"{tree}/a.txt", f"{tree}/b.txt", f"{tree}/sub/c.md"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    assert errors == [
+        f"Error: {tree}/gone.txt: a link that leads nowhere (No such file or directory)",
+        f"Error: {tree}/loop.txt: a link that leads nowhere (Too many levels of symbolic links)",
+    ]
+
+
 def stack_depth() -> int:
     frame, depth = sys._getframe(), 0
     while frame is not None:
