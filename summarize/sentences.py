@@ -167,6 +167,16 @@ _GLUED_END = re.compile(
     r"(?=[A-Z][a-z]*(?:[\s,;:!?'\u2019\")]|\.(?:\s|$)|$))"
 )
 
+# A full stop, exclamation or question mark of Chinese or Japanese text
+# (rule cjk-end), unless a closing quote or bracket follows it: that quote
+# ends a quotation inside the sentence as often as the sentence.
+_CJK_MARK = re.compile(r"[\u3002\uff01\uff1f\uff61]")
+_CJK_END = re.compile(
+    r"[\u3002\uff01\uff1f\uff61]+"
+    r"(?![\u300d\u300f\uff09\u3015\u3011\u300b\u3009\u201d\u2019\"')\]])"
+    r"(?=\s*\S)"
+)
+
 # The word after the last whitespace (rule next-token-context).
 _LAST_WORD = re.compile(r"\s(\S+)$")
 
@@ -377,6 +387,25 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
     return out
 
 
+def _split_cjk(block: str, spans: List[Span]) -> List[Span]:
+    """Split the ``spans`` of ``block`` after Chinese and Japanese end marks.
+
+    Rule cjk-end: Punkt needs whitespace after a sentence end, which CJK
+    text does not put there, so "\u6211\u4eec\u53bb\u516c\u56ed\u3002\u5929\u6c14\u5f88\u597d\u3002" was one sentence.  A
+    run of ``\u3002`` ``\uff01`` ``\uff1f`` ends a sentence unless a closing
+    quote or bracket follows it.
+    """
+    out: List[Span] = []
+    for s, e in spans:
+        for m in _CJK_END.finditer(block, s, e):
+            out.append((s, m.end()))
+            s = m.end()
+            while block[s].isspace():  # the lookahead promises a non-space before e
+                s += 1
+        out.append((s, e))
+    return out
+
+
 def _is_attribution(block: str, s: int, e: int, attribution: "Pattern[str]") -> bool:
     """Whether ``block[s:e]`` opens with a short attribution ("Smith asked.").
 
@@ -573,6 +602,8 @@ def sentence_spans(text: str) -> List[Span]:
             pieces = list(tokenizer.span_tokenize(seen))
             if _GLUE_HINT.search(body):
                 pieces = _split_glued(body, pieces, _abbreviations())
+            if _CJK_MARK.search(body):
+                pieces = _split_cjk(body, pieces)
             pieces = _correct(body, pieces)
             for i, (s, e) in enumerate(pieces):
                 spans.append((b_start if i == 0 else body_at + s, body_at + e))

@@ -212,3 +212,17 @@ def test_import_does_not_load_nltk() -> None:
     code = "import sys, summarize; print('nltk' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("我们今天去公园。天气很好。", ["我们今天去公园。", "天气很好。"]),
+        ("次の文です！本当？ はい。", ["次の文です！", "本当？", "はい。"]),
+        # A closing quote after the mark may end a quotation inside the sentence: no split there.
+        ("「こんにちは。」と彼は言った。次の文です。", ["「こんにちは。」と彼は言った。", "次の文です。"]),
+        ("Mixed text. 中文句子。English again.", ["Mixed text.", "中文句子。", "English again."]),
+    ],
+)
+def test_cjk_end_marks_end_sentences(text, expected):
+    assert split_sentences(text) == expected
