@@ -118,7 +118,6 @@ Span = Tuple[int, int]
 
 # A blank line (possibly holding spaces or tabs) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
-_WHITESPACE = re.compile(r"\s+")
 # A line break after a hyphen between letters: a word wrapped at its hyphen.
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)[^\S\n]*\n\s*(?=\w)")
 
@@ -619,7 +618,7 @@ def normalize_space(text: str) -> str:
     """
     if "-\n" in text or "- \n" in text:
         text = _HYPHEN_WRAP.sub("", text)
-    return _WHITESPACE.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split's whitespace is re's \s: same result, faster
 
 
 def split_sentences(text: str) -> List[str]:

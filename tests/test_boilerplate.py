@@ -1,4 +1,7 @@
 """Boilerplate: page furniture that is never part of a summary."""
+import re
+import sys
+
 import pytest
 
 from summarize.boilerplate import is_boilerplate
@@ -66,3 +69,73 @@ def test_summarize_never_chooses_boilerplate_even_with_room_to_spare():
     )
     chosen = [s.text for s in summarize(text, sentences=4).sentences]
     assert chosen == ["The council approved the new bridge on Monday.", "The bridge will open next year."]
+
+
+def _unfiltered(sentence: str) -> bool:
+    """is_boilerplate without the substring test: every pattern searched."""
+    from summarize.boilerplate import _patterns
+
+    text = sentence.lstrip(" \"'\u201c\u2018")
+    at_start, anywhere = _patterns()
+    return at_start.match(text) is not None or any(p.search(text) for _, p in anywhere)
+
+
+def test_every_anywhere_pattern_has_a_required_literal():
+    from summarize.boilerplate import _patterns
+
+    for literal, pattern in _patterns()[1]:
+        assert literal and re.search(re.escape(literal), pattern.pattern, re.IGNORECASE), pattern.pattern
+
+
+@pytest.mark.parametrize(
+    "pattern, literal",
+    [
+        (r"\bcopyright\s*\d{4}", "copyright"),
+        (r"colou?r", "colo"),
+        (r"\b(?:opinions|views) expressed in this (?:piece|column)", "expressed in this"),
+        (r"foo[abc ] bar baz", "bar baz"),
+        (r"a|bcd", ""),
+        (r"(?:x|y)", ""),
+    ],
+)
+def test_required_literal(pattern, literal):
+    from summarize.boilerplate import required_literal
+
+    assert required_literal(pattern) == literal
+
+
+def test_fold_keeps_every_ignorecase_match_of_an_ascii_letter():
+    from summarize.boilerplate import fold
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if re.fullmatch("[a-z]", char, re.IGNORECASE):
+            assert len(fold(char)) == 1 and re.fullmatch("[a-z]", fold(char)), repr(char)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "COPYRIGHT 2015 Rolling Stone.",
+        "\u0130mage copyr\u0131ght 2019 Getty.",  # dotted capital I, dotless i
+        "Reuters contributed from Paris.",
+        "He contributed to the fund in 2015.",
+        "ALL RIGHTS RESERVED",
+        "The views expressed in this column are his own.",
+        "Nothing here at all.",
+        "\u212aelvin contributed to this story.",  # the Kelvin sign matches k
+    ],
+)
+def test_substring_test_never_changes_the_answer(sentence):
+    assert is_boilerplate(sentence) == _unfiltered(sentence)
+
+
+def test_substring_test_never_changes_the_answer_on_the_samples():
+    from pathlib import Path
+
+    from summarize import split_sentences
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    sentences = [s for path in sorted(samples.glob("*.txt")) for s in split_sentences(path.read_text(encoding="utf-8"))]
+    assert len(sentences) > 20
+    assert [is_boilerplate(s) for s in sentences] == [_unfiltered(s) for s in sentences]
