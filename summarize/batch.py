@@ -63,13 +63,10 @@ class Settings:
     line's text.  ``progress``: show a progress bar on stderr.  ``reading``:
     how files and URLs are read (HTML extraction, fetch limits).
 
-    Per document, as for one: ``highlight`` shows the article with its
-    summary marked (the text travels back from the worker), ``explain``
-    every sentence's score, ``keywords`` how many keywords to compute and
-    ``show_keywords`` whether plain, Markdown and rich output show them
-    (JSON always does).  ``export_svg``/``export_html``: save the rich
-    rendering of every document (a panel each, ``export_width`` columns)
-    to one file (not with ``output_dir``).
+    ``showing``: per document, as for one (``render.Showing``); with
+    ``highlight`` the text travels back from the worker.  The export files
+    hold the rich rendering of every document (a panel each,
+    ``export_width`` columns; not with ``output_dir``).
     """
 
     sentences: Optional[int] = None
@@ -84,17 +81,8 @@ class Settings:
     text_field: str = "text"
     progress: bool = False
     reading: Reading = Reading()
-    highlight: bool = False
-    explain: bool = False
-    keywords: int = 0
-    show_keywords: bool = False
-    export_svg: Optional[str] = None
-    export_html: Optional[str] = None
+    showing: render.Showing = render.Showing()
     export_width: int = render.EXPORT_WIDTH
-
-    def display(self, article: Optional[str] = None) -> render.Display:
-        """What plain, Markdown and rich output show for a document whose text is ``article``."""
-        return render.Display(keywords=self.show_keywords, explain=self.explain, article=article if self.highlight else None)
 
 
 @dataclass(frozen=True)
@@ -111,7 +99,7 @@ class Outcome:
     meta: Mapping[str, str] = field(default_factory=dict)
     """A web page's ``byline``, ``date`` and ``url`` when found (``Document.meta``)."""
     text: Optional[str] = None
-    """The text summarized, kept only for ``Settings.highlight``."""
+    """The text summarized, kept only for ``Settings.showing.highlight``."""
 
     @property
     def skipped(self) -> bool:
@@ -262,9 +250,9 @@ def _limits(settings: Settings) -> _Limits:
         settings.ratio,
         settings.words,
         settings.reading,
-        settings.explain,
-        settings.keywords,
-        settings.highlight,
+        settings.showing.explain,
+        settings.showing.keywords,
+        settings.showing.highlight,
     )
 
 
@@ -419,7 +407,7 @@ class _Writer:
 
     def add(self, outcome: Outcome) -> None:
         summary, source = outcome.summary, outcome.source
-        display = self.settings.display(outcome.text)
+        display = self.settings.showing.display(outcome.text)
         if self.record is not None and summary is not None:
             self.record(render.rich_panel(summary, source, outcome.meta, display))
         if self.fmt in ("json", "jsonl") and not self.single:
@@ -567,7 +555,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     workers: Optional[_Workers] = None
     progress: Optional[_Progress] = None
     files = _Files(settings.fmt, settings) if settings.output_dir is not None else None
-    recorder = render.Recorder(settings.export_width) if settings.export_svg or settings.export_html else None
+    recorder = render.Recorder(settings.export_width) if settings.showing.exporting else None
     err_write: Callable[[str], None] = stderr.write
     quiet = False
     try:
@@ -612,7 +600,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             writer.close()
             if recorder is not None:
                 try:
-                    recorder.save(svg=settings.export_svg, html=settings.export_html)
+                    recorder.save(svg=settings.showing.export_svg, html=settings.showing.export_html)
                 except OSError as exc:
                     raise OutputError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
         elif files is not None and not stopped:

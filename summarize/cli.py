@@ -12,7 +12,6 @@ import os
 import shutil
 import signal
 import sys
-from dataclasses import dataclass
 from typing import Any, Mapping, NoReturn, Optional, Tuple
 
 import click
@@ -20,6 +19,7 @@ import click
 from . import __version__
 from .core import Summary, summarize
 from .errors import SummarizeError
+from .render import EXPORT_WIDTH, Showing
 from .sources import DEFAULT_PATTERNS, INPUT_FORMATS, Document, Reading, is_dataset, is_url, read_any, read_stream, with_page_title
 from .selection import DEFAULT_SENTENCES
 
@@ -30,7 +30,6 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
 DEFAULT_TIMEOUT = 20.0  # seconds; summarize.web's default, kept here so --help never imports it
 DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_KEYWORDS = 10  # in JSON, which always has keywords; -k N changes it
-EXPORT_WIDTH = 100  # summarize.render's, kept here so --help never imports it
 FORMAT_CHOICES = ("auto", "plain", "rich", "json", "jsonl", "markdown")
 
 
@@ -155,25 +154,6 @@ def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None
         note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")
 
 
-@dataclass(frozen=True)
-class Showing:
-    """The display options: ``highlight`` (the article with the summary
-    marked), ``explain`` (every sentence's score), ``keywords`` (how many to
-    compute: -k N, or ``DEFAULT_KEYWORDS`` for JSON), ``show_keywords``
-    (-k N given, N > 0), and the ``export_svg``/``export_html`` paths."""
-
-    highlight: bool = False
-    explain: bool = False
-    keywords: int = 0
-    show_keywords: bool = False
-    export_svg: Optional[str] = None
-    export_html: Optional[str] = None
-
-    @property
-    def exporting(self) -> bool:
-        return self.export_svg is not None or self.export_html is not None
-
-
 def export_width() -> int:
     """Columns of an exported rendering: the terminal's when stdout is one."""
     if is_terminal(sys.stdout):
@@ -199,9 +179,7 @@ def emit(
         fmt = "rich" if is_terminal(stdout) else "plain"
     from . import render
 
-    display = render.Display(
-        keywords=showing.show_keywords, explain=showing.explain, article=article if showing.highlight else None
-    )
+    display = showing.display(article)
     if fmt == "rich":
         render.print_rich(summary, stdout, source, extra=extra, display=display)
     else:
@@ -479,12 +457,7 @@ def cli(
         text_field=text_field,
         progress=is_terminal(sys.stderr),
         reading=Reading(input_format, timeout, max_bytes),
-        highlight=showing.highlight,
-        explain=showing.explain,
-        keywords=showing.keywords,
-        show_keywords=showing.show_keywords,
-        export_svg=showing.export_svg,
-        export_html=showing.export_html,
+        showing=showing,
         export_width=export_width() if showing.exporting else EXPORT_WIDTH,
     )
     try:

@@ -39,6 +39,30 @@ EXPORT_WIDTH = 100
 
 
 @dataclass(frozen=True)
+class Showing:
+    """The display options of a run: ``highlight`` (the article with the
+    summary marked), ``explain`` (every sentence's score), ``keywords`` (how
+    many to compute: -k N, or ``DEFAULT_KEYWORDS`` for JSON),
+    ``show_keywords`` (-k N given, N > 0), and the ``export_svg`` /
+    ``export_html`` paths.  One document's ``Display`` is ``display(text)``."""
+
+    highlight: bool = False
+    explain: bool = False
+    keywords: int = 0
+    show_keywords: bool = False
+    export_svg: Optional[str] = None
+    export_html: Optional[str] = None
+
+    @property
+    def exporting(self) -> bool:
+        return self.export_svg is not None or self.export_html is not None
+
+    def display(self, article: Optional[str] = None) -> "Display":
+        """What plain, Markdown and rich output show for a document whose text is ``article``."""
+        return Display(keywords=self.show_keywords, explain=self.explain, article=article if self.highlight else None)
+
+
+@dataclass(frozen=True)
 class Display:
     """What plain, Markdown and rich output show besides the summary.
 
