@@ -350,15 +350,19 @@ class _Workers:
                             "try fewer --jobs, or --jobs 1 to see which input causes it"
                         ) from None
 
-    def close(self) -> None:
-        """Stop the workers: finished or interrupted, no work is left worth
-        waiting for.  ``Pool.terminate`` sends SIGTERM and waits for each
-        worker; on a loaded machine a worker has been seen to miss it and
-        block on the task queue forever, so after ``GRACE_SECONDS`` the
-        workers still alive are killed, which lets the wait end.  Should
-        even that not end it, the run goes on to exit without it: the stop is
-        attempted once (multiprocessing does not run it again at exit)."""
-        stopper = threading.Thread(target=self._terminate, name="summarize-pool-stopper", daemon=True)
+    def close(self, idle: bool = False) -> None:
+        """Stop the workers.  ``idle`` (every result is back): they are told
+        to exit when the task queue is empty, and do.  Otherwise (interrupt,
+        failure, --fail-fast) no work is left worth waiting for:
+        ``Pool.terminate`` sends SIGTERM and waits for each worker.  A worker
+        can miss that SIGTERM: one that arrives just before the worker
+        blocks on the task queue's lock is handled only once the lock is
+        free, and terminate holds it.  So after ``GRACE_SECONDS`` the workers
+        still alive are killed, which lets the wait end.  Should even that
+        not end it, the run goes on to exit without it: the stop is attempted
+        once (multiprocessing does not run it again at exit)."""
+        target = self._finish if idle else self._terminate
+        stopper = threading.Thread(target=target, name="summarize-pool-stopper", daemon=True)
         stopper.start()
         stopper.join(self.GRACE_SECONDS)
         if stopper.is_alive():
@@ -369,6 +373,10 @@ class _Workers:
                     except OSError:
                         pass  # already gone
             stopper.join(self.GRACE_SECONDS)
+
+    def _finish(self) -> None:
+        self.pool.close()
+        self.pool.join()
 
     def _terminate(self) -> None:
         self.pool.terminate()
@@ -576,7 +584,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         record = recorder.print if recorder is not None else None
         writer = _Writer(settings.fmt, out_write, show, settings=settings, record=record) if files is None else None
         units = _units(walk(paths, settings.patterns, _skip(settings)), settings)
-        stopped = False
+        stopped = drained = False
         for target, outcome in _ordered(units, settings, workers):
             for message in outcome.warnings:
                 err_write(f"Warning: {message}\n")
@@ -596,6 +604,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             if settings.fail_fast and outcome.error is not None:
                 stopped = True
                 break
+        else:
+            drained = True  # every document is back: the workers are idle
         if writer is not None:
             writer.close()
             if recorder is not None:
@@ -612,7 +622,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         if files is not None:
             files.abort()
         if workers is not None:
-            workers.close()
+            workers.close(idle=drained)
         if progress is not None:
             progress.stop()
         tally.seconds = time.monotonic() - started

@@ -768,3 +768,21 @@ def test_closing_kills_a_worker_that_ignores_sigterm(monkeypatch, tmp_path):
     workers.close()  # Pool.terminate alone would wait the full minute
     assert time.monotonic() - began < 10
     assert all(p.exitcode is not None for p in workers.processes)
+
+
+def _deaf(_: int) -> int:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    return os.getpid()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
+def test_closing_idle_workers_needs_no_signal(monkeypatch):
+    """At the end of a run the workers are told to exit through the task
+    queue: no SIGTERM that could be missed, and no wait for the grace period."""
+    monkeypatch.setattr(batch._Workers, "GRACE_SECONDS", 30.0)
+    workers = batch._Workers(2)
+    workers.pool.map(_deaf, range(8), chunksize=1)  # now SIGTERM could not stop them
+    began = time.monotonic()
+    workers.close(idle=True)
+    assert time.monotonic() - began < 10
+    assert all(p.exitcode == 0 for p in workers.processes)
