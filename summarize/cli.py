@@ -381,11 +381,11 @@ def cli(
 
     Many inputs: any mix of files, URLs, folders (searched recursively for
     *.txt and *.md, or the --glob patterns; hidden ones skipped) and .jsonl
-    datasets (one JSON object per
-    line, the article under "text", its "id" kept). They are summarized in
-    parallel and printed in the order given, each under a "==> PATH <=="
-    header; failures are reported on stderr and the rest go on (exit 1 if
-    any failed). A progress bar and a closing count go to stderr.
+    datasets (one JSON object per line, the article under "text", its "id"
+    kept). They are summarized in parallel and printed in the order given,
+    each under a "==> PATH <==" header; failures are reported on stderr and
+    the rest go on (exit 1 if any failed). A progress bar and a closing
+    count go to stderr.
 
     \b
     Examples:
@@ -429,8 +429,8 @@ def cli(
         export_svg=export_svg,
         export_html=export_html,
     )
+    reading = Reading(input_format, timeout, max_bytes)
     if not is_batch(paths, output_dir):
-        reading = Reading(input_format, timeout, max_bytes)
         return summarize_one(paths[0] if paths else None, reading, sentences, ratio, words, fmt, showing)
     if output_dir is not None and (not paths or "-" in paths):
         raise click.UsageError("--output-dir needs file or folder PATHs (stdin has no name to mirror)")
@@ -456,7 +456,7 @@ def cli(
         patterns=patterns or DEFAULT_PATTERNS,
         text_field=text_field,
         progress=is_terminal(sys.stderr),
-        reading=Reading(input_format, timeout, max_bytes),
+        reading=reading,
         showing=showing,
         export_width=export_width() if showing.exporting else EXPORT_WIDTH,
     )
