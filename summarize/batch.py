@@ -27,7 +27,7 @@ from typing import IO, Any, Callable, Deque, Iterator, Mapping, Optional, Sequen
 
 from . import render
 from .core import Summary, summarize
-from .errors import InputError, SummarizeError
+from .errors import InputError, OutputError, SummarizeError
 from .sources import DEFAULT_PATTERNS, Input, Reading, parse_record, read_any, read_lines, record_document, walk, with_page_title
 
 EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
@@ -39,10 +39,6 @@ spends little time on handing out work."""
 
 IN_FLIGHT_PER_JOB = 4
 """Chunks queued per worker: enough to keep workers busy, few enough to keep memory flat."""
-
-
-class OutputError(SummarizeError):
-    """A summary file cannot be written under ``--output-dir``: the run stops."""
 
 
 class WorkerError(SummarizeError):
@@ -395,7 +391,7 @@ class _Writer:
     documents (as ``head`` does); JSON becomes one array; JSON Lines one
     object per line; Markdown one section per document.  Failures appear
     as ``{"source", "error"}`` records in JSON and JSON Lines only.
-    ``settings`` says what to show besides the summaries (``Settings.display``);
+    ``settings`` says what to show besides the summaries (``Settings.showing``);
     ``record`` is also given each document's rich panel (for the export files).
     """
 
@@ -416,8 +412,11 @@ class _Writer:
     def add(self, outcome: Outcome) -> None:
         summary, source = outcome.summary, outcome.source
         display = self.settings.showing.display(outcome.text)
-        if self.record is not None and summary is not None:
-            self.record(render.rich_panel(summary, source, outcome.meta, display))
+        panel = None
+        if summary is not None and (self.record is not None or self.fmt == "rich"):
+            panel = render.rich_panel(summary, source, outcome.meta, display)
+            if self.record is not None:
+                self.record(panel)
         if self.fmt in ("json", "jsonl") and not self.single:
             if summary is not None:
                 self._record(render.summary_dict(summary, source, outcome.record_id, outcome.meta))
@@ -428,7 +427,7 @@ class _Writer:
             return  # failures are reported on stderr only
         if self.fmt == "rich":
             assert self.show is not None
-            self.show(render.rich_panel(summary, source, outcome.meta, display))
+            self.show(panel)
         elif self.single:
             self.write(render.render_text(summary, self.fmt, source, outcome.meta, display))
         else:
@@ -486,11 +485,6 @@ class _AtomicFile:
             pass
 
 
-def _write_error(path: str, exc: OSError) -> OutputError:
-    # Name the summary file, never the temporary one, whatever call failed.
-    return OutputError(f"cannot write {path}: {exc.strerror or exc}")
-
-
 def _file_mode() -> int:
     umask = os.umask(0)
     os.umask(umask)
@@ -523,7 +517,7 @@ class _Files:
             assert self.writer is not None
             self.writer.add(outcome)
         except OSError as exc:
-            raise _write_error(target.path, exc) from None
+            raise OutputError.writing(target.path, exc) from None
         if target.single:
             self.finish()
 
@@ -533,7 +527,7 @@ class _Files:
                 self.writer.close()
                 self.file.commit()
             except OSError as exc:
-                raise _write_error(self.file.path, exc) from None
+                raise OutputError.writing(self.file.path, exc) from None
         self.file = self.writer = None
         self.target = None
 
@@ -609,10 +603,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         if writer is not None:
             writer.close()
             if recorder is not None:
-                try:
-                    recorder.save(svg=settings.showing.export_svg, html=settings.showing.export_html)
-                except OSError as exc:
-                    raise OutputError(f"cannot write {exc.filename}: {exc.strerror or exc}") from None
+                recorder.save(svg=settings.showing.export_svg, html=settings.showing.export_html)
         elif files is not None and not stopped:
             files.finish()  # a dataset cut short by --fail-fast is left unwritten (aborted below)
     except BrokenPipeError:

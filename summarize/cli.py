@@ -64,7 +64,7 @@ def _is_closed_pipe(exc: BaseException) -> bool:
 
 
 # Errors only a write raises.  Files under --output-dir are reported by
-# batch.OutputError, so one of these reaching the command is stdout's.
+# errors.OutputError, so one of these reaching the command is stdout's.
 _FULL_OUTPUT = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
@@ -189,7 +189,10 @@ def emit(
     if showing.exporting:
         recorder = render.Recorder(export_width())
         recorder.print(render.rich_renderable(summary, source, extra, display))
-        save_exports(recorder, showing)
+        try:
+            recorder.save(svg=showing.export_svg, html=showing.export_html)
+        except SummarizeError as exc:
+            _fail(str(exc))
 
 
 def check_writable(path: str) -> None:
@@ -199,14 +202,6 @@ def check_writable(path: str) -> None:
         _fail(f"cannot write {path}: no such folder {folder}")
     if not os.access(path if os.path.exists(path) else folder, os.W_OK):
         _fail(f"cannot write {path}: permission denied")
-
-
-def save_exports(recorder: Any, showing: Showing) -> None:
-    """Write the export files; one that cannot be written exits 1 with one line."""
-    try:
-        recorder.save(svg=showing.export_svg, html=showing.export_html)
-    except OSError as exc:
-        _fail(f"cannot write {exc.filename or showing.export_svg or showing.export_html}: {exc.strerror or exc}")
 
 
 @click.command(

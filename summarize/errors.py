@@ -26,6 +26,17 @@ class MissingExtraError(SummarizeError):
     """An input needs an optional extra that is not installed (``summarize[web]``)."""
 
 
+class OutputError(SummarizeError):
+    """An output file (a summary under ``--output-dir``, an SVG or HTML
+    export) cannot be written: the run stops."""
+
+    @classmethod
+    def writing(cls, path: str, exc: OSError) -> "OutputError":
+        """The error for ``exc`` raised while writing ``path``, naming
+        ``path`` (never a temporary file)."""
+        return cls(f"cannot write {path}: {exc.strerror or exc}")
+
+
 class FetchError(SummarizeError):
     """A URL cannot be fetched: bad scheme, HTTP error, timeout, refused
     connection, too many redirects, too large, or not a web page."""

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, TextIO
 
 from .core import ScoredSentence, Summary, TermWeight
+from .errors import OutputError
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console, RenderableType
@@ -420,13 +421,17 @@ class Recorder:
         self.console.print(renderable)
 
     def save(self, svg: Optional[str] = None, html: Optional[str] = None, *, title: str = "summarize") -> None:
-        """Write what was printed to ``svg`` and/or ``html``; raises ``OSError``
-        when a file cannot be written (nothing is written before both are rendered)."""
+        """Write what was printed to ``svg`` and/or ``html``; raises
+        ``OutputError`` naming a file that cannot be written (nothing is
+        written before both are rendered)."""
         outputs = []
         if svg is not None:
             outputs.append((svg, self.console.export_svg(title=title, clear=False)))
         if html is not None:
             outputs.append((html, self.console.export_html(clear=False)))
         for path, content in outputs:
-            with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(content)
+            try:
+                with open(path, "w", encoding="utf-8", newline="\n") as handle:
+                    handle.write(content)
+            except OSError as exc:
+                raise OutputError.writing(path, exc) from None
