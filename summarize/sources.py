@@ -451,22 +451,16 @@ def _walk_folder(folder: str, patterns: Sequence[str], skipped: set) -> Iterator
             regular = entry.is_file()  # follows a link to a file; False for FIFOs and sockets
         except OSError:
             regular = False  # a link loop, for one
-        dead_link = not regular and entry.is_symlink() and not os.path.exists(path)
         if not any(fnmatch.fnmatchcase(entry.name, p) for p in patterns):
             continue
         if regular:
             yield Input(path, below, dataset=is_dataset(entry.name))
-        elif dead_link:
-            # A link that loops or leads nowhere is reported, as find does, not passed over.
-            yield Input(path, below, error=f"{path}: {_dead_link_reason(path)}")
-
-
-def _dead_link_reason(path: str) -> str:
-    try:
-        os.stat(path)
-    except OSError as exc:
-        return f"a link that leads nowhere ({exc.strerror or exc})"
-    return "a link that leads nowhere"
+        elif entry.is_symlink():
+            try:
+                os.stat(path)  # a link to a FIFO or socket is passed over, like them
+            except OSError as exc:
+                # A link that loops or leads nowhere is reported, as find does, not passed over.
+                yield Input(path, below, error=f"{path}: a link that leads nowhere ({exc.strerror or exc})")
 
 
 def _listing(folder: str) -> "list | str":
