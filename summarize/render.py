@@ -181,13 +181,19 @@ def render_plain(summary: Summary, display: Display = PLAIN) -> str:
 def highlight_plain(summary: Summary, article: str) -> str:
     """``article`` (the text ``summary`` was made from) verbatim, newline-terminated,
     with each chosen sentence wrapped in ``MARK_OPEN`` and ``MARK_CLOSE``."""
-    parts, at = [], 0
+    text = _marked(summary, article, MARK_OPEN, MARK_CLOSE)
+    return text if text.endswith("\n") else text + "\n"
+
+
+def _marked(summary: Summary, article: str, open_mark: str, close_mark: str, start: int = 0) -> str:
+    """``article[start:]`` with each chosen sentence of ``summary`` between
+    ``open_mark`` and ``close_mark``."""
+    parts, at = [], start
     for s in summary.sentences:
-        parts += [article[at:s.start], MARK_OPEN, article[s.start:s.end], MARK_CLOSE]
+        parts += [article[at:s.start], open_mark, article[s.start:s.end], close_mark]
         at = s.end
     parts.append(article[at:])
-    text = "".join(parts)
-    return text if text.endswith("\n") else text + "\n"
+    return "".join(parts)
 
 
 def _terms_cell(s: ScoredSentence) -> str:
@@ -246,12 +252,7 @@ def markdown_body(summary: Summary, display: Display = PLAIN) -> str:
     if display.keywords and summary.keywords is not None:
         blocks.append("**Keywords:** " + ", ".join(k.term for k in summary.keywords))
     if display.article is not None:
-        parts, at = [], summary.body_start
-        for s in summary.sentences:
-            parts += [display.article[at:s.start], "**", display.article[s.start:s.end], "**"]
-            at = s.end
-        parts.append(display.article[at:])
-        blocks.append("".join(parts).strip())
+        blocks.append(_marked(summary, display.article, "**", "**", summary.body_start).strip())
     else:
         blocks.append("\n".join(f"- {s.text}" for s in summary.sentences))
     if display.explain and summary.all_sentences is not None:
