@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Pattern, Tuple
+from typing import Pattern, Tuple
 
 from .datafiles import read_word_list
 

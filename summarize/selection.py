@@ -117,7 +117,7 @@ def _greedy(
     """
     if not scores:
         return []
-    top = max(scores) if max(scores) > 0 else 1.0
+    top = max(max(scores), 0.0) or 1.0
     same = overlap if overlap is not None else similarity
     # (-(upper bound on the value), index): best value first, ties to the earlier.
     heap = [(-(scores[i] / top), i) for i in range(len(scores))]
