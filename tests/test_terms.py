@@ -42,3 +42,82 @@ def test_surface_form_tie_goes_to_the_first_spelling():
     from summarize.terms import surface_forms
 
     assert surface_forms(["Donors wait.", "A donor waits."])["donor"] == "Donors"
+
+
+# The Porter stemmer skips a step for a word with none of its suffixes
+# (terms.STEP_SUFFIXES); it must give exactly NLTK's stems.
+import json  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from conftest import SHARED  # noqa: E402
+from summarize import nltk_modules, terms  # noqa: E402
+
+
+def _plain_porter():
+    return nltk_modules.load("nltk.stem.porter").PorterStemmer()
+
+
+@pytest.mark.parametrize("step", sorted(set(terms.STEP_SUFFIXES) - {"_step1b", "_step5a"}))
+def test_every_rule_of_a_skipped_step_ends_in_one_of_its_listed_suffixes(step):
+    # Record the rules NLTK's own step applies; a word ending in a rule's
+    # suffix must never be skipped.
+    plain = _plain_porter()
+    seen = []
+
+    def record(word, rules):
+        seen.extend(suffix for suffix, _, _ in rules)
+        return word
+
+    plain._apply_rule_list = record
+    for probe in ("zzz", *terms.STEP_SUFFIXES[step]):
+        getattr(type(plain), step)(plain, "zz" + probe)
+    assert seen, "the step applied no rule list"
+    missing = [s for s in seen if s not in ("*d", "") and not s.endswith(terms.STEP_SUFFIXES[step])]
+    assert missing == []
+
+
+def test_steps_1b_and_5a_change_only_words_with_their_suffixes():
+    # Not plain rule lists: step 1b changes only words in -ed/-ing, 5a only words in -e.
+    plain, ours = _plain_porter(), terms.porter_stemmer()
+    for word in ("agreed", "feed", "plastered", "bled", "motoring", "sing", "hopping", "filing", "tied", "cried"):
+        assert ours._step1b(word) == type(plain)._step1b(plain, word)
+    for word in ("needs", "edge", "kingdom", "ingot"):
+        assert ours._step1b(word) == word == type(plain)._step1b(plain, word)
+    for word in ("probate", "rate", "cease", "e", "ee"):
+        assert ours._step5a(word) == type(plain)._step5a(plain, word)
+    assert ours._step5a("probates") == "probates" == type(plain)._step5a(plain, "probates")
+
+
+_SUFFIXES = sorted({s for group in terms.STEP_SUFFIXES.values() for s in group} | {"sses", "ies", "ied", "eed", "ly"})
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.text(alphabet="abcdeilmnorstuvyz", min_size=0, max_size=9),
+    st.lists(st.sampled_from(_SUFFIXES), max_size=3),
+)
+def test_skipping_stemmer_gives_nltks_stems(stem, suffixes):
+    word = stem + "".join(suffixes)
+    assert terms.porter_stemmer().stem(word) == _plain_porter().stem(word)
+
+
+def test_skipping_stemmer_gives_nltks_stems_on_words_of_the_package_lists():
+    from summarize.datafiles import read_word_list
+
+    plain, ours = _plain_porter(), terms.porter_stemmer()
+    words = {w.lower() for name in ("stopwords.txt", "sentence_starters.txt", "speech_verbs.txt", "abbreviations.txt")
+             for w in read_word_list(name)}
+    assert [ours.stem(w) for w in sorted(words)] == [plain.stem(w) for w in sorted(words)]
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "dev.jsonl").exists(), reason="../shared/eval/dev.jsonl not present")
+def test_skipping_stemmer_gives_nltks_stems_on_every_word_of_the_dev_articles():
+    plain, ours = _plain_porter(), terms.porter_stemmer()
+    with (SHARED / "eval" / "dev.jsonl").open(encoding="utf-8") as handle:
+        vocabulary = sorted({w for line in handle for w in terms.words(json.loads(line)["text"])})
+    assert len(vocabulary) > 20000
+    differ = [w for w in vocabulary if ours.stem(w) != plain.stem(w)]
+    assert differ == []
