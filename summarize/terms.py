@@ -97,13 +97,34 @@ def _lower_term(word: str) -> str:
     return _stem_function()(word)
 
 
+# Terms of each whitespace-separated token seen, e.g. "(Reuters)," -> ("reuter",).
+# A word never spans whitespace, so a text's terms are its tokens' terms in
+# order; most tokens recur, and a lookup is far cheaper than the word regex.
+# Emptied when full (cheaper than least-recently-used bookkeeping).
+_TOKEN_TERMS: Dict[str, Tuple[str, ...]] = {}
+_TOKEN_TERMS_MAX = 65536
+
+
+def _token_terms(token: str) -> Tuple[str, ...]:
+    terms = tuple(term for term in map(_term, _WORD.findall(token)) if term)
+    if len(_TOKEN_TERMS) >= _TOKEN_TERMS_MAX:
+        _TOKEN_TERMS.clear()
+    _TOKEN_TERMS[token] = terms
+    return terms
+
+
 def content_terms(text: str) -> List[str]:
     """Return the stems of the content words of ``text``, in order.
 
     Content words are words that are not stopwords, not bare numbers and
     longer than one character; possessive ``'s`` is dropped before stemming.
     """
-    return [term for term in map(_term, _WORD.findall(text)) if term]
+    known = _TOKEN_TERMS.get
+    out: List[str] = []
+    for token in text.split():
+        terms = known(token)
+        out += _token_terms(token) if terms is None else terms
+    return out
 
 
 def surface_forms(texts: Iterable[str], wanted: Optional[AbstractSet[str]] = None) -> Dict[str, str]:
