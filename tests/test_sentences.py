@@ -226,3 +226,68 @@ def test_import_does_not_load_nltk() -> None:
 )
 def test_cjk_end_marks_end_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+# Punkt's decision at a candidate end has a fast path for the common
+# contexts (a full stop after a plain word, "?" and "!"); it must answer as
+# the full token-by-token decision does.
+import glob as _glob  # noqa: E402
+import json as _json  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+from hypothesis import given as _given  # noqa: E402
+from hypothesis import settings as _settings  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+from summarize.sentences import _tokenizer  # noqa: E402
+
+_ROOT = _Path(__file__).resolve().parents[1]
+_SHARED = _ROOT.parent / "shared"
+
+
+def _contexts(texts):
+    tokenizer = _tokenizer()
+    for text in texts:
+        for _, context in tokenizer._match_potential_end_contexts(text):
+            yield context
+
+
+def _disagreements(contexts):
+    tokenizer = _tokenizer()
+    return [c for c in contexts if tokenizer.text_contains_sentbreak(c) != tokenizer._full_sentbreak_decision(c)]
+
+
+def test_fast_sentbreak_answers_agree_on_every_context_of_the_samples_and_cases():
+    texts = [p.read_text(encoding="utf-8") for p in sorted((_ROOT / "samples").glob("*.txt"))]
+    texts += [text for _, text, _ in CASES]
+    contexts = list(_contexts(texts))
+    assert len(contexts) > 200
+    assert _disagreements(contexts) == []
+
+
+@pytest.mark.skipif(not (_SHARED / "sbd").is_dir(), reason="../shared/sbd not present")
+def test_fast_sentbreak_answers_agree_on_every_context_of_the_ud_and_cnn_texts():
+    texts = []
+    for name in sorted(_glob.glob(str(_SHARED / "sbd" / "*.jsonl"))) + [str(_SHARED / "eval" / "dev.jsonl")]:
+        if _Path(name).exists():
+            with open(name, encoding="utf-8") as handle:
+                texts += [_json.loads(line)["text"] for line in handle]
+    contexts = list(_contexts(texts))
+    assert len(contexts) > 10000
+    assert _disagreements(contexts) == []
+
+
+_CONTEXT_WORD = _st.text(alphabet="aAbeiIoSTUvwxyZ0123.-'\u2019\"()?!:;,\u2026", min_size=0, max_size=8)
+
+
+@_settings(max_examples=3000, deadline=None)
+@_given(
+    _CONTEXT_WORD,
+    _st.sampled_from([".", "?", "!", "\u2026"]),
+    _st.one_of(_st.sampled_from(list(")\";}]*:@'({[!?")), _st.builds(lambda ws, w: ws + (w or "x"), _st.sampled_from([" ", "\n", "  "]), _CONTEXT_WORD)),
+)
+def test_fast_sentbreak_answers_agree_on_generated_contexts(word, mark, after):
+    # Punkt's context: the word before the mark, the mark, then one non-word
+    # mark or whitespace and the next word.
+    word = "".join(word.split())
+    assert _disagreements([word + mark + after]) == []
