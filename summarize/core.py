@@ -13,8 +13,8 @@ from . import scoring, selection
 from .boilerplate import is_boilerplate
 from .errors import NoTextError
 from .news import Layout, parse_layout
-from .sentences import Span, normalize_space, sentence_spans
-from .terms import content_terms, surface_forms
+from .sentences import Span, sentence_spans, sentence_words
+from .terms import content_terms, surface_forms, tokens_terms
 
 TOP_TERMS = 3
 """How many contributing terms ``explain`` gives per sentence (``ScoredSentence.top_terms``)."""
@@ -177,20 +177,29 @@ def summarize_with(
     Not part of the public API: ``summarize`` is this with the default weights.
     """
     layout, spans = body_sentences(text)
-    texts = [normalize_space(text[s:e]) for s, e in spans]
+    # One pass over the sentences: each is split into words once.
     # Boilerplate neither counts towards term frequencies nor can be chosen,
     # unless there is nothing else.
-    kept = [i for i, t in enumerate(texts) if not (weights.boilerplate and is_boilerplate(t))]
-    kept = kept or list(range(len(texts)))
-    terms = [content_terms(texts[i]) for i in kept]
+    texts: List[str] = []
+    kept: List[int] = []
+    terms: List[List[str]] = []
+    priors: List[float] = []
+    word_counts: List[int] = []
+    for i, (start, end) in enumerate(spans):
+        words = sentence_words(text[start:end])
+        texts.append(" ".join(words))  # normalize_space
+        if not (weights.boilerplate and is_boilerplate(texts[i])):
+            _add_sentence(i, words, weights, kept, terms, priors, word_counts)
+    if not kept:
+        for i, sentence in enumerate(texts):
+            _add_sentence(i, sentence.split(), weights, kept, terms, priors, word_counts)
     title_terms = content_terms(layout.title) if layout.title else ()
     term_weight = scoring.term_weights(terms, title_terms, weights)
-    priors = [scoring.sentence_prior(i, texts[i], weights) for i in kept]
     scores = scoring.score_sentences(terms, term_weight, weights, priors)
     similarity = scoring.Similarity(terms, term_weight)
     chosen = selection.select(
         scores,
-        [len(texts[i].split()) for i in kept],
+        word_counts,
         budget,
         similarity=similarity,
         redundancy=weights.redundancy,
@@ -223,6 +232,22 @@ def summarize_with(
         all_sentences=all_sentences,
         keywords=top_keywords,
     )
+
+
+def _add_sentence(
+    index: int,
+    words: List[str],
+    weights: scoring.Weights,
+    kept: List[int],
+    terms: List[List[str]],
+    priors: List[float],
+    word_counts: List[int],
+) -> None:
+    """Append sentence ``index``, given as its words, to what is scored."""
+    kept.append(index)
+    terms.append(tokens_terms(words))
+    priors.append(scoring.words_prior(index, words, weights))
+    word_counts.append(len(words))
 
 
 def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:

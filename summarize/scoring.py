@@ -14,7 +14,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Sequence
+from itertools import chain, repeat
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence
 
 
 @dataclass(frozen=True)
@@ -91,9 +92,7 @@ def term_weights(
     in the document divided by the largest count of any term, raised for
     terms that occur in ``title_terms``.
     """
-    counts: Counter = Counter()
-    for terms in sentences:
-        counts.update(terms)
+    counts = Counter(chain.from_iterable(sentences))
     if not counts:
         return {}
     top = max(counts.values())
@@ -112,14 +111,18 @@ def sentence_prior(index: int, text: str, weights: Weights = DEFAULT_WEIGHTS) ->
     ``position_decay``), form (``quote``, ``dangling``) and length
     (``short_words``), as documented on ``Weights``.
     """
+    return words_prior(index, text.split(), weights)
+
+
+def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEIGHTS) -> float:
+    """``sentence_prior`` of a sentence given as its whitespace-separated words."""
     factor = 1.0 + weights.position * math.exp(-index / weights.position_decay)
-    stripped = text.lstrip()
-    if stripped[:1] in _QUOTES:
+    if (words[0][0] if words else "") in _QUOTES:
         factor *= weights.quote
-    first = stripped.split(None, 1)[0].strip(_QUOTES + "(,").lower() if stripped else ""
+    first = words[0].strip(_QUOTES + "(,").lower() if words else ""
     if first in _DANGLING_OPENERS:
         factor *= weights.dangling
-    n_words = len(text.split())
+    n_words = len(words)
     if n_words < weights.short_words:
         factor *= max(n_words, 1) / weights.short_words
     return factor
@@ -139,13 +142,14 @@ def score_sentences(
     ``sentence_prior``).  A sentence without terms scores 0.
     """
     scores = []
+    weight_of, exponent = term_weight.get, weights.length_exponent
     for i, terms in enumerate(sentences):
         if not terms:
             scores.append(0.0)
             continue
         # fsum: exact, so the score cannot depend on the set's (hash-seeded) order.
-        total = math.fsum(term_weight.get(t, 0.0) for t in set(terms))
-        score = total / math.pow(len(terms), weights.length_exponent)
+        total = math.fsum(map(weight_of, set(terms), repeat(0.0)))
+        score = total / math.pow(len(terms), exponent)
         if priors is not None:
             score *= priors[i]
         scores.append(score)
@@ -165,23 +169,39 @@ class Similarity:
     """
 
     def __init__(self, sentences: Sequence[Sequence[str]], term_weight: Mapping[str, float]) -> None:
-        self._sets = [frozenset(terms) for terms in sentences]
+        self._sentences = sentences
         self._weight = term_weight
-        self._norms = [math.sqrt(math.fsum(term_weight.get(t, 0.0) ** 2 for t in s)) for s in self._sets]
+        # Term sets and norms are made for a sentence when it is first
+        # compared: selection compares only a few of a document's sentences.
+        self._sets: Dict[int, FrozenSet[str]] = {}
+        self._norms: Dict[int, float] = {}
+
+    def _set(self, i: int) -> FrozenSet[str]:
+        terms = self._sets.get(i)
+        if terms is None:
+            terms = self._sets[i] = frozenset(self._sentences[i])
+        return terms
+
+    def _norm(self, i: int) -> float:
+        norm = self._norms.get(i)
+        if norm is None:
+            norm = self._norms[i] = math.sqrt(math.fsum(self._weight.get(t, 0.0) ** 2 for t in self._set(i)))
+        return norm
 
     def __call__(self, i: int, j: int) -> float:
         """Similarity of sentences ``i`` and ``j`` (0 when either has no weighted term)."""
-        if not self._norms[i] or not self._norms[j]:
+        norm_i, norm_j = self._norm(i), self._norm(j)
+        if not norm_i or not norm_j:
             return 0.0
-        a, b = self._sets[i], self._sets[j]
+        a, b = self._set(i), self._set(j)
         if len(a) > len(b):
             a, b = b, a
         shared = math.fsum(self._weight.get(t, 0.0) ** 2 for t in a if t in b)
-        return min(1.0, shared / (self._norms[i] * self._norms[j]))
+        return min(1.0, shared / (norm_i * norm_j))
 
     def overlap(self, i: int, j: int) -> float:
         """Shared terms of ``i`` and ``j`` over the geometric mean of their term counts (0 without terms)."""
-        a, b = self._sets[i], self._sets[j]
+        a, b = self._set(i), self._set(j)
         if not a or not b:
             return 0.0
         return len(a & b) / math.sqrt(len(a) * len(b))

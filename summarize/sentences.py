@@ -635,6 +635,15 @@ def sentence_spans(text: str) -> List[Span]:
     return spans
 
 
+def sentence_words(text: str) -> List[str]:
+    """The whitespace-separated words of ``text``, a word wrapped at its
+    hyphen ("well-\\nknown") taken whole: ``normalize_space(text)`` is
+    these joined by single spaces."""
+    if "-\n" in text or "- \n" in text:
+        text = _HYPHEN_WRAP.sub("", text)
+    return text.split()  # str.split's whitespace is re's \s
+
+
 def normalize_space(text: str) -> str:
     """Collapse every run of whitespace (newlines included) to one space and strip the ends.
 
@@ -642,9 +651,7 @@ def normalize_space(text: str) -> str:
     removed instead, since wrapping tools break lines at hyphens: the
     sentence reads as it would unwrapped.  Non-whitespace is never changed.
     """
-    if "-\n" in text or "- \n" in text:
-        text = _HYPHEN_WRAP.sub("", text)
-    return " ".join(text.split())  # str.split's whitespace is re's \s: same result, faster
+    return " ".join(sentence_words(text))
 
 
 def split_sentences(text: str) -> List[str]:

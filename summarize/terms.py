@@ -119,9 +119,14 @@ def content_terms(text: str) -> List[str]:
     Content words are words that are not stopwords, not bare numbers and
     longer than one character; possessive ``'s`` is dropped before stemming.
     """
+    return tokens_terms(text.split())
+
+
+def tokens_terms(tokens: Iterable[str]) -> List[str]:
+    """``content_terms`` of a text given as its whitespace-separated tokens."""
     known = _TOKEN_TERMS.get
     out: List[str] = []
-    for token in text.split():
+    for token in tokens:
         terms = known(token)
         out += _token_terms(token) if terms is None else terms
     return out
