@@ -105,8 +105,18 @@ _TOKEN_TERMS: Dict[str, Tuple[str, ...]] = {}
 _TOKEN_TERMS_MAX = 65536
 
 
+# Punctuation a token may carry around a word ("(said", "Paris,"); never
+# part of a word at its edges, so stripping it leaves the token's words.
+_EDGE_PUNCTUATION = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019"
+
+
 def _token_terms(token: str) -> Tuple[str, ...]:
-    terms = tuple(term for term in map(_term, _WORD.findall(token)) if term)
+    word = token.strip(_EDGE_PUNCTUATION)
+    if word.isalpha():  # one word of letters: what the word regex would find
+        term = _term(word)
+        terms: Tuple[str, ...] = (term,) if term else ()
+    else:
+        terms = tuple(term for term in map(_term, _WORD.findall(token)) if term)
     if len(_TOKEN_TERMS) >= _TOKEN_TERMS_MAX:
         _TOKEN_TERMS.clear()
     _TOKEN_TERMS[token] = terms

@@ -121,3 +121,11 @@ def test_skipping_stemmer_gives_nltks_stems_on_every_word_of_the_dev_articles():
     assert len(vocabulary) > 20000
     differ = [w for w in vocabulary if ours.stem(w) != plain.stem(w)]
     assert differ == []
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="aBcéz\u0301'\u2019-.,;:!?\"()[]0123_ \n\u201c\u201d\u00e9\u4e2d\u0661", max_size=40))
+def test_content_terms_are_the_terms_of_the_words_the_word_regex_finds(text):
+    # content_terms works token by token, with shortcuts for plain words and
+    # a cache; it must give the terms of the words found in the whole text.
+    assert content_terms(text) == [t for t in map(terms._term, terms._WORD.findall(text)) if t]
