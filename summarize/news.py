@@ -13,7 +13,6 @@ from typing import Optional
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 
-_FIRST_LINE = re.compile(r"\A\s*(?P<line>[^\n]*?)[^\S\n]*\n[^\S\n]*\n")
 _MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
 # Final punctuation, possibly inside closing quotes or brackets.
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?;:,\u2026][\"'\u201d\u2019)\]]*\Z")
@@ -70,19 +69,25 @@ def find_title(text: str) -> tuple[Optional[str], int]:
     blank line, and more text follows.  A Markdown ``#`` heading marker is
     removed from the title.
     """
-    match = _FIRST_LINE.match(text)
-    if not match:
+    # The first line after any blank ones, then a blank line.  (With str
+    # methods: a regex's lazy search for the line's end scanned all of a text
+    # without line breaks.)
+    start = len(text) - len(text.lstrip())
+    line_end = text.find("\n", start)
+    blank_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    if blank_end < 0 or text[line_end + 1:blank_end].strip():
         return None, 0
-    line = _MARKDOWN_HEADING.sub("", match.group("line").strip()).strip()
+    end = blank_end + 1
+    line = _MARKDOWN_HEADING.sub("", text[start:line_end].strip()).strip()
     if (
         not line
         or len(line) > MAX_TITLE_CHARS
         or len(line.split()) > MAX_TITLE_WORDS
         or _ENDS_LIKE_SENTENCE.search(line)
-        or not text[match.end():].strip()
+        or not text[end:].strip()
     ):
         return None, 0
-    return line, match.end()
+    return line, end
 
 
 def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:

@@ -73,3 +73,31 @@ def test_layout_finds_dateline_after_title():
     layout = parse_layout(text)
     assert (layout.title, layout.dateline) == ("Storm hits the coast", "MIAMI (AP)")
     assert text[layout.body_start:].startswith("The storm")
+
+
+_FIRST_LINE_REGEX = __import__("re").compile(r"\A\s*(?P<line>[^\n]*?)[^\S\n]*\n[^\S\n]*\n")
+
+
+def _title_by_regex(text):
+    # The definition find_title had as a regex: the first line after any
+    # blank ones, then a line of only spaces.
+    from summarize import news
+
+    match = _FIRST_LINE_REGEX.match(text)
+    if not match:
+        return None, 0
+    line = news._MARKDOWN_HEADING.sub("", match.group("line").strip()).strip()
+    if (not line or len(line) > news.MAX_TITLE_CHARS or len(line.split()) > news.MAX_TITLE_WORDS
+            or news._ENDS_LIKE_SENTENCE.search(line) or not text[match.end():].strip()):
+        return None, 0
+    return line, match.end()
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="ab. #\n\t\r\u3000\u00a0\u2028", max_size=30))
+def test_find_title_agrees_with_its_regex_definition(text):
+    assert find_title(text) == _title_by_regex(text)
