@@ -105,8 +105,9 @@ pays for all of NLTK.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
-from typing import TYPE_CHECKING, FrozenSet, List, Match, Optional, Pattern, Tuple
+from typing import TYPE_CHECKING, FrozenSet, Iterator, List, Match, Optional, Pattern, Tuple
 
 from . import nltk_modules
 from .datafiles import read_word_list
@@ -400,8 +401,9 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
     "j.doe@Example.org" stay whole).
     """
     out: List[Span] = []
+    hints = [m.start() for m in _GLUE_HINT.finditer(block)]
     for s, e in spans:
-        for m in _GLUED_END.finditer(block, s, e):
+        for m in _glued_ends(block, s, e, hints):
             word = m.group("word")
             if word is not None and word.lower() in abbrevs:
                 continue
@@ -410,6 +412,35 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
             s = cut
         out.append((s, e))
     return out
+
+
+def _glued_ends(block: str, s: int, e: int, hints: List[int]) -> Iterator["Match[str]"]:
+    """The matches of ``_GLUED_END`` in ``block[s:e]``, searched only in the
+    words holding a mark before a capital (``hints``, the starts of
+    ``_GLUE_HINT`` matches in ``block``).
+
+    Every match ends between such a mark and its capital, and none holds
+    whitespace, so searching each of those words alone finds the same
+    matches as searching the span (which is slow: the pattern is tried at
+    every character).
+    """
+    searched = s
+    for hint in hints[bisect_left(hints, s):]:
+        if hint >= e:
+            break
+        if hint < searched:
+            continue
+        start = hint
+        while start > s and not block[start - 1].isspace():
+            start -= 1
+        end = hint + 1
+        while end < e and not block[end].isspace():
+            end += 1
+        for m in _GLUED_END.finditer(block, start, e):
+            if m.start() >= end:
+                break
+            yield m
+        searched = end
 
 
 def _split_cjk(block: str, spans: List[Span]) -> List[Span]:

@@ -291,3 +291,30 @@ def test_fast_sentbreak_answers_agree_on_generated_contexts(word, mark, after):
     # mark or whitespace and the next word.
     word = "".join(word.split())
     assert _disagreements([word + mark + after]) == []
+
+
+def _split_glued_by_full_scan(block, spans, abbrevs):
+    # Rule glued-end as first written: the pattern searched over each whole span.
+    from summarize.sentences import _GLUED_END
+
+    out = []
+    for s, e in spans:
+        for m in _GLUED_END.finditer(block, s, e):
+            word = m.group("word")
+            if word is not None and word.lower() in abbrevs:
+                continue
+            out.append((s, m.end()))
+            s = m.end()
+        out.append((s, e))
+    return out
+
+
+@_settings(max_examples=2000, deadline=None)
+@_given(_st.text(alphabet="abcdeUSTa.!?\u2026\"'(\u201c \n", max_size=40), _st.lists(_st.integers(0, 40), max_size=3))
+def test_glued_end_search_in_hinted_words_finds_what_a_full_scan_finds(block, cuts):
+    from summarize.sentences import _abbreviations, _split_glued
+
+    bounds = sorted({0, len(block), *(c for c in cuts if c <= len(block))})
+    spans = list(zip(bounds, bounds[1:]))
+    abbrevs = _abbreviations() | {"abc"}
+    assert _split_glued(block, spans, abbrevs) == _split_glued_by_full_scan(block, spans, abbrevs)
