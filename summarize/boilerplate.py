@@ -88,4 +88,12 @@ def is_boilerplate(sentence: str) -> bool:
     if at_start.match(text) is not None:
         return True
     folded = fold(text)
+    if not any(map(folded.__contains__, _literals())):  # the usual case, tested at C speed
+        return False
     return any(literal in folded and pattern.search(text) is not None for literal, pattern in anywhere)
+
+
+@lru_cache(maxsize=1)
+def _literals() -> Tuple[str, ...]:
+    """The words required by the "anywhere" patterns (see ``_patterns``)."""
+    return tuple(literal for literal, _ in _patterns()[1])

@@ -187,12 +187,19 @@ def summarize_with(
     word_counts: List[int] = []
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
-        texts.append(" ".join(words))  # normalize_space
-        if not (weights.boilerplate and is_boilerplate(texts[i])):
-            _add_sentence(i, words, weights, kept, terms, priors, word_counts)
-    if not kept:
-        for i, sentence in enumerate(texts):
-            _add_sentence(i, sentence.split(), weights, kept, terms, priors, word_counts)
+        sentence = " ".join(words)  # normalize_space
+        texts.append(sentence)
+        if not (weights.boilerplate and is_boilerplate(sentence)):
+            kept.append(i)
+            terms.append(tokens_terms(words))
+            priors.append(scoring.words_prior(i, words, weights))
+            word_counts.append(len(words))
+    if not kept:  # all boilerplate: score them all after all
+        kept = list(range(len(texts)))
+        words_of = [sentence.split() for sentence in texts]
+        terms = [tokens_terms(words) for words in words_of]
+        priors = [scoring.words_prior(i, words, weights) for i, words in enumerate(words_of)]
+        word_counts = [len(words) for words in words_of]
     title_terms = content_terms(layout.title) if layout.title else ()
     term_weight = scoring.term_weights(terms, title_terms, weights)
     scores = scoring.score_sentences(terms, term_weight, weights, priors)
@@ -232,22 +239,6 @@ def summarize_with(
         all_sentences=all_sentences,
         keywords=top_keywords,
     )
-
-
-def _add_sentence(
-    index: int,
-    words: List[str],
-    weights: scoring.Weights,
-    kept: List[int],
-    terms: List[List[str]],
-    priors: List[float],
-    word_counts: List[int],
-) -> None:
-    """Append sentence ``index``, given as its words, to what is scored."""
-    kept.append(index)
-    terms.append(tokens_terms(words))
-    priors.append(scoring.words_prior(index, words, weights))
-    word_counts.append(len(words))
 
 
 def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:

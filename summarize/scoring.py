@@ -15,6 +15,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, repeat
+from operator import truediv
 from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence
 
 
@@ -96,11 +97,10 @@ def term_weights(
     if not counts:
         return {}
     top = max(counts.values())
-    title = set(title_terms)
-    return {
-        term: (count / top) * (1.0 + weights.title_boost if term in title else 1.0)
-        for term, count in counts.items()
-    }
+    weight = dict(zip(counts, map(truediv, counts.values(), repeat(top))))
+    for term in set(title_terms) & weight.keys():
+        weight[term] = (counts[term] / top) * (1.0 + weights.title_boost)
+    return weight
 
 
 def sentence_prior(index: int, text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
@@ -185,18 +185,18 @@ class Similarity:
     def _norm(self, i: int) -> float:
         norm = self._norms.get(i)
         if norm is None:
-            norm = self._norms[i] = math.sqrt(math.fsum(self._weight.get(t, 0.0) ** 2 for t in self._set(i)))
+            norm = self._norms[i] = math.sqrt(self._sum_of_squares(self._set(i)))
         return norm
+
+    def _sum_of_squares(self, terms: Iterable[str]) -> float:
+        return math.fsum(map(pow, map(self._weight.get, terms, repeat(0.0)), repeat(2)))
 
     def __call__(self, i: int, j: int) -> float:
         """Similarity of sentences ``i`` and ``j`` (0 when either has no weighted term)."""
         norm_i, norm_j = self._norm(i), self._norm(j)
         if not norm_i or not norm_j:
             return 0.0
-        a, b = self._set(i), self._set(j)
-        if len(a) > len(b):
-            a, b = b, a
-        shared = math.fsum(self._weight.get(t, 0.0) ** 2 for t in a if t in b)
+        shared = self._sum_of_squares(self._set(i) & self._set(j))
         return min(1.0, shared / (norm_i * norm_j))
 
     def overlap(self, i: int, j: int) -> float:
