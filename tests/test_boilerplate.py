@@ -139,3 +139,16 @@ def test_substring_test_never_changes_the_answer_on_the_samples():
     sentences = [s for path in sorted(samples.glob("*.txt")) for s in split_sentences(path.read_text(encoding="utf-8"))]
     assert len(sentences) > 20
     assert [is_boilerplate(s) for s in sentences] == [_unfiltered(s) for s in sentences]
+
+
+def test_a_text_of_only_boilerplate_is_still_summarized_from_all_of_it():
+    from summarize import summarize
+
+    text = (
+        "Click here to subscribe. Follow us on Twitter for updates. "
+        "CNN's Jane Doe contributed to this report. All rights reserved 2020."
+    )
+    result = summarize(text, sentences=2, explain=True)
+    assert len(result.sentences) == 2
+    assert all(s.score > 0 for s in result.all_sentences)
+    assert [s.selected for s in result.all_sentences].count(True) == 2
