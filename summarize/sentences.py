@@ -146,6 +146,18 @@ _OPENING_FRAGMENT = re.compile(
     r"|[\"'\u201c\u2018(\[]+\s*(?:\.\.+|\u2026|[.\s]+)$"
 )
 
+
+def _may_open_fragment(char: str) -> bool:
+    """Whether ``_OPENING_FRAGMENT`` can match from ``char`` (a cheap test first)."""
+    return char in "(\"'\u201c\u2018[" or char.isdigit() or "a" <= char <= "z"
+
+
+# What the patterns of the corrections can start (or, for
+# _QUOTED_MARK_END, end) with: cheap tests that skip most sentences.
+_CLOSERS = "\"'\u201d\u2019)]"
+_DASH_FIRST = "-\u2014\u2013"
+_DEBRIS_FIRST = ".!?\u2026[:;"
+
 # An enumerator ending a piece right after a colon (rule trailing-enumerator).
 _TRAILING_ENUMERATOR = re.compile(r"(?<=:)\s+(\(?\d{1,3}[.)])$")
 
@@ -503,8 +515,10 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
             prev_s, prev_e = out[-1]
             # Rule quoted-mark-continues.  A bare "?" before a lower-case word
             # is not merged: informal text often starts sentences lower-case.
-            if _QUOTED_MARK_END.search(block, max(prev_s, prev_e - 8), prev_e) and (
-                block[s].islower() or _is_attribution(block, s, e, attribution)
+            if (
+                block[prev_e - 1] in _CLOSERS
+                and _QUOTED_MARK_END.search(block, max(prev_s, prev_e - 8), prev_e)
+                and (block[s].islower() or _is_attribution(block, s, e, attribution))
             ):
                 out[-1] = (prev_s, e)
                 continue
@@ -515,10 +529,10 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
                 continue
             # Rule dash-continues: a dash before a lower-case word carries the
             # sentence on ("known as Mom B. -- was caught").
-            if _DASH_CONTINUES.match(block, s, e):
+            if block[s] in _DASH_FIRST and _DASH_CONTINUES.match(block, s, e):
                 out[-1] = (prev_s, e)
                 continue
-        if out:
+        if out and block[s] in _DEBRIS_FIRST:
             # Rule leading-debris: hand marks that close the previous sentence back to it.
             m = _LEADING_DEBRIS.match(block, s, e)
             if m:
@@ -542,7 +556,7 @@ def _correct(block: str, spans: List[Span]) -> List[Span]:
         if carry >= 0:
             s, carry = carry, -1
         if i + 1 < len(out) and (
-            _OPENING_FRAGMENT.match(block, s, e)
+            (_may_open_fragment(block[s]) and _OPENING_FRAGMENT.match(block, s, e))
             or (i == 0 and not _ALNUM.search(block, s, e))
         ):
             carry = s

@@ -318,3 +318,19 @@ def test_glued_end_search_in_hinted_words_finds_what_a_full_scan_finds(block, cu
     spans = list(zip(bounds, bounds[1:]))
     abbrevs = _abbreviations() | {"abc"}
     assert _split_glued(block, spans, abbrevs) == _split_glued_by_full_scan(block, spans, abbrevs)
+
+
+@_settings(max_examples=3000, deadline=None)
+@_given(_st.text(alphabet="aZ1\u0661.!?\u2026[]():;-\u2014\u2013\"'\u201c\u201d\u2018\u2019 DPpc", min_size=1, max_size=12))
+def test_cheap_first_character_tests_never_skip_a_correction(text):
+    # _correct tries a pattern only when a one-character test allows it.
+    from summarize import sentences as m
+
+    if m._DASH_CONTINUES.match(text):
+        assert text[0] in m._DASH_FIRST
+    if m._LEADING_DEBRIS.match(text):
+        assert text[0] in m._DEBRIS_FIRST
+    if m._OPENING_FRAGMENT.match(text):
+        assert m._may_open_fragment(text[0])
+    if m._QUOTED_MARK_END.search(text):
+        assert text[-1] in m._CLOSERS
