@@ -79,15 +79,29 @@ def _stem_function() -> Callable[[str], str]:
     return porter_stemmer().stem
 
 
-@lru_cache(maxsize=65536)
+# Caches, each emptied when full (cheaper than least-recently-used
+# bookkeeping): the terms of each whitespace-separated token seen, e.g.
+# "(Reuters)," -> ("reuter",) (a word never spans whitespace, so a text's
+# terms are its tokens' terms in order; most tokens recur, and a lookup is far
+# cheaper than the word regex); and the term of each lower-cased word, so
+# "The" and "the" are stemmed once.
+_CACHE_SIZE = 65536
+_TOKEN_TERMS: Dict[str, Tuple[str, ...]] = {}
+_LOWER_TERMS: Dict[str, str] = {}
+
+
 def _term(word: str) -> str:
     """The term of one word as it stands in the text, or ``""`` when it is not a content word."""
-    # Cached on the word as found, so a repeated word costs one lookup; and
-    # on its lower-case form, so "The" and "the" are stemmed once.
-    return _lower_term(word.lower())
+    lower = word.lower()
+    term = _LOWER_TERMS.get(lower)
+    if term is None:
+        term = _lower_term(lower)
+        if len(_LOWER_TERMS) >= _CACHE_SIZE:
+            _LOWER_TERMS.clear()
+        _LOWER_TERMS[lower] = term
+    return term
 
 
-@lru_cache(maxsize=65536)
 def _lower_term(word: str) -> str:
     """The term of one lower-cased word, or ``""`` when it is not a content word."""
     if word.endswith(_POSSESSIVE):
@@ -95,14 +109,6 @@ def _lower_term(word: str) -> str:
     if len(word) < 2 or word in stopwords() or word[0].isdigit():
         return ""
     return _stem_function()(word)
-
-
-# Terms of each whitespace-separated token seen, e.g. "(Reuters)," -> ("reuter",).
-# A word never spans whitespace, so a text's terms are its tokens' terms in
-# order; most tokens recur, and a lookup is far cheaper than the word regex.
-# Emptied when full (cheaper than least-recently-used bookkeeping).
-_TOKEN_TERMS: Dict[str, Tuple[str, ...]] = {}
-_TOKEN_TERMS_MAX = 65536
 
 
 # Punctuation a token may carry around a word ("(said", "Paris,"); never
@@ -117,7 +123,7 @@ def _token_terms(token: str) -> Tuple[str, ...]:
         terms: Tuple[str, ...] = (term,) if term else ()
     else:
         terms = tuple(term for term in map(_term, _WORD.findall(token)) if term)
-    if len(_TOKEN_TERMS) >= _TOKEN_TERMS_MAX:
+    if len(_TOKEN_TERMS) >= _CACHE_SIZE:
         _TOKEN_TERMS.clear()
     _TOKEN_TERMS[token] = terms
     return terms
