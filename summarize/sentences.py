@@ -277,12 +277,21 @@ def _tokenizer() -> "PunktSentenceTokenizer":
 
     # Punkt's candidate contexts ("word" + end mark + whitespace and the
     # next word, or one "non-word" punctuation mark) that need no
-    # token-by-token decision (see text_contains_sentbreak): a full stop
-    # after a plain word that is not listed, a question or exclamation mark.
+    # token-by-token decision (see text_contains_sentbreak).
     lang_vars = LanguageVars()
-    after = r"(?:\s|%s$)" % lang_vars._re_non_word_chars
-    plain_period = re.compile(r"([A-Za-z]{2,})\." + after)
+    non_word = lang_vars._re_non_word_chars
+    after = r"(?:\s|%s$)" % non_word
+    # A full stop after a word of letters and digits (not digits alone),
+    # perhaps after opening quotes or brackets.
+    plain_period = re.compile(r"[\"'(\[{\u201c\u2018]*([A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*)\." + after)
     question_or_bang = re.compile(r"\S*[?!]" + after)
+    # A full stop that is a token of its own: after a bracket, quote or other
+    # one-character token, or after nothing.
+    lone_period = re.compile(r"(?:\S*[)\";}\]*:@({\[])?\." + after)
+    # A full stop after a number, before a capital.
+    number_period = re.compile(r"[0-9]+\.\s+[A-Z]")
+    # An ellipsis after letters (or nothing): the next character decides.
+    ellipsis = re.compile(r"[A-Za-z]*\.{2,}(?:\s+(\S)|(%s)$)" % non_word)
     listed = params.abbrev_types | before_number
 
     class Tokenizer(punkt.PunktSentenceTokenizer):
@@ -290,16 +299,25 @@ def _tokenizer() -> "PunktSentenceTokenizer":
             # Fast answers for the common contexts, the same as the full
             # decision below would give (tests/test_sentences.py compares
             # them on every context of the UD and CNN texts and on generated
-            # ones).  A "?" or "!" is always a token of its own and a break.
-            # A full stop after a plain word of two or more letters that is
-            # no abbreviation is a break: that word is one token, and no rule
-            # below takes it back (it is no initial, number or ellipsis).
+            # ones).  A full stop after a plain word of two or more
+            # characters that is no listed abbreviation is a break: the word
+            # is one token, and no rule takes it back (it is no initial,
+            # number or ellipsis).  A "?" or "!", or a full stop standing
+            # alone, is a token of its own and a break.  After a number, a
+            # capital makes Punkt's orthographic test say "break" or
+            # "unknown", never "no".  An ellipsis ends a sentence exactly
+            # before a capital (rule ellipsis).
             plain = plain_period.match(text)
             if plain is not None:
-                if plain.group(1).lower() not in listed:
+                word = plain.group(1)
+                if len(word) > 1 and word.lower() not in listed:
                     return True
-            elif question_or_bang.match(text):
+            elif question_or_bang.match(text) or lone_period.match(text) or number_period.match(text):
                 return True
+            else:
+                dots = ellipsis.match(text)
+                if dots is not None:
+                    return (dots.group(1) or dots.group(2)).isupper()
             return self._full_sentbreak_decision(text)
 
         def _full_sentbreak_decision(self, text: str) -> bool:

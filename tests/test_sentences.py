@@ -277,7 +277,7 @@ def test_fast_sentbreak_answers_agree_on_every_context_of_the_ud_and_cnn_texts()
     assert _disagreements(contexts) == []
 
 
-_CONTEXT_WORD = _st.text(alphabet="aAbeiIoSTUvwxyZ0123.-'\u2019\"()?!:;,\u2026", min_size=0, max_size=8)
+_CONTEXT_WORD = _st.text(alphabet="aAbeiIosSTUvwxyZ0123.-'\u2019\u2018\u201c\u201d\"()[]{}*@#%?!:;,\u2026", min_size=0, max_size=8)
 
 
 @_settings(max_examples=3000, deadline=None)
@@ -334,3 +334,19 @@ def test_cheap_first_character_tests_never_skip_a_correction(text):
         assert m._may_open_fragment(text[0])
     if m._QUOTED_MARK_END.search(text):
         assert text[-1] in m._CLOSERS
+
+
+_PREVIOUS = ["", "a", "ab", "AB", "U.S", "no", "e.g", "Dr", "12", "2014", "1970s", "x2", "'", '"', "(", ")", "]",
+             "*", "#", "%", "?", "!", ".", "..", "-", "\u2019", "\u201c", "\u2026", "etc", "Ph.D", "a.m", "St", "un-", "'s"]
+_NEXT = [" The", " the", " He", " 5", " 1-ranked", ' "It', " (a", " ...", " .", " I", " \u00e9", " \u00c9", " \u2026",
+         ")", '"', "'", ";", ":", "!", "?", "*", "@", "(", "[", "]", "{", "}"]
+
+
+def test_fast_sentbreak_answers_agree_on_every_combination_of_common_pieces():
+    # The word before the mark is one or two of the pieces, so initials,
+    # numbers, abbreviations, quotes and brackets meet every mark and next word.
+    contexts = [first + second + mark + nxt
+                for first in _PREVIOUS for second in _PREVIOUS[:16]
+                for mark in (".", "?", "!", "\u2026") for nxt in _NEXT]
+    assert len(contexts) > 50000
+    assert _disagreements(contexts) == []
