@@ -5,7 +5,6 @@ Knows nothing of files, terminals or the command line.
 """
 from __future__ import annotations
 
-import heapq
 from dataclasses import dataclass
 from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -244,7 +243,7 @@ def summarize_with(
 def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:
     """The ``count`` heaviest terms of ``term_weight``, heaviest first; ties
     keep ``term_weight``'s order (first occurrence in the document)."""
-    return heapq.nsmallest(count, term_weight, key=lambda term: -term_weight[term])
+    return sorted(term_weight, key=term_weight.__getitem__, reverse=True)[:count]  # stable: ties keep their order
 
 
 def _scored_sentences(

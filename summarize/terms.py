@@ -156,13 +156,23 @@ def surface_forms(texts: Iterable[str], wanted: Optional[AbstractSet[str]] = Non
     the stem ``pari`` reads ``Paris``; a tie goes to the form met first.
     Keys are in order of each term's first occurrence.
     """
-    counts: Dict[str, Counter] = {}
+    # Each distinct token once, with how often it occurs: tokens come in
+    # order of first occurrence, so terms and their forms do too.
+    tokens: Counter = Counter()
     for text in texts:
-        for word in _WORD.findall(text):
+        tokens.update(text.split())
+    counts: Dict[str, Counter] = {}
+    for token, occurrences in tokens.items():
+        terms = _TOKEN_TERMS.get(token)
+        if terms is None:
+            terms = _token_terms(token)
+        if not terms or (wanted is not None and wanted.isdisjoint(terms)):
+            continue
+        for word in _WORD.findall(token):
             term = _term(word)
             if term and (wanted is None or term in wanted):
                 if word[-2:].lower() in _POSSESSIVE:
                     word = word[:-2]
-                counts.setdefault(term, Counter())[word] += 1
+                counts.setdefault(term, Counter())[word] += occurrences
     # Counter keeps first-seen order and max() returns the first maximum: ties go to the earlier form.
     return {term: max(forms, key=forms.__getitem__) for term, forms in counts.items()}

@@ -129,3 +129,32 @@ def test_content_terms_are_the_terms_of_the_words_the_word_regex_finds(text):
     # content_terms works token by token, with shortcuts for plain words and
     # a cache; it must give the terms of the words found in the whole text.
     assert content_terms(text) == [t for t in map(terms._term, terms._WORD.findall(text)) if t]
+
+
+def _surface_forms_by_scan(texts, wanted=None):
+    # surface_forms as defined: every word in order, counted as written.
+    from collections import Counter
+
+    counts = {}
+    for text in texts:
+        for word in terms._WORD.findall(text):
+            term = terms._term(word)
+            if term and (wanted is None or term in wanted):
+                if word[-2:].lower() in ("'s", "\u2019s"):
+                    word = word[:-2]
+                counts.setdefault(term, Counter())[word] += 1
+    return {term: max(forms, key=forms.__getitem__) for term, forms in counts.items()}
+
+
+_PHRASE = st.lists(st.sampled_from(["Talks", "talks", "talk", "Talk's", "(talked,", "Paris", "paris's", "PARIS.",
+                                    "the", "donor-led", "Donors", "donor", "U.S.", "it's", "3.5", "x"]), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PHRASE.map(" ".join), max_size=4), st.booleans())
+def test_surface_forms_count_distinct_tokens_as_a_scan_of_every_word_would(texts, some):
+    wanted = {"talk", "pari"} if some else None
+    result = terms.surface_forms(texts, wanted)
+    expected = _surface_forms_by_scan(texts, wanted)
+    assert result == expected
+    assert list(result) == list(expected)  # first-occurrence order
