@@ -33,11 +33,12 @@ from .sources import DEFAULT_PATTERNS, Input, Reading, parse_record, read_any, r
 EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 """The file name extension of an output file, by format."""
 
-CHUNK = 8
+CHUNK = 16
 """Documents sent to a worker at once: one round trip each, so the parent
-spends little time on handing out work."""
+spends little time on handing out work (a round trip costs about a
+millisecond; 8 at a time made --jobs 2 0.03 s slower on 700 articles)."""
 
-IN_FLIGHT_PER_JOB = 4
+IN_FLIGHT_PER_JOB = 2
 """Chunks queued per worker: enough to keep workers busy, few enough to keep memory flat."""
 
 
