@@ -176,29 +176,11 @@ def summarize_with(
     Not part of the public API: ``summarize`` is this with the default weights.
     """
     layout, spans = body_sentences(text)
-    # One pass over the sentences: each is split into words once.
     # Boilerplate neither counts towards term frequencies nor can be chosen,
     # unless there is nothing else.
-    texts: List[str] = []
-    kept: List[int] = []
-    terms: List[List[str]] = []
-    priors: List[float] = []
-    word_counts: List[int] = []
-    for i, (start, end) in enumerate(spans):
-        words = sentence_words(text[start:end])
-        sentence = " ".join(words)  # normalize_space
-        texts.append(sentence)
-        if not (weights.boilerplate and is_boilerplate(sentence)):
-            kept.append(i)
-            terms.append(tokens_terms(words))
-            priors.append(scoring.words_prior(i, words, weights))
-            word_counts.append(len(words))
+    texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate)
     if not kept:  # all boilerplate: score them all after all
-        kept = list(range(len(texts)))
-        words_of = [sentence.split() for sentence in texts]
-        terms = [tokens_terms(words) for words in words_of]
-        priors = [scoring.words_prior(i, words, weights) for i, words in enumerate(words_of)]
-        word_counts = [len(words) for words in words_of]
+        texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False)
     title_terms = content_terms(layout.title) if layout.title else ()
     term_weight = scoring.term_weights(terms, title_terms, weights)
     scores = scoring.score_sentences(terms, term_weight, weights, priors)
@@ -238,6 +220,30 @@ def summarize_with(
         all_sentences=all_sentences,
         keywords=top_keywords,
     )
+
+
+def _sentence_inputs(
+    text: str, spans: Sequence[Span], weights: scoring.Weights, skip_boilerplate: bool
+) -> Tuple[List[str], List[int], List[List[str]], List[float], List[int]]:
+    """``(texts, kept, terms, priors, word_counts)`` of the sentences at
+    ``spans``: every sentence's normalized text, and for the ones scored
+    (all, or those that are not boilerplate) their indices, terms, priors and
+    word counts.  One pass: each sentence is split into words once."""
+    texts: List[str] = []
+    kept: List[int] = []
+    terms: List[List[str]] = []
+    priors: List[float] = []
+    word_counts: List[int] = []
+    for i, (start, end) in enumerate(spans):
+        words = sentence_words(text[start:end])
+        sentence = " ".join(words)  # normalize_space
+        texts.append(sentence)
+        if not (skip_boilerplate and is_boilerplate(sentence)):
+            kept.append(i)
+            terms.append(tokens_terms(words))
+            priors.append(scoring.words_prior(i, words, weights))
+            word_counts.append(len(words))
+    return texts, kept, terms, priors, word_counts
 
 
 def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:
