@@ -94,12 +94,15 @@ def _term(word: str) -> str:
     """The term of one word as it stands in the text, or ``""`` when it is not a content word."""
     lower = word.lower()
     term = _LOWER_TERMS.get(lower)
-    if term is None:
-        term = _lower_term(lower)
-        if len(_LOWER_TERMS) >= _CACHE_SIZE:
-            _LOWER_TERMS.clear()
-        _LOWER_TERMS[lower] = term
-    return term
+    return _remember(_LOWER_TERMS, lower, _lower_term(lower)) if term is None else term
+
+
+def _remember(cache: Dict[str, Any], key: str, value: Any) -> Any:
+    """Store ``value`` under ``key`` in one of the caches above (emptied when full); return it."""
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _lower_term(word: str) -> str:
@@ -123,10 +126,7 @@ def _token_terms(token: str) -> Tuple[str, ...]:
         terms: Tuple[str, ...] = (term,) if term else ()
     else:
         terms = tuple(term for term in map(_term, _WORD.findall(token)) if term)
-    if len(_TOKEN_TERMS) >= _CACHE_SIZE:
-        _TOKEN_TERMS.clear()
-    _TOKEN_TERMS[token] = terms
-    return terms
+    return _remember(_TOKEN_TERMS, token, terms)
 
 
 def content_terms(text: str) -> List[str]:
