@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Speed benchmark: start-up, one article, in-process throughput, NLTK's import cost.
+"""Speed benchmark: start-up, one article, in-process throughput, NLTK's import cost, stages.
 
     python benchmarks/speed.py [--runs 10] [--rounds 5] [--limit 700] [--no-envs]
 
-Prints one table, from one run, with the raw medians and every figure of
-issue 8 as a ratio beside its target:
+Prints, from one run, a table with the raw medians and every figure of
+issue 8 as a ratio beside its target (1-3), then a table of where the time
+goes (4):
 
 1. start-up, median of ``--runs`` each: ``python -c pass``, ``python -c
    "import nltk"``, ``summarize --help``, ``summarize --version`` and
@@ -30,6 +31,14 @@ issue 8 as a ratio beside its target:
    with numpy and scipy as well, and ``summarize`` on the sample in each
    (this checkout on ``PYTHONPATH``), also with ``SUMMARIZE_FULL_NLTK=1``:
    what the run would cost importing all of NLTK.
+4. where ``summarize()``'s time goes beyond splitting: one more fresh
+   process runs it over the texts with a clock around each stage (as
+   ``summarize.core`` calls them: layout and splitting, words, boilerplate,
+   content terms with the Porter stemming inside them, priors, term
+   weights, scores, selection; the rest is building the result), then over
+   the same texts again without clocks, caches warm: the difference is what
+   meeting each word for the first time costs.  The clocks themselves cost
+   a few percent (shown).
 
 The machine's load matters: run it on a quiet machine and read medians.
 """
@@ -67,6 +76,61 @@ def mb_s(fn):
 runs = {"summarize": lambda t: summarize.summarize(t, sentences=3), "split": summarize.split_sentences}
 order = ["summarize", "split"] if sys.argv[2] == "summarize-first" else ["split", "summarize"]
 print(json.dumps({name: mb_s(runs[name]) for name in order}))
+"""
+
+# Stage timing: argv[1] is the JSON file of texts; prints {stage: seconds,
+# ..., "total": instrumented seconds, "again": seconds for a second pass, no
+# clocks}.  Each stage is a function that summarize.core calls through a
+# module attribute, so wrapping the attribute times every call.
+STAGES_PROBE = """
+import json, sys, time
+import summarize
+from summarize import core, scoring, selection, terms
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+summarize.summarize("Warm-up. Data files and lazy imports load here.")
+clock = time.perf_counter
+spent = {}
+originals = []
+def clocked(stage, inner):
+    def run(*args, **kwargs):
+        start = clock()
+        try:
+            return inner(*args, **kwargs)
+        finally:
+            spent[stage] = spent.get(stage, 0.0) + clock() - start
+    return run
+stages = (
+    (core, "body_sentences", "layout and sentence splitting"),
+    (core, "sentence_words", "words of each sentence"),
+    (core, "is_boilerplate", "boilerplate"),
+    (core, "tokens_terms", "content terms"),
+    (core, "content_terms", "content terms"),
+    (scoring, "words_prior", "priors"),
+    (scoring, "term_weights", "term weights"),
+    (scoring, "score_sentences", "scores"),
+    (selection, "select", "selection"),
+)
+for owner, name, stage in stages:
+    originals.append((owner, name, getattr(owner, name)))
+    setattr(owner, name, clocked(stage, getattr(owner, name)))
+stem = terms._stem_function
+stem_clocked = clocked("Porter stemming", stem())
+terms._stem_function = lambda: stem_clocked
+start = clock()
+for t in texts:
+    summarize.summarize(t, sentences=3)
+spent["total"] = clock() - start
+unseen = {stage for _, _, stage in stages} - spent.keys()
+if unseen:  # summarize.core no longer calls it by that name: the table would be wrong
+    sys.exit(f"stages never called: {sorted(unseen)}")
+for owner, name, inner in originals:
+    setattr(owner, name, inner)
+terms._stem_function = stem
+start = clock()
+for t in texts:
+    summarize.summarize(t, sentences=3)
+spent["again"] = clock() - start
+print(json.dumps(spent))
 """
 
 SUMMA_PROBE = """
@@ -183,17 +247,26 @@ def main() -> int:
             f"{len(texts) / (size_mb / ours_mb):.0f} articles/s; {rounds_note}")
         row("`split_sentences()` alone, same texts", f"{split_mb:.2f} MB/s",
             f"summarize() = {ours_mb / split_mb:.1%} of it (target >= 50%: {verdict(ours_mb >= 0.5 * split_mb)})")
-        if not args.envs:
-            return 0
-        summa_py = make_env(args.envs_dir, "summa", ["summa"])
-        if summa_py is None:
-            row("summa TextRank", "skipped", "its environment could not be made")
-        else:
-            summa_mb = probe(str(summa_py), SUMMA_PROBE, texts_file)["summa"]
-            row("summa TextRank in-process (own env)", f"{summa_mb:.2f} MB/s",
-                f"{len(texts) / (size_mb / summa_mb):.0f} articles/s; ours = {ours_mb / summa_mb:.1f}x "
-                f"(target >= 5x: {verdict(ours_mb >= 5 * summa_mb)})")
+        stages = probe(py, STAGES_PROBE, texts_file, env=env)
+        if args.envs:
+            summa_py = make_env(args.envs_dir, "summa", ["summa"])
+            if summa_py is None:
+                row("summa TextRank", "skipped", "its environment could not be made")
+            else:
+                summa_mb = probe(str(summa_py), SUMMA_PROBE, texts_file)["summa"]
+                row("summa TextRank in-process (own env)", f"{summa_mb:.2f} MB/s",
+                    f"{len(texts) / (size_mb / summa_mb):.0f} articles/s; ours = {ours_mb / summa_mb:.1f}x "
+                    f"(target >= 5x: {verdict(ours_mb >= 5 * summa_mb)})")
 
+    if args.envs:
+        import_costs(args, env)
+    print_stages(stages, split_seconds=size_mb / split_mb, summarize_seconds=size_mb / ours_mb, source=source)
+    return 0
+
+
+def import_costs(args: argparse.Namespace, env: Dict[str, str]) -> None:
+    """``import nltk`` and ``summarize`` on the sample in a clean environment and in one with numpy+scipy."""
+    median = f"median of {args.runs}"
     base = ["nltk", "click", "rich"]
     for name, label, packages in (("nltk-clean", "clean env", base),
                                   ("nltk-scipy", "env with numpy+scipy", [*base, "numpy", "scipy"])):
@@ -210,7 +283,29 @@ def main() -> int:
             f"{env_one - env_nltk:+.3f} s vs import nltk there")
         row(f"same with `SUMMARIZE_FULL_NLTK=1`, {label}", f"{env_full:.3f} s",
             f"{env_full - env_one:+.3f} s: what importing all of NLTK would cost")
-    return 0
+
+
+def print_stages(stages: Dict[str, float], split_seconds: float, summarize_seconds: float, source: str) -> None:
+    """The second table: where ``summarize()``'s time goes (see the module docstring, 4)."""
+    total, again = stages.pop("total"), stages.pop("again")
+    stemming = stages.get("Porter stemming", 0.0)
+    print(f"\nWhere `summarize()`'s time goes, {source}, one fresh process with a clock per stage:\n")
+    print("| stage | seconds | share |\n|---|---|---|")
+    for stage, seconds in sorted(stages.items(), key=lambda item: -item[1]):
+        if stage == "content terms":
+            note = f"{seconds / total:.1%}; of it Porter stemming {stemming:.3f} s (below)"
+        elif stage == "Porter stemming":
+            note = "each new word once (inside content terms)"
+        else:
+            note = f"{seconds / total:.1%}"
+        row(stage, f"{seconds:.3f} s", note)
+    rest = total - sum(seconds for stage, seconds in stages.items() if stage != "Porter stemming")
+    row("the rest (the loop over sentences, the Summary)", f"{rest:.3f} s", f"{rest / total:.1%}")
+    row("total, clocked", f"{total:.3f} s", f"unclocked median {summarize_seconds:.3f} s (the clocks cost the difference)")
+    row("same texts again, caches warm", f"{again:.3f} s", f"first sight of each word costs {summarize_seconds - again:+.3f} s")
+    row("`split_sentences()` alone, same texts", f"{split_seconds:.3f} s",
+        f"the 50% target allows {2 * split_seconds:.3f} s for summarize(), "
+        f"{split_seconds:.3f} s beyond splitting; it takes {summarize_seconds - split_seconds:.3f} s beyond")
 
 
 if __name__ == "__main__":
