@@ -105,7 +105,8 @@ class Outcome:
 
 @dataclass
 class Tally:
-    """How many documents were summarized, failed and skipped, and the
+    """How many documents were summarized (their summaries delivered: not
+    those in an output file that was removed), failed and skipped, and the
     seconds taken.  ``line()`` is the closing report."""
 
     summarized: int = 0
@@ -496,7 +497,9 @@ class _Files:
     """``--output-dir``: one file per input, the current one kept open while
     a dataset's documents arrive.  ``add`` and ``finish`` raise
     ``OutputError`` naming the summary file that cannot be written (a full
-    disk, a file size limit, no permission); ``abort`` then removes it."""
+    disk, a file size limit, no permission); ``abort`` then removes it.
+    ``held``: how many summaries the open file holds (lost with it if it is
+    aborted)."""
 
     def __init__(self, fmt: str, settings: Settings = Settings()) -> None:
         self.fmt, self.settings = fmt, settings
@@ -504,6 +507,7 @@ class _Files:
         self.target: Optional[_Target] = None
         self.file: Optional[_AtomicFile] = None
         self.writer: Optional[_Writer] = None
+        self.held = 0
 
     def add(self, target: Optional[_Target], outcome: Outcome) -> None:
         if target != self.target:
@@ -521,6 +525,8 @@ class _Files:
             raise OutputError.writing(target.path, exc) from None
         if target.single:
             self.finish()
+        elif outcome.summary is not None:
+            self.held += 1
 
     def finish(self) -> None:
         if self.file is not None and self.writer is not None:
@@ -531,11 +537,13 @@ class _Files:
                 raise OutputError.writing(self.file.path, exc) from None
         self.file = self.writer = None
         self.target = None
+        self.held = 0
 
     def abort(self) -> None:
         if self.file is not None:
             self.file.abort()
         self.file = self.writer = None
+        self.held = 0
 
 
 # --- the run -------------------------------------------------------------------
@@ -612,6 +620,9 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         raise
     finally:
         if files is not None:
+            # A file not written (it failed, --fail-fast, an interrupt) takes
+            # its summaries with it: they were never delivered.
+            tally.summarized -= files.held
             files.abort()
         if workers is not None:
             workers.close(idle=drained)

@@ -384,6 +384,8 @@ def test_fail_fast_leaves_a_dataset_cut_short_unwritten(runner, tmp_path):
     result = run_cli(runner, "-o", out, "--fail-fast", "-f", "jsonl", path)
     assert result.exit_code == 1
     assert list(out.iterdir()) == []
+    # The first record was summarized, but its summary went with the file: not counted.
+    assert result.stderr.splitlines()[-1].startswith("0 summarized, 1 failed, 0 skipped in ")
 
 
 def test_rich_cannot_go_to_files(runner, tree, tmp_path):

@@ -342,6 +342,7 @@ def test_disk_full_under_output_dir_is_one_error_and_leaves_nothing(tmp_path, jo
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == f"Error: cannot write {out / '0.txt'}: File too large"
+    assert result.stderr.splitlines()[-2].startswith("0 summarized, 0 failed, 0 skipped in ")
     assert "Traceback" not in result.stderr
     assert leftovers(out) == []
 
@@ -356,6 +357,8 @@ def test_disk_full_keeps_finished_files_whole_and_removes_the_one_cut_short(tmp_
     result = run_summarize(["-j", "1", "-o", out, "-f", "jsonl", first, dataset], preexec_fn=file_size_limit(1000))
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == f"Error: cannot write {out / 'd.jsonl'}: File too large"
+    # The tally counts what was delivered: the dataset's summaries went with its file.
+    assert result.stderr.splitlines()[-2].startswith("1 summarized, 0 failed, 0 skipped in ")
     assert "Traceback" not in result.stderr
     assert leftovers(out) == ["0.jsonl"]
     alone = run_summarize(["-f", "jsonl", first]).stdout
