@@ -1,5 +1,28 @@
-"""``python -m summarize``: the same as the ``summarize`` command."""
-from .cli import main
+"""The ``summarize`` command's entry point, also run by ``python -m summarize``.
+
+Ctrl-C is caught from the first moment this runs: importing the command
+(click, the pipeline) takes a noticeable fraction of a second, and an
+interrupt then should end the run as one later does ("Interrupted.", exit
+status 130), not with Python's traceback.  So this module imports nothing
+but ``sys`` until ``run`` is called, and the package's ``__init__`` loads
+nothing heavy either.
+"""
+import sys
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as summarize.cli exits on Ctrl-C
+
+
+def run() -> None:
+    """Console-script entry point: ``summarize.cli.main``, with Ctrl-C
+    during its import (or before it takes over) reported in one line."""
+    try:
+        from .cli import main
+
+        main()
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        sys.exit(EXIT_INTERRUPTED)
+
 
 if __name__ == "__main__":
-    main()
+    run()

@@ -525,7 +525,7 @@ def _buffer_stdout() -> None:
 
 
 def main(argv: Optional[list] = None) -> None:
-    """Console-script entry point: ``summarize`` and ``python -m summarize``."""
+    """Run the command (``summarize`` and ``python -m summarize`` come here through ``__main__.run``)."""
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _on_sigterm)
     _buffer_stdout()

@@ -231,6 +231,59 @@ def test_signals_exit_cleanly(sig, code, message):
     assert out == b""
 
 
+# Raises KeyboardInterrupt when the named module is imported, as a Ctrl-C
+# arriving while Python loads it would.
+INTERRUPT_IMPORT = """
+import sys
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Interrupt())
+"""
+
+
+@pytest.mark.parametrize("module", ["summarize.cli", "click", "summarize.core"])
+@pytest.mark.parametrize("start", ["python -m", "console script"])
+def test_ctrl_c_while_the_command_loads_is_one_line(sample_path, module, start):
+    # The command takes a noticeable fraction of a second to import; Ctrl-C
+    # then ends it as it would later: one line and status 130, no traceback.
+    if start == "python -m":
+        launch = "import runpy\nrunpy.run_module('summarize', run_name='__main__')"
+    else:
+        launch = "from summarize.__main__ import run\nrun()"
+    code = INTERRUPT_IMPORT.format(module=module) + f"sys.argv = ['summarize', {str(sample_path)!r}]\n" + launch
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stderr, result.stdout) == (130, "Interrupted.\n", "")
+
+
+def test_the_console_script_is_the_guarded_entry_point():
+    from importlib.metadata import entry_points
+
+    (script,) = entry_points(group="console_scripts", name="summarize")
+    assert script.value == "summarize.__main__:run"
+
+
+def test_the_package_loads_only_its_errors_before_the_command():
+    # What runs before __main__.run can catch Ctrl-C: keep it to this.
+    code = "import sys\nimport summarize.__main__\nprint(sorted(m for m in sys.modules if m.startswith(('summarize', 'typing', 'click'))))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == str(["summarize", "summarize.__main__", "summarize.errors"])
+
+
+def test_public_names_load_on_first_use():
+    code = (
+        "import summarize as package\n"
+        "from summarize import *\n"
+        "from summarize import core, sentences\n"
+        "missing = [n for n in package.__all__ if n not in globals()]\n"
+        "same = [package.summarize is core.summarize, Summary is core.Summary, split_sentences is sentences.split_sentences]\n"
+        "print(missing, same, package.split_sentences('It rained. We stayed in.'), sorted(set(package.__all__) - set(dir(package))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[] [True, True, True] ['It rained.', 'We stayed in.'] []"
+
+
 def test_highlight_prints_the_article_with_markers(runner, sample_path, sample_text):
     result = runner.invoke(cli, ["--highlight", str(sample_path)])
     assert result.exit_code == 0
