@@ -59,15 +59,20 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 SAMPLE = ROOT / "samples" / "libya-haftar-rome-paris.txt"
 
-# Run in a fresh interpreter: argv[1] is a JSON file of texts, argv[2] the
-# order ("summarize-first" or "split-first"); prints {"summarize": MB/s,
-# "split": MB/s}.
-OURS_PROBE = """
+# Both probes below start alike: the texts loaded, then one warm-up call
+# (data files, lazy imports), so they time the same state of the process.
+PROBE_START = """
 import json, sys, time
 import summarize
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
-size = sum(len(t.encode("utf-8")) for t in texts)
 summarize.summarize("Warm-up. Data files and lazy imports load here.")
+"""
+
+# Run in a fresh interpreter: argv[1] is a JSON file of texts, argv[2] the
+# order ("summarize-first" or "split-first"); prints {"summarize": MB/s,
+# "split": MB/s}.
+OURS_PROBE = PROBE_START + """
+size = sum(len(t.encode("utf-8")) for t in texts)
 def mb_s(fn):
     start = time.perf_counter()
     for t in texts:
@@ -82,12 +87,8 @@ print(json.dumps({name: mb_s(runs[name]) for name in order}))
 # ..., "total": instrumented seconds, "again": seconds for a second pass, no
 # clocks}.  Each stage is a function that summarize.core calls through a
 # module attribute, so wrapping the attribute times every call.
-STAGES_PROBE = """
-import json, sys, time
-import summarize
+STAGES_PROBE = PROBE_START + """
 from summarize import core, scoring, selection, terms
-texts = json.load(open(sys.argv[1], encoding="utf-8"))
-summarize.summarize("Warm-up. Data files and lazy imports load here.")
 clock = time.perf_counter
 spent = {}
 originals = []
@@ -116,20 +117,19 @@ for owner, name, stage in stages:
 stem = terms._stem_function
 stem_clocked = clocked("Porter stemming", stem())
 terms._stem_function = lambda: stem_clocked
-start = clock()
-for t in texts:
-    summarize.summarize(t, sentences=3)
-spent["total"] = clock() - start
+def seconds_for_all():
+    start = clock()
+    for t in texts:
+        summarize.summarize(t, sentences=3)
+    return clock() - start
+spent["total"] = seconds_for_all()
 unseen = {stage for _, _, stage in stages} - spent.keys()
 if unseen:  # summarize.core no longer calls it by that name: the table would be wrong
     sys.exit(f"stages never called: {sorted(unseen)}")
 for owner, name, inner in originals:
     setattr(owner, name, inner)
 terms._stem_function = stem
-start = clock()
-for t in texts:
-    summarize.summarize(t, sentences=3)
-spent["again"] = clock() - start
+spent["again"] = seconds_for_all()
 print(json.dumps(spent))
 """
 
