@@ -1,54 +1,65 @@
-"""The ``summarize`` command: options → sources → core → render.
+"""The ``summarize`` command: options → a request → one document or many → output.
 
-The only module that imports click.  It validates option combinations,
-reads the input, calls ``summarize.summarize`` and prints the result; every
-``SummarizeError`` becomes one line on stderr and exit status 1.
+The only module that imports click.  It reads the options into the objects
+the library takes (a ``Budget``, a ``Reading``, a ``Request``, what to
+show), decides the terminal facts once (``Environment``), runs one document
+(``outcome``) or many (``batch``), prints, and turns every
+``SummarizeError`` into one line on stderr and exit status 1, adding the
+flag to change where a setting would help ("raise it with --timeout").
 """
 from __future__ import annotations
 
 import errno
-import io
 import os
-import shutil
 import signal
 import sys
 from typing import Any, Mapping, NoReturn, Optional, Tuple
 
 import click
 
-from . import __version__
-from .core import Summary, summarize
-from .errors import SummarizeError
-from .render import EXPORT_WIDTH, Showing
-from .sources import DEFAULT_PATTERNS, INPUT_FORMATS, Document, Reading, is_dataset, is_url, read_any, read_stream, with_page_title
-from .selection import DEFAULT_SENTENCES
+from . import __version__, render
+from .budget import DEFAULT_SENTENCES, LIMITS, Budget, check_limit, requirement
+from .datasets import is_dataset
+from .document import INPUT_FORMATS, Reading
+from .environment import Environment, buffer_stdout, silence_stdout
+from .errors import BudgetError, ExitStatus, SummarizeError
+from .outcome import Outcome, Request, from_path, from_stream
+from .pages import is_url
+from .walk import DEFAULT_PATTERNS
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT
-EXIT_TERMINATED = 143  # 128 + SIGTERM
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
+FORMAT_CHOICES = ("auto", *render.FORMATS)
 
-DEFAULT_TIMEOUT = 20.0  # seconds; summarize.web's default, kept here so --help never imports it
-DEFAULT_MAX_BYTES = 10_000_000
-DEFAULT_KEYWORDS = 10  # in JSON, which always has keywords; -k N changes it
-FORMAT_CHOICES = ("auto", "plain", "rich", "json", "jsonl", "markdown")
+HINTS: Mapping[str, str] = {
+    "timeout": "raise it with --timeout",
+    "max_bytes": "raise it with --max-bytes",
+    "text_field": "choose the field with --text-field",
+    "jobs": "try fewer --jobs, or --jobs 1 to see which input causes it",
+}
+"""What to add to a failure's message, by the setting that would change it."""
 
-
-def is_terminal(stream: Any) -> bool:
-    """Whether ``stream`` is an interactive terminal: decided here only."""
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
+LIMIT_FLAGS = {"sentences": "-n/--sentences", "ratio": "-r/--ratio", "words": "-w/--words"}
 
 
-def _silence_stdout() -> None:
-    # After a closed pipe, Python would try to flush stdout again at exit and
-    # print a second error: point the descriptor at /dev/null instead.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+class Limit(click.ParamType):
+    """A length limit (``sentences``, ``ratio`` or ``words``), checked by
+    ``budget.check_limit``: the one place that says what a limit may be."""
+
+    def __init__(self, limit: str) -> None:
+        self.limit = limit
+        self.name = "float" if limit == "ratio" else "integer"
+
+    def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> Any:
+        if not isinstance(value, str):
+            number = value
+        else:
+            try:
+                number = float(value) if self.limit == "ratio" else int(value)
+            except ValueError:
+                self.fail(f"{value!r} is not a valid {self.name}", param, ctx)
+        try:
+            return check_limit(self.limit, number)
+        except BudgetError:
+            self.fail(f"must be {requirement(self.limit)}, not {value}", param, ctx)
 
 
 class _Terminated(Exception):
@@ -96,103 +107,33 @@ class SummarizeCommand(click.Command):
             sys.exit(exc.exit_code)
         except (KeyboardInterrupt, click.Abort):
             click.echo("Interrupted.", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            sys.exit(ExitStatus.INTERRUPTED)
         except _Terminated:
             click.echo("Terminated.", err=True)
-            sys.exit(EXIT_TERMINATED)
+            sys.exit(ExitStatus.TERMINATED)
         except _ClosedPipe:
-            _silence_stdout()
-            sys.exit(EXIT_BROKEN_PIPE)
+            silence_stdout()
+            sys.exit(ExitStatus.BROKEN_PIPE)
         except OSError as exc:
             if exc.errno in _FULL_OUTPUT:
                 click.echo(f"Error: cannot write to stdout: {exc.strerror}", err=True)
-                _silence_stdout()  # else the flush at exit fails again, with a traceback
-                sys.exit(1)
+                silence_stdout()  # else the flush at exit fails again, with a traceback
+                sys.exit(ExitStatus.FAILURE)
             if not _is_closed_pipe(exc):
                 raise
-            _silence_stdout()
-            sys.exit(EXIT_BROKEN_PIPE)
-        sys.exit(code if isinstance(code, int) else 0)
+            silence_stdout()
+            sys.exit(ExitStatus.BROKEN_PIPE)
+        sys.exit(code if isinstance(code, int) else ExitStatus.OK)
 
 
 def _fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
-def warn(message: str) -> None:
-    """One warning line on stderr."""
-    click.echo(f"Warning: {message}", err=True)
-
-
-def note(message: str) -> None:
-    """One informational line on stderr."""
-    click.echo(f"Note: {message}", err=True)
-
-
-def read_input(path: Optional[str], reading: Reading = Reading()) -> Document:
-    """The document named by ``path``: a file, a URL, ``-`` for stdin, or
-    stdin when ``path`` is None and stdin is not a terminal, read as
-    ``reading`` says.  Raises ``SummarizeError`` or ``click.UsageError``."""
-    if path is None or path == "-":
-        if path is None and is_terminal(sys.stdin):
-            raise click.UsageError(
-                "no input: give a PATH, or pipe text in (cat article.txt | summarize)"
-            )
-        return read_stream(sys.stdin.buffer, input_format=reading.input_format)
-    return read_any(path, reading)
-
-
-def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None:
-    """Tell on stderr when the summary is the whole text or over the word budget."""
-    from .render import over_budget_warning
-
-    over = over_budget_warning(summary, doc.name, words)
-    if over:
-        warn(over)
-    elif summary.whole and summary.budget.ratio != 1:
-        count = summary.total_sentences
-        note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")
-
-
-def export_width() -> int:
-    """Columns of an exported rendering: the terminal's when stdout is one."""
-    if is_terminal(sys.stdout):
-        return shutil.get_terminal_size((EXPORT_WIDTH, 24)).columns
-    return EXPORT_WIDTH
-
-
-def emit(
-    summary: Summary,
-    fmt: str,
-    source: str,
-    extra: Optional[Mapping[str, str]] = None,
-    showing: Showing = Showing(),
-    article: Optional[str] = None,
-) -> None:
-    """Print ``summary`` to stdout in ``fmt`` (``auto`` resolved here);
-    ``extra`` (byline, date of a web page) goes into JSON and rich output.
-    ``showing`` adds keywords, the highlighted ``article`` (the text that
-    was summarized) and the score table, and saves the rich rendering to
-    the export files."""
-    stdout = sys.stdout
-    if fmt == "auto":
-        fmt = "rich" if is_terminal(stdout) else "plain"
-    from . import render
-
-    display = showing.display(article)
-    if fmt == "rich":
-        render.print_rich(summary, stdout, source, extra=extra, display=display)
-    else:
-        # Line by line, so a reader that stops early (head -1) is noticed at once.
-        for line in render.render_text(summary, fmt, source, extra, display).splitlines(keepends=True):
-            stdout.write(line)
-    if showing.exporting:
-        recorder = render.Recorder(export_width())
-        recorder.print(render.rich_renderable(summary, source, extra, display))
-        try:
-            recorder.save(svg=showing.export_svg, html=showing.export_html)
-        except SummarizeError as exc:
-            _fail(str(exc))
+def describe(error: SummarizeError) -> str:
+    """``error`` as the command says it: with the hint for its setting."""
+    hint = HINTS.get(error.setting) if error.setting else None
+    return f"{error} ({hint})" if hint else str(error)
 
 
 def check_writable(path: str) -> None:
@@ -214,21 +155,21 @@ def check_writable(path: str) -> None:
 @click.option(
     "-n",
     "--sentences",
-    type=click.IntRange(min=1),
+    type=Limit("sentences"),
     metavar="N",
     help=f"Keep this many sentences (default {DEFAULT_SENTENCES}).",
 )
 @click.option(
     "-r",
     "--ratio",
-    type=click.FloatRange(0, 1, min_open=True),
+    type=Limit("ratio"),
     metavar="F",
     help="Keep this share of the sentences, 0 < F <= 1 (rounded, at least one).",
 )
 @click.option(
     "-w",
     "--words",
-    type=click.IntRange(min=1),
+    type=Limit("words"),
     metavar="N",
     help="Keep the best sentences that fit in N words (never more, unless the best sentence alone is longer).",
 )
@@ -251,7 +192,7 @@ def check_writable(path: str) -> None:
 @click.option(
     "--timeout",
     type=click.FloatRange(0, min_open=True),
-    default=DEFAULT_TIMEOUT,
+    default=Reading().timeout,
     show_default=True,
     metavar="SECONDS",
     help="Give up on a URL that does not answer, or finish downloading, within this time.",
@@ -260,7 +201,7 @@ def check_writable(path: str) -> None:
     "--max-bytes",
     type=click.IntRange(min=1),
     metavar="N",
-    default=DEFAULT_MAX_BYTES,
+    default=Reading().max_bytes,
     show_default=True,
     help="Refuse a URL whose page is larger than this.",
 )
@@ -315,7 +256,7 @@ def check_writable(path: str) -> None:
     "--keywords",
     metavar="N",
     type=click.IntRange(min=0),
-    help=f"Show the N heaviest terms of the article above the summary. JSON always has keywords (default {DEFAULT_KEYWORDS}).",
+    help=f"Show the N heaviest terms of the article above the summary. JSON always has keywords (default {render.DEFAULT_KEYWORDS}).",
 )
 @click.option(
     "--export-svg",
@@ -404,29 +345,44 @@ def cli(
       summarize --explain -f json article.txt
       summarize -k 5 --export-svg summary.svg article.txt
     """
-    given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
-    if len(given) > 1:
-        raise click.UsageError(f"{' and '.join(given)} cannot be combined: give one length limit")
+    env = Environment.detect()
+    limits = {name: value for name, value in zip(LIMITS, (sentences, ratio, words)) if value is not None}
+    try:
+        budget = Budget(**limits)
+    except BudgetError as exc:
+        raise click.UsageError(
+            f"{' and '.join(LIMIT_FLAGS[name] for name in exc.limits)} cannot be combined: give one length limit"
+        ) from None
     if skip_existing and output_dir is None:
         raise click.UsageError("--skip-existing needs --output-dir")
-    if highlight and fmt in ("json", "jsonl"):
+    if highlight and fmt in render.JSON_FORMATS:
         raise click.UsageError("--highlight prints the article as text: use plain, rich or markdown (JSON has each sentence's index)")
     if (export_svg or export_html) and output_dir is not None:
         raise click.UsageError("--export-svg and --export-html save what a terminal shows; with --output-dir nothing is shown")
     for path in (export_svg, export_html):
         if path is not None:
             check_writable(path)
-    showing = Showing(
+    showing = render.Showing(
         highlight=highlight,
         explain=explain,
-        keywords=keywords if keywords is not None else (DEFAULT_KEYWORDS if fmt in ("json", "jsonl") else 0),
+        keywords=keywords if keywords is not None else (render.DEFAULT_KEYWORDS if fmt in render.JSON_FORMATS else 0),
         show_keywords=bool(keywords),
         export_svg=export_svg,
         export_html=export_html,
     )
-    reading = Reading(input_format, timeout, max_bytes)
+    request = Request(
+        budget=budget,
+        reading=Reading(input_format, timeout, max_bytes),
+        text_field=text_field,
+        explain=showing.explain,
+        keywords=showing.keywords,
+        keep_text=showing.highlight,
+    )
+    export_width = env.columns or render.EXPORT_WIDTH
     if not is_batch(paths, output_dir):
-        return summarize_one(paths[0] if paths else None, reading, sentences, ratio, words, fmt, showing)
+        if fmt == "auto":
+            fmt = "rich" if env.stdout_terminal else "plain"
+        return summarize_one(paths[0] if paths else None, request, fmt, showing, env, export_width)
     if output_dir is not None and (not paths or "-" in paths):
         raise click.UsageError("--output-dir needs file or folder PATHs (stdin has no name to mirror)")
     if "-" in paths:
@@ -436,32 +392,30 @@ def cli(
             raise click.BadParameter("rich output cannot go to files; choose plain, json, jsonl or markdown", param_hint="'-f' / '--format'")
         fmt = "plain" if fmt == "auto" else fmt
     elif fmt == "auto":
-        fmt = "rich" if is_terminal(sys.stdout) else "plain"
+        fmt = "rich" if env.stdout_terminal else "plain"
     from .batch import Settings, run_batch
 
     settings = Settings(
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
+        request=request,
         fmt=fmt,
         output_dir=output_dir,
         skip_existing=skip_existing,
         fail_fast=fail_fast,
         jobs=jobs or cpu_count(),
         patterns=patterns or DEFAULT_PATTERNS,
-        text_field=text_field,
-        progress=is_terminal(sys.stderr),
-        reading=reading,
+        progress=env.stderr_terminal,
+        stdout_terminal=env.stdout_terminal,
         showing=showing,
-        export_width=export_width() if showing.exporting else EXPORT_WIDTH,
+        export_width=export_width,
+        hints=HINTS,
     )
     try:
-        tally = run_batch(paths, settings, sys.stdout, sys.stderr, stdout_terminal=is_terminal(sys.stdout))
+        tally = run_batch(paths, settings, sys.stdout, sys.stderr)
     except SummarizeError as exc:
-        _fail(str(exc))
+        _fail(describe(exc))
     if not (tally.summarized or tally.failed or tally.skipped):
         _fail(f"no input found: no files named {' or '.join(settings.patterns)} in {', '.join(paths)}")
-    return 1 if tally.failed else 0
+    return ExitStatus.FAILURE if tally.failed else ExitStatus.OK
 
 
 def cpu_count() -> int:
@@ -481,52 +435,56 @@ def is_batch(paths: Tuple[str, ...], output_dir: Optional[str]) -> bool:
 
 
 def summarize_one(
-    path: Optional[str],
-    reading: Reading,
-    sentences: Optional[int],
-    ratio: Optional[float],
-    words: Optional[int],
-    fmt: str,
-    showing: Showing = Showing(),
+    path: Optional[str], request: Request, fmt: str, showing: render.Showing, env: Environment, export_width: int
 ) -> int:
-    """The single-document command: read, summarize, print; errors exit 1."""
-    try:
-        doc = read_input(path, reading)
-        for message in doc.warnings:
-            warn(message)
+    """The single-document command: read, summarize, print; a failure exits 1.
+
+    ``path``: a file or URL, ``-`` for stdin, or None for stdin when it is
+    not a terminal (else a usage error).  ``fmt``: a format of
+    ``render.FORMATS`` (``auto`` resolved by the caller)."""
+    if path is None or path == "-":
+        if path is None and env.stdin_terminal:
+            raise click.UsageError("no input: give a PATH, or pipe text in (cat article.txt | summarize)")
+        result = from_stream(sys.stdin.buffer, request)
+    else:
+        result = from_path(path, request)
+    for line in render.note_lines(result):
+        click.echo(line, err=True, nl=False)
+    if result.failure is not None:
+        _fail(f"{result.source}: {render.failure_text(result.failure, HINTS)}")
+    emit(result, fmt, showing, export_width)
+    return ExitStatus.OK
+
+
+def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: int) -> None:
+    """Print ``result``'s summary to stdout in ``fmt``, with what
+    ``showing`` adds, and save the rich rendering to the export files."""
+    summary = result.summary
+    assert summary is not None
+    display = showing.display_of(result)
+    stdout = sys.stdout
+    if fmt == "rich":
+        render.print_rich(summary, stdout, result.source, extra=result.meta, display=display)
+    else:
+        # Line by line, so a reader that stops early (head -1) is noticed at once.
+        for line in render.render_text(summary, fmt, result.source, result.meta, display).splitlines(keepends=True):
+            stdout.write(line)
+    if showing.exporting:
+        recorder = render.Recorder(export_width)
+        recorder.print(render.rich_renderable(summary, result.source, result.meta, display))
         try:
-            summary = summarize(
-                doc.text, sentences=sentences, ratio=ratio, words=words, explain=showing.explain, keywords=showing.keywords
-            )
+            recorder.save(svg=showing.export_svg, html=showing.export_html)
         except SummarizeError as exc:
-            _fail(f"{doc.name}: {exc}")
-    except SummarizeError as exc:
-        _fail(str(exc))
-    summary = with_page_title(summary, doc)
-    report_length(summary, doc, words)
-    emit(summary, fmt, doc.name, doc.meta, showing, doc.text)
-    return 0
+            _fail(str(exc))
 
 
 def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated()
 
 
-def _buffer_stdout() -> None:
-    # Under PYTHONUNBUFFERED (common in containers) sys.stdout writes straight
-    # to the descriptor, and TextIOWrapper drops the rest of a short write
-    # without a word: a disk that fills up mid-summary would truncate it and
-    # exit 0.  A BufferedWriter retries the rest, so ENOSPC or EFBIG surfaces.
-    stdout = sys.stdout
-    if isinstance(getattr(stdout, "buffer", None), io.RawIOBase):
-        sys.stdout = io.TextIOWrapper(
-            io.BufferedWriter(stdout.buffer), encoding=stdout.encoding, errors=stdout.errors, line_buffering=True
-        )
-
-
 def main(argv: Optional[list] = None) -> None:
     """Run the command (``summarize`` and ``python -m summarize`` come here through ``__main__.run``)."""
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _on_sigterm)
-    _buffer_stdout()
+    buffer_stdout()
     cli.main(args=argv, prog_name="summarize")

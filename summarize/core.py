@@ -10,8 +10,9 @@ from typing import Dict, List, Mapping, Optional, Sequence, Tuple
 
 from . import scoring, selection
 from .boilerplate import is_boilerplate
+from .budget import Budget, budget_of
 from .errors import NoTextError
-from .news import Layout, parse_layout
+from .layout import Layout, parse_layout
 from .sentences import Span, sentence_spans, sentence_words
 from .terms import content_terms, surface_forms, tokens_terms
 
@@ -79,8 +80,9 @@ class ScoredSentence:
 class Summary:
     """The result of ``summarize``.
 
-    ``sentences``: the chosen sentences in document order.  ``title`` and
-    ``dateline``: as detected, or ``None``.  ``total_sentences``: how many
+    ``sentences``: the chosen sentences in document order.  ``title``: the
+    title given to ``summarize``, else the headline detected, else
+    ``None``.  ``dateline``: as detected, or ``None``.  ``total_sentences``: how many
     sentences the body has.  ``budget``: the length limit applied.
     ``whole``: the text had no more sentences than asked, so all are given.
     ``over_budget``: the best sentence alone exceeds the word budget and was
@@ -97,7 +99,7 @@ class Summary:
     title: Optional[str]
     dateline: Optional[str]
     total_sentences: int
-    budget: selection.Budget
+    budget: Budget
     whole: bool = False
     over_budget: bool = False
     body_start: int = 0
@@ -108,17 +110,18 @@ class Summary:
         return "\n".join(s.text for s in self.sentences)
 
 
-def body_sentences(text: str) -> Tuple[Layout, List[Span]]:
+def body_sentences(text: str, title: Optional[str] = None) -> Tuple[Layout, List[Span]]:
     """Return the layout of ``text`` and the ``(start, end)`` offsets of its body sentences.
 
-    The body is what follows the title and the dateline; these are the
-    sentences ``summarize`` chooses from, in document order (so the first
-    three are the article's lead).  Raises ``NoTextError`` when the text is
-    blank or holds only a title.
+    The body is what follows the title and the dateline (see
+    ``layout.parse_layout`` for ``title``); these are the sentences
+    ``summarize`` chooses from, in document order (so the first three are
+    the article's lead).  Raises ``NoTextError`` when the text is blank or
+    holds only a title.
     """
     if not text.strip():
         raise NoTextError("no text to summarize: the input is empty or only whitespace")
-    layout = parse_layout(text)
+    layout = parse_layout(text, title)
     offset = layout.body_start
     spans = [(offset + s, offset + e) for s, e in sentence_spans(text[offset:])]
     if not spans:
@@ -129,6 +132,8 @@ def body_sentences(text: str) -> Tuple[Layout, List[Span]]:
 def summarize(
     text: str,
     *,
+    title: Optional[str] = None,
+    budget: Optional[Budget] = None,
     sentences: Optional[int] = None,
     ratio: Optional[float] = None,
     words: Optional[int] = None,
@@ -137,18 +142,25 @@ def summarize(
 ) -> Summary:
     """Summarize ``text`` by extracting its most central sentences.
 
-    Give at most one length limit: ``sentences`` (≥ 1), ``ratio`` (0 < r ≤ 1
-    of the sentences) or ``words`` (≥ 1, never exceeded unless even the best
-    sentence is longer: then that sentence alone, with ``over_budget``).
-    Without one, ``selection.DEFAULT_SENTENCES`` sentences are chosen.
+    The length: a ``budget`` (``summarize.Budget``), or at most one of
+    ``sentences`` (≥ 1), ``ratio`` (0 < r ≤ 1 of the sentences) or
+    ``words`` (≥ 1, never exceeded unless even the best sentence is longer:
+    then that sentence alone, with ``over_budget``).  Without any,
+    ``budget.DEFAULT_SENTENCES`` sentences are chosen.
 
-    A first-line headline becomes ``title`` and a leading dateline
-    (``(CNN) --``, ``Rome (AFP) –``) is set apart; neither is ever a summary
-    sentence.  Page furniture (bylines, "contributed to this report",
-    "Click here", copyright lines: ``summarize/data/boilerplate.txt``) is
-    never chosen unless the text holds nothing else, and no sentence is
-    chosen that repeats the words of one already chosen.  Deterministic: the
-    same arguments give the same summary.
+    ``title``: the document's title when it is known apart from the text
+    (a web page's, a dataset's title field).  Given one, no headline is
+    looked for in the text: the title weights the terms and is reported as
+    ``Summary.title``, and a first paragraph that only repeats it is never
+    a summary sentence.  Without one, a first-line headline becomes the
+    title.  A leading dateline (``(CNN) --``, ``Rome (AFP) –``) is set apart
+    either way; neither title nor dateline is ever a summary sentence.
+
+    Page furniture (bylines, "contributed to this report", "Click here",
+    copyright lines: ``summarize/data/boilerplate.txt``) is never chosen
+    unless the text holds nothing else, and no sentence is chosen that
+    repeats the words of one already chosen.  Deterministic: the same
+    arguments give the same summary.
 
     Asking for more changes nothing in the summary itself: ``explain``
     fills ``Summary.all_sentences`` (every sentence, its score, whether it
@@ -156,18 +168,35 @@ def summarize(
     ``Summary.keywords`` with that many terms (fewer if the text has
     fewer), by document weight.
 
-    Raises ``BudgetError`` for a bad limit and ``NoTextError`` when the text
-    has nothing to summarize.
+    Raises ``TypeError`` when ``text`` or ``title`` is not a ``str``;
+    ``BudgetError`` (also a ``ValueError``) for a bad or conflicting limit;
+    ``ValueError`` for a bad ``keywords``; ``NoTextError`` when the text has
+    nothing to summarize.
     """
-    budget = selection.Budget.of(sentences=sentences, ratio=ratio, words=words)
-    return summarize_with(text, budget, scoring.DEFAULT_WEIGHTS, explain=explain, keywords=keywords)
+    _check_arguments(text, title, keywords)
+    chosen_budget = budget_of(budget, sentences, ratio, words)
+    return summarize_with(text, chosen_budget, scoring.DEFAULT_WEIGHTS, title=title, explain=explain, keywords=keywords)
+
+
+def _check_arguments(text: object, title: object, keywords: object) -> None:
+    """Raise ``TypeError`` or ``ValueError`` for arguments ``summarize`` cannot take."""
+    if not isinstance(text, str):
+        hint = "; decode it first" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a str or None, not {type(title).__name__}")
+    if isinstance(keywords, bool) or not isinstance(keywords, int):
+        raise TypeError(f"keywords must be a whole number, not {keywords!r}")
+    if keywords < 0:
+        raise ValueError(f"keywords must be 0 or more, not {keywords}")
 
 
 def summarize_with(
     text: str,
-    budget: selection.Budget,
+    budget: Budget,
     weights: scoring.Weights,
     *,
+    title: Optional[str] = None,
     explain: bool = False,
     keywords: int = 0,
 ) -> Summary:
@@ -175,7 +204,7 @@ def summarize_with(
 
     Not part of the public API: ``summarize`` is this with the default weights.
     """
-    layout, spans = body_sentences(text)
+    layout, spans = body_sentences(text, title)
     # Boilerplate neither counts towards term frequencies nor can be chosen,
     # unless there is nothing else.
     texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate)

@@ -26,7 +26,6 @@ _HTML_START = re.compile(
     r"""\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b""",
     re.IGNORECASE | re.DOTALL,
 )
-_BLANK_LINES = re.compile(r"\n\s*\n+")
 
 
 @dataclass(frozen=True)
@@ -57,12 +56,12 @@ def meta_charset(data: bytes) -> Optional[str]:
     return match.group("charset").decode("ascii").lower() if match else None
 
 
-def _trafilatura(label: str) -> Any:
+def _trafilatura() -> Any:
     try:
         import trafilatura
     except ImportError:
         # A missing lxml_html_clean (needed with lxml >= 5.2) lands here too.
-        raise MissingExtraError(f"{label}: reading web pages needs the web extra: {INSTALL_HINT}") from None
+        raise MissingExtraError(f"reading web pages needs the web extra: {INSTALL_HINT}") from None
     # Some of trafilatura's helpers log without a handler of their own; with
     # none, Python prints their warnings on stderr, among our one-line errors.
     for name in ("trafilatura", "htmldate", "courlan", "justext"):
@@ -79,15 +78,14 @@ def _clean(value: Any) -> Optional[str]:
     return value or None
 
 
-def extract(html: str, url: Optional[str] = None, *, name: Optional[str] = None) -> Article:
+def extract(html: str, url: Optional[str] = None) -> Article:
     """The article in the HTML page ``html``; ``url`` (when known) helps
-    resolve metadata, ``name`` is used in error messages.
+    resolve metadata.
 
     Raises ``MissingExtraError`` when trafilatura is not installed and
     ``NoTextError`` when the page holds no article text.
     """
-    label = name or url or "HTML"
-    trafilatura = _trafilatura(label)
+    trafilatura = _trafilatura()
     # Precision over recall: on pages without <article>, recall mode keeps
     # ads and newsletter blurbs as paragraphs (see the README's comparison).
     result = trafilatura.bare_extraction(
@@ -100,7 +98,7 @@ def extract(html: str, url: Optional[str] = None, *, name: Optional[str] = None)
     )
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
-        raise NoTextError(f"{label}: no article text found")
+        raise NoTextError("no article text found")
     title = _clean(getattr(result, "title", None))
     paragraphs = [" ".join(line.split()) for line in text.splitlines()]
     paragraphs = [p for p in paragraphs if p]
@@ -108,7 +106,7 @@ def extract(html: str, url: Optional[str] = None, *, name: Optional[str] = None)
     if title and paragraphs and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     if not paragraphs:
-        raise NoTextError(f"{label}: no article text found (only a title)")
+        raise NoTextError("no article text found (only a title)")
     return Article(
         title=title,
         byline=_clean(getattr(result, "author", None)),

@@ -16,15 +16,27 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, TextIO
 
 from .core import ScoredSentence, Summary, TermWeight
 from .errors import OutputError
+from .outcome import Failure, Outcome
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.console import Console, RenderableType
 
+EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
+"""The text formats, each with the file name extension of an output file in it."""
+
 FORMATS = ("plain", "rich", "json", "jsonl", "markdown")
+"""Every output format: the text formats, and rich for terminals."""
+
+JSON_FORMATS = ("json", "jsonl")
+"""The formats that always hold keywords and cannot highlight."""
+
+DEFAULT_KEYWORDS = 10
+"""How many keywords JSON holds unless told otherwise."""
 SCORE_DIGITS = 6
 TABLE_DIGITS = 3
 """Decimals of a score in the ``--explain`` tables (JSON keeps ``SCORE_DIGITS``)."""
@@ -37,6 +49,22 @@ HIGHLIGHT_STYLE = "bold black on yellow"
 
 EXPORT_WIDTH = 100
 """Columns of an exported rendering when stdout is not a terminal to take the width from."""
+
+NO_HINTS: Mapping[str, str] = MappingProxyType({})
+
+
+def note_lines(outcome: Outcome) -> List[str]:
+    """The outcome's notes as lines for stderr: ``Warning: SOURCE: message``
+    or ``Note: SOURCE: message``, newline-terminated."""
+    return [f"{'Warning' if n.warning else 'Note'}: {outcome.source}: {n.message}\n" for n in outcome.notes]
+
+
+def failure_text(failure: Failure, hints: Mapping[str, str] = NO_HINTS) -> str:
+    """A failure's message for the person, with the hint ``hints`` gives
+    for its setting (the command's words, e.g. "raise it with --timeout")
+    in brackets after it."""
+    hint = hints.get(failure.setting) if failure.setting else None
+    return f"{failure.message} ({hint})" if hint else failure.message
 
 
 @dataclass(frozen=True)
@@ -58,9 +86,18 @@ class Showing:
     def exporting(self) -> bool:
         return self.export_svg is not None or self.export_html is not None
 
-    def display(self, article: Optional[str] = None) -> "Display":
-        """What plain, Markdown and rich output show for a document whose text is ``article``."""
-        return Display(keywords=self.show_keywords, explain=self.explain, article=article if self.highlight else None)
+    def display_of(self, outcome: Outcome) -> "Display":
+        """What plain, Markdown and rich output show for ``outcome``'s summary."""
+        title = outcome.summary.title if outcome.summary is not None and outcome.title_apart else None
+        return self.display(outcome.text, title)
+
+    def display(self, article: Optional[str] = None, heading: Optional[str] = None) -> "Display":
+        """What plain, Markdown and rich output show for a document whose
+        text is ``article``; ``heading``: its title, when the source gave
+        it apart from the text (see ``Display``)."""
+        if not self.highlight:
+            article = heading = None
+        return Display(keywords=self.show_keywords, explain=self.explain, article=article, heading=heading)
 
 
 @dataclass(frozen=True)
@@ -70,7 +107,10 @@ class Display:
     ``keywords``: the summary's ``keywords``, above it.  ``explain``: a
     table of its ``all_sentences`` after it.  ``article``: the text that was
     summarized; when given, it is shown whole, the chosen sentences
-    highlighted, instead of the list of sentences.  The ``Summary`` must
+    highlighted, instead of the list of sentences.  ``heading``: a title the
+    document carries apart from ``article`` (a web page's); the plain
+    highlighted article starts with it, as the text of a saved article
+    would.  The ``Summary`` must
     hold what is asked for (``summarize(..., keywords=N, explain=True)``);
     what it lacks is left out.
     """
@@ -78,6 +118,7 @@ class Display:
     keywords: bool = False
     explain: bool = False
     article: Optional[str] = None
+    heading: Optional[str] = None
 
 
 PLAIN = Display()
@@ -149,20 +190,11 @@ def json_line(data: Dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def over_budget_warning(summary: Summary, source: str, words: Optional[int]) -> Optional[str]:
-    """The warning for a summary whose one sentence is over the ``words``
-    budget (see ``Summary.over_budget``), else None."""
-    if not (summary.over_budget and words is not None):
-        return None
-    length = len(summary.sentences[0].text.split())
-    return f"{source}: even the best sentence has {length} words, over the --words {words} budget; printing it alone"
-
-
 def render_plain(summary: Summary, display: Display = PLAIN) -> str:
     """One sentence per line, each line ending in a newline; no title.
 
     With ``display``: first a ``keywords: a, b, c`` line; the article
-    verbatim instead of the sentences, each chosen sentence wrapped in
+    verbatim (after its ``heading``) instead of the sentences, each chosen sentence wrapped in
     ``MARK_OPEN``/``MARK_CLOSE`` (``highlight_plain``); then a blank line
     and the table of every sentence (``explain_plain``).
     """
@@ -170,6 +202,8 @@ def render_plain(summary: Summary, display: Display = PLAIN) -> str:
     if display.keywords and summary.keywords is not None:
         out += "keywords: " + ", ".join(k.term for k in summary.keywords) + "\n"
     if display.article is not None:
+        if display.heading:
+            out += display.heading + "\n\n"
         out += highlight_plain(summary, display.article)
     else:
         out += "".join(s.text + "\n" for s in summary.sentences)

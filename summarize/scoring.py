@@ -7,7 +7,7 @@ text was tokenized or split.  Each term weighs its frequency in the document
 title.  A sentence's score is the sum of the weights of its distinct terms,
 divided by a power of its length, then multiplied by a prior that position
 and form may raise or lower but never replace: see ``Weights`` for every
-knob and ``sentence_prior``.
+knob and ``words_prior``.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class Weights:
     ``title_boost``: a term that also occurs in the title has its weight
     multiplied by ``1 + title_boost``.
 
-    Sentence scores (``score_sentences`` and ``sentence_prior``):
+    Sentence scores (``score_sentences`` and ``words_prior``):
     ``length_exponent``: summed term weights are divided by the number of
     terms raised to this power (0 = plain sum, long sentences win; 1 = plain
     mean, short sentences win).
@@ -103,19 +103,14 @@ def term_weights(
     return weight
 
 
-def sentence_prior(index: int, text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
+def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEIGHTS) -> float:
     """Return the factor (> 0) a sentence's term score is multiplied by.
 
     ``index`` is the sentence's position in the body (0 = first) and
-    ``text`` its text.  The factor combines position (``position``,
-    ``position_decay``), form (``quote``, ``dangling``) and length
-    (``short_words``), as documented on ``Weights``.
+    ``words`` its whitespace-separated words.  The factor combines position
+    (``position``, ``position_decay``), form (``quote``, ``dangling``) and
+    length (``short_words``), as documented on ``Weights``.
     """
-    return words_prior(index, text.split(), weights)
-
-
-def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEIGHTS) -> float:
-    """``sentence_prior`` of a sentence given as its whitespace-separated words."""
     factor = 1.0 + weights.position * math.exp(-index / weights.position_decay)
     if (words[0][0] if words else "") in _QUOTES:
         factor *= weights.quote
@@ -139,7 +134,7 @@ def score_sentences(
     A sentence's score is the sum of the weights of its distinct terms,
     divided by ``len(terms) ** length_exponent`` so that a long sentence does
     not win by length alone, times ``priors[i]`` when priors are given (see
-    ``sentence_prior``).  A sentence without terms scores 0.
+    ``words_prior``).  A sentence without terms scores 0.
     """
     scores = []
     weight_of, exponent = term_weight.get, weights.length_exponent

@@ -14,8 +14,8 @@ Standard library only (urllib).  The rules:
   to the decompressed bytes too (no zip bombs);
 - the User-Agent names the tool: ``summarize/<version>``.
 
-Every failure is a ``FetchError`` subclass with a one-line message that
-names the URL.
+Every failure is a ``FetchError`` subclass with a one-line message, its
+``source`` the URL it is about (after redirects, the one that failed).
 """
 from __future__ import annotations
 
@@ -34,8 +34,6 @@ from typing import Optional
 from . import __version__
 from .errors import ContentTypeError, FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
 
-DEFAULT_TIMEOUT = 20.0  # seconds
-DEFAULT_MAX_BYTES = 10_000_000  # 10 MB
 MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 USER_AGENT = f"summarize/{__version__}"
@@ -86,12 +84,12 @@ def check_scheme(url: str) -> None:
         parts = urllib.parse.urlsplit(url)
         host = parts.hostname
     except ValueError:
-        raise FetchError(f"{url}: not a valid URL") from None
+        raise FetchError("not a valid URL", source=url) from None
     if parts.scheme.lower() not in SCHEMES:
         scheme = parts.scheme or "no scheme"
-        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched, not {scheme}")
+        raise FetchError(f"only http:// and https:// URLs can be fetched, not {scheme}", source=url)
     if not host:
-        raise FetchError(f"{url}: not a valid URL (no host)")
+        raise FetchError("not a valid URL (no host)", source=url)
 
 
 # Characters left as they are when quoting a path or query: reserved
@@ -113,7 +111,7 @@ def to_uri(url: str) -> str:
         try:
             ascii_host = host.encode("idna").decode("ascii")
         except UnicodeError:
-            raise FetchError(f"{url}: not a valid host name") from None
+            raise FetchError("not a valid host name", source=url) from None
         userinfo, _, hostport = netloc.rpartition("@")
         hostport = hostport.lower().replace(host, ascii_host, 1)
         netloc = f"{userinfo}@{hostport}" if userinfo else hostport
@@ -139,15 +137,15 @@ def _reason(exc: BaseException) -> BaseException:
 def _connection_error(url: str, exc: BaseException, timeout: float) -> FetchError:
     reason = _reason(exc)
     if isinstance(reason, (socket.timeout, TimeoutError)):
-        return FetchTimeoutError(f"{url}: no answer within {timeout:g} s (raise it with --timeout)")
+        return FetchTimeoutError(f"no answer within {timeout:g} s", source=url)
     if isinstance(reason, ConnectionRefusedError):
-        return FetchError(f"{url}: connection refused (is the server up?)")
+        return FetchError("connection refused (is the server up?)", source=url)
     if isinstance(reason, socket.gaierror):
-        return FetchError(f"{url}: cannot resolve the host name")
+        return FetchError("cannot resolve the host name", source=url)
     if isinstance(reason, ssl.SSLError):
-        return FetchError(f"{url}: TLS error ({getattr(reason, 'reason', None) or reason})")
+        return FetchError(f"TLS error ({getattr(reason, 'reason', None) or reason})", source=url)
     detail = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
-    return FetchError(f"{url}: cannot fetch it ({detail})")
+    return FetchError(f"cannot fetch it ({detail})", source=url)
 
 
 class _Inflater:
@@ -184,29 +182,29 @@ def _read_capped(response, url: str, max_bytes: int, deadline: float, timeout: f
     read = getattr(response, "read1", response.read)
     while True:
         if time.monotonic() > deadline:
-            raise FetchTimeoutError(f"{url}: the download took longer than {timeout:g} s (raise it with --timeout)")
+            raise FetchTimeoutError(f"the download took longer than {timeout:g} s", source=url)
         chunk = read(CHUNK_BYTES)
         if not chunk:
             if inflate is not None:
                 chunks.append(inflate.flush())
                 if size + len(chunks[-1]) > max_bytes:
-                    raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+                    raise TooLargeError(f"the page is larger than the {max_bytes:,}-byte limit", source=url)
             return b"".join(chunks)
         received += len(chunk)
         if received > max_bytes:
-            raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+            raise TooLargeError(f"the page is larger than the {max_bytes:,}-byte limit", source=url)
         if inflate is not None:
             try:
                 chunk = inflate(chunk, max_bytes - size + 1)
             except zlib.error:
-                raise FetchError(f"{url}: the {encoding} data is corrupt") from None
+                raise FetchError(f"the {encoding} data is corrupt", source=url) from None
         size += len(chunk)
         if size > max_bytes:
-            raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+            raise TooLargeError(f"the page is larger than the {max_bytes:,}-byte limit", source=url)
         chunks.append(chunk)
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> FetchedPage:
+def fetch(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
     """Download ``url`` (http or https) following the module's rules.
 
     ``timeout``: seconds (> 0) for connecting, for each read, and for the
@@ -233,25 +231,25 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
             if exc.code in _REDIRECTS:
                 location = exc.headers.get("Location")
                 if not location:
-                    raise FetchError(f"{current}: HTTP {exc.code} redirect without a Location") from None
+                    raise FetchError(f"HTTP {exc.code} redirect without a Location", source=current) from None
                 target = urllib.parse.urljoin(current, location.strip())
                 if urllib.parse.urlsplit(target).scheme.lower() not in SCHEMES:
-                    raise FetchError(f"{current}: redirects to {target}; only http:// and https:// are followed") from None
+                    raise FetchError(f"redirects to {target}; only http:// and https:// are followed", source=current) from None
                 current = to_uri(target)
                 continue
-            raise HTTPStatusError(f"{current}: HTTP {exc.code} {exc.reason}".rstrip(), exc.code) from None
+            raise HTTPStatusError(f"HTTP {exc.code} {exc.reason}".rstrip(), exc.code, source=current) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             raise _connection_error(current, exc, timeout) from None
         with response:
             headers: Message = response.headers
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise TooLargeError(f"{current}: the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit")
+                raise TooLargeError(f"the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit", source=current)
             encoding = (headers.get("Content-Encoding") or "identity").strip().lower()
             if encoding == "x-gzip":
                 encoding = "gzip"
             if encoding not in ("identity", "gzip", "deflate"):
-                raise FetchError(f"{current}: the page is compressed with {encoding}, which summarize cannot read")
+                raise FetchError(f"the page is compressed with {encoding}, which summarize cannot read", source=current)
             try:
                 body = _read_capped(
                     response, current, max_bytes, deadline, timeout, "" if encoding == "identity" else encoding
@@ -268,13 +266,11 @@ def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAUL
                 charset=charset.lower() if charset else None,
                 body=body,
             )
-    raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects", source=url)
 
 
 def require_page(page: FetchedPage, url: str) -> None:
     """Raise ``ContentTypeError`` unless ``page`` is HTML, plain text, or
     has no declared type."""
     if page.content_type and not (page.is_html or page.is_text):
-        raise ContentTypeError(
-            f"{url}: is {page.content_type}, not a web page (HTML or plain text)"
-        )
+        raise ContentTypeError(f"is {page.content_type}, not a web page (HTML or plain text)", source=url)

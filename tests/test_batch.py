@@ -13,9 +13,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 import summarize
-from summarize import batch, render
-from summarize import cli as cli_module
-from summarize.cli import DEFAULT_KEYWORDS, cli
+from summarize import batch, environment, render, workers
+from summarize.cli import cli
+from summarize.outcome import Request
+from summarize.render import DEFAULT_KEYWORDS
+from summarize.walk import walk
 
 TOPICS = ["harbor", "election", "vaccine", "bridge", "orchard", "satellite", "museum", "glacier"]
 
@@ -150,7 +152,7 @@ def test_walk_depth_is_not_bounded_by_the_recursion_limit(tmp_path):
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(stack_depth() + 60)
     try:
-        found = [item.path for item in summarize.sources.walk([str(tmp_path)])]
+        found = [item.path for item in walk([str(tmp_path)])]
     finally:
         sys.setrecursionlimit(limit)
     assert found == [str(deep / "a.txt")]
@@ -215,7 +217,7 @@ def test_text_field_chooses_the_field(runner, tmp_path):
     [
         ("{not json", "not valid JSON"),
         ("[1, 2]", "not a JSON object"),
-        ('{"body": "x"}', 'no "text" field; choose the field with --text-field'),
+        ('{"body": "x"}', 'no "text" field (choose the field with --text-field)'),
         ('{"text": 42}', 'no string in the "text" field'),
         ('{"text": "  "}', "no text to summarize"),
     ],
@@ -238,7 +240,7 @@ def test_error_records_keep_the_id_when_the_line_has_one(runner, tmp_path):
     path.write_text(json.dumps({"id": "x1", "body": "no text field"}) + "\n")
     result = run_cli(runner, "-f", "jsonl", path)
     assert json.loads(result.stdout) == {
-        "source": f"{path}:1", "id": "x1", "error": 'no "text" field; choose the field with --text-field',
+        "source": f"{path}:1", "id": "x1", "error": 'no "text" field (choose the field with --text-field)',
     }
 
 
@@ -549,30 +551,30 @@ class _FakeWorkers:
         self.outstanding = 0
         self.most = 0
 
-    def submit(self, tasks, limits):
+    def submit(self, tasks, request):
         self.outstanding += 1
         self.most = max(self.most, self.outstanding)
-        return tasks, limits
+        return tasks, request
 
     def collect(self, result):
         self.outstanding -= 1
-        return batch.summarize_chunk(*result)
+        return workers.run_chunk(*result)
 
 
-def test_work_in_flight_is_bounded(tmp_path):
-    (tmp_path / "a.txt").write_text(article(0))
-    settings = batch.Settings(jobs=3)
-    units = ((None, ("file", str(tmp_path / "a.txt"), str(i), "text")) for i in range(500))
-    workers = _FakeWorkers()
-    outcomes = list(batch._ordered(units, settings, workers))
+def test_work_in_flight_is_bounded():
+    line = json.dumps({"text": article(0)}).encode()
+    units = ((None, ("record", line, str(i))) for i in range(500))
+    fake = _FakeWorkers()
+    fake.jobs = 3
+    outcomes = list(workers.ordered(units, Request(), fake))
     assert [outcome.source for _, outcome in outcomes] == [str(i) for i in range(500)]
-    assert workers.most == 3 * batch.IN_FLIGHT_PER_JOB + 1
+    assert fake.most == 3 * workers.IN_FLIGHT_PER_JOB + 1
 
 
 def test_walk_is_lazy(tmp_path):
     for name in "abc":
         (tmp_path / f"{name}.txt").write_text("x")
-    found = summarize.sources.walk([str(tmp_path)])
+    found = walk([str(tmp_path)])
     assert next(found).relative == "a.txt"
 
 
@@ -586,7 +588,7 @@ def test_no_progress_when_stderr_is_piped(runner, tree):
 
 
 def test_progress_bar_when_stderr_is_a_terminal(runner, tree, monkeypatch):
-    monkeypatch.setattr(cli_module, "is_terminal", lambda stream: stream is sys.stderr)
+    monkeypatch.setattr(environment, "is_terminal", lambda stream: stream is sys.stderr)
     result = runner.invoke(cli, ["-j", "1", str(tree)])
     assert result.exit_code == 0
     assert "3/3" in result.stderr
@@ -616,7 +618,7 @@ def wait_for(predicate, seconds: float = 30.0) -> None:
 def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message, group):
     """Signalled alone (kill PID) or with its workers (Ctrl-C in a terminal
     reaches the whole process group)."""
-    before = batch.CHUNK + 1  # more than one chunk, so some outputs are done when the FIFO blocks
+    before = workers.CHUNK + 1  # more than one chunk, so some outputs are done when the FIFO blocks
     paths = []
     for i in range(before):
         paths.append(tmp_path / f"a{i:02d}.txt")
@@ -665,7 +667,7 @@ def children(pid: int) -> list:
 @pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="Linux /proc")
 def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
     paths = []
-    for i in range(batch.CHUNK + 1):
+    for i in range(workers.CHUNK + 1):
         paths.append(tmp_path / f"a{i:02d}.txt")
         paths[-1].write_text(article(i))
     fifo = tmp_path / "b.txt"
@@ -684,8 +686,8 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
         kill_group(proc)
     assert proc.returncode == 1
     assert stderr.decode().splitlines()[-1] == (
-        "Error: a worker process was killed by SIGKILL; the run cannot finish: "
-        "try fewer --jobs, or --jobs 1 to see which input causes it"
+        "Error: a worker process was killed by SIGKILL; the run cannot finish "
+        "(try fewer --jobs, or --jobs 1 to see which input causes it)"
     )
     assert not [p for p in out.rglob(".*")]
 
@@ -704,16 +706,16 @@ def test_pool_threads_fork_workers_with_stop_signals_blocked():
     so a worker holds them until its own handlers are set."""
     tasks = Path(f"/proc/{os.getpid()}/task")
     before = set(tasks.iterdir())
-    workers = batch._Workers(2)
+    pool = workers.Workers(2)
     try:
         threads = set(tasks.iterdir()) - before
         assert threads and all(blocked_signals(t / "status") == {signal.SIGINT, signal.SIGTERM} for t in threads)
         assert blocked_signals(Path(f"/proc/{os.getpid()}/status")) == set()  # the main thread is as before
-        workers.collect(workers.submit([], (None, None, None, summarize.sources.Reading())))  # the initializers have run
-        for process in workers.processes:
+        pool.collect(pool.submit([], Request()))  # the initializers have run
+        for process in pool.processes:
             assert blocked_signals(Path(f"/proc/{process.pid}/status")) == set()
     finally:
-        workers.close()
+        pool.close()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
@@ -761,15 +763,15 @@ def _stuck_and_deaf(started: str) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_closing_kills_a_worker_that_ignores_sigterm(monkeypatch, tmp_path):
-    monkeypatch.setattr(batch._Workers, "GRACE_SECONDS", 0.5)
-    workers = batch._Workers(2)
+    monkeypatch.setattr(workers.Workers, "GRACE_SECONDS", 0.5)
+    pool = workers.Workers(2)
     started = tmp_path / "started"
-    workers.pool.apply_async(_stuck_and_deaf, (str(started),))
+    pool.pool.apply_async(_stuck_and_deaf, (str(started),))
     wait_for(started.exists)
     began = time.monotonic()
-    workers.close()  # Pool.terminate alone would wait the full minute
+    pool.close()  # Pool.terminate alone would wait the full minute
     assert time.monotonic() - began < 10
-    assert all(p.exitcode is not None for p in workers.processes)
+    assert all(p.exitcode is not None for p in pool.processes)
 
 
 def _deaf(_: int) -> int:
@@ -781,10 +783,10 @@ def _deaf(_: int) -> int:
 def test_closing_idle_workers_needs_no_signal(monkeypatch):
     """At the end of a run the workers are told to exit through the task
     queue: no SIGTERM that could be missed, and no wait for the grace period."""
-    monkeypatch.setattr(batch._Workers, "GRACE_SECONDS", 30.0)
-    workers = batch._Workers(2)
-    workers.pool.map(_deaf, range(8), chunksize=1)  # now SIGTERM could not stop them
+    monkeypatch.setattr(workers.Workers, "GRACE_SECONDS", 30.0)
+    pool = workers.Workers(2)
+    pool.pool.map(_deaf, range(8), chunksize=1)  # now SIGTERM could not stop them
     began = time.monotonic()
-    workers.close(idle=True)
+    pool.close(idle=True)
     assert time.monotonic() - began < 10
-    assert all(p.exitcode == 0 for p in workers.processes)
+    assert all(p.exitcode == 0 for p in pool.processes)

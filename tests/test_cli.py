@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 import summarize
-from summarize import cli as cli_module
+from summarize import environment, render
 from summarize.cli import cli
 
 
@@ -47,7 +47,7 @@ def test_piped_stdin_is_read_without_path(runner, sample_text):
 
 
 def test_no_path_with_terminal_stdin_is_a_usage_error(runner, monkeypatch):
-    monkeypatch.setattr(cli_module, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(environment, "is_terminal", lambda stream: True)
     result = runner.invoke(cli, [])
     assert result.exit_code == 2
     assert "no input: give a PATH, or pipe text in" in result.stderr
@@ -110,7 +110,7 @@ def test_over_budget_words_warns_and_prints_one_sentence(runner, sample_path):
     result = runner.invoke(cli, ["-w", "3", str(sample_path)])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1
-    assert "over the --words 3 budget; printing it alone" in result.stderr
+    assert "over the 3-word budget; printing it alone" in result.stderr
 
 
 def test_short_text_is_printed_whole_with_a_note(runner):
@@ -311,7 +311,7 @@ def test_highlight_and_keywords_together(runner, sample_path):
 
 def test_json_always_has_the_default_number_of_keywords(runner, sample_path):
     data = json.loads(runner.invoke(cli, ["-f", "json", str(sample_path)]).stdout)
-    assert len(data["keywords"]) == cli_module.DEFAULT_KEYWORDS
+    assert len(data["keywords"]) == render.DEFAULT_KEYWORDS
     assert data["keywords"][0] == {"term": "Haftar", "weight": 2.0}
     assert "all_sentences" not in data
 

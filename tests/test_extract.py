@@ -70,7 +70,7 @@ def test_title_falls_back_to_the_first_h1():
 
 def test_page_without_article_text_is_no_text():
     with pytest.raises(summarize.NoTextError, match="no article text"):
-        extract("<html><head><title>Empty</title></head><body></body></html>", name="empty.html")
+        extract("<html><head><title>Empty</title></head><body></body></html>")
 
 
 @pytest.mark.parametrize(

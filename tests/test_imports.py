@@ -18,7 +18,7 @@ ALLOWED = {
     "cli.py": {"click"},
     "render.py": {"rich"},
     "batch.py": {"rich"},
-    "sentences.py": {"nltk"},  # type names only; see the test below
+    "_punkt.py": {"nltk"},  # type names only; see the test below
     "extract.py": {"trafilatura"},  # the web extra, imported when a page is met
 }
 THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext"}
@@ -35,8 +35,8 @@ def imported_roots(path: Path) -> tuple:
             if node.level:
                 if node.module:
                     internal.add(node.module.split(".")[0])
-                else:
-                    internal.update(a.name for a in node.names)
+                else:  # from . import x: x may be a module or a package attribute (__version__)
+                    internal.update(a.name for a in node.names if (PACKAGE / f"{a.name}.py").exists())
             elif node.module:
                 external.add(node.module.split(".")[0])
     return external, internal
@@ -53,6 +53,51 @@ def test_nothing_but_the_entry_point_imports_the_cli(path):
     _, internal = imported_roots(path)
     if path.name != "__main__.py":
         assert "cli" not in internal
+
+
+# The layers of the package, lowest first (docs/architecture.md draws them).
+# A module imports modules of its own layer or of lower layers only, at any
+# depth (lazy imports inside functions count too).
+LAYERS = {
+    "foundation": {"errors", "datafiles", "nltk_modules", "budget"},
+    "stages": {"layout", "_line_rules", "_punkt", "_corrections", "sentences", "terms", "boilerplate", "scoring",
+               "selection", "core"},
+    "input": {"document", "decoding", "web", "extract", "pages", "sources", "datasets", "walk"},
+    "document path": {"outcome"},
+    "output": {"render", "outputs"},
+    "many documents": {"workers", "batch"},
+    "command": {"environment", "cli", "__main__"},
+}
+LAYER_OF = {module: rank for rank, modules in enumerate(LAYERS.values()) for module in modules}
+STAGES = LAYERS["stages"]
+INPUT = LAYERS["input"]
+
+
+def test_every_module_has_a_layer():
+    modules = {path.stem for path in MODULES} - {"__init__"}
+    assert modules == set(LAYER_OF)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+def test_imports_flow_down_the_layers(path):
+    if path.stem == "__init__":
+        return  # the public face: it names what it exports from any layer
+    _, internal = imported_roots(path)
+    upward = {name for name in internal if LAYER_OF.get(name, -1) > LAYER_OF[path.stem]}
+    assert upward == set()
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.stem in STAGES], ids=lambda p: p.name)
+def test_stages_import_nothing_of_input_output_or_the_command(path):
+    _, internal = imported_roots(path)
+    assert internal <= LAYERS["foundation"] | STAGES
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.stem in INPUT], ids=lambda p: p.name)
+def test_input_modules_import_neither_rendering_nor_the_core(path):
+    # A reader makes Documents; it never needs the core's output types.
+    _, internal = imported_roots(path)
+    assert internal <= LAYERS["foundation"] | INPUT
 
 
 def runtime_imports(path: Path) -> set:

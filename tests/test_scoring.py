@@ -8,7 +8,7 @@ from summarize.scoring import (
     Similarity,
     Weights,
     score_sentences,
-    sentence_prior,
+    words_prior,
     term_weights,
 )
 
@@ -60,7 +60,7 @@ def test_priors_multiply_scores():
 def test_position_prior_is_one_plus_position_at_the_lead_and_decays():
     weights = Weights(position=1.0, position_decay=3.0, short_words=0)
     text = "Officials said the bridge reopened on Monday after repairs."
-    factors = [sentence_prior(i, text, weights) for i in range(6)]
+    factors = [words_prior(i, text.split(), weights) for i in range(6)]
     assert factors[0] == pytest.approx(2.0)
     assert all(a > b for a, b in zip(factors, factors[1:]))
     assert factors[-1] > 1.0
@@ -71,7 +71,7 @@ def test_position_informs_but_does_not_decide():
     doc = [["weather"]] + [["misc%d" % i] for i in range(4)] + [["kidney", "donor", "swap"]]
     doc += [["kidney", "donor"], ["kidney", "swap"], ["donor", "swap"]]
     texts = ["A sentence of twelve ordinary words that says nothing much at all here."] * len(doc)
-    priors = [sentence_prior(i, t) for i, t in enumerate(texts)]
+    priors = [words_prior(i, t.split()) for i, t in enumerate(texts)]
     scores = score_sentences(doc, term_weights(doc), priors=priors)
     assert max(range(len(doc)), key=scores.__getitem__) == 5
 
@@ -83,20 +83,20 @@ def test_position_informs_but_does_not_decide():
 def test_sentence_opening_with_a_quote_is_lowered_by_quote(text):
     weights = Weights(quote=0.5, short_words=0)
     plain = "The mayor said he was thrilled with the new bridge over the river."
-    assert sentence_prior(3, text, weights) == pytest.approx(0.5 * sentence_prior(3, plain, weights))
+    assert words_prior(3, text.split(), weights) == pytest.approx(0.5 * words_prior(3, plain.split(), weights))
 
 
 @pytest.mark.parametrize("opener", ["But", "However,", "He", "They", "This", "And"])
 def test_sentence_that_cannot_stand_alone_is_lowered_by_dangling(opener):
     weights = Weights(dangling=0.8, short_words=0)
     rest = " the council approved the plan to rebuild the bridge by next year."
-    assert sentence_prior(2, opener + rest, weights) == pytest.approx(0.8 * sentence_prior(2, "The" + rest, weights))
+    assert words_prior(2, (opener + rest).split(), weights) == pytest.approx(0.8 * words_prior(2, ("The" + rest).split(), weights))
 
 
 def test_short_sentence_is_scaled_by_its_share_of_short_words():
     weights = Weights(short_words=12, position=0)
-    assert sentence_prior(0, "McCrary said.", weights) == pytest.approx(2 / 12)
-    assert sentence_prior(0, " ".join(["word"] * 12), weights) == pytest.approx(1.0)
+    assert words_prior(0, ("McCrary said.").split(), weights) == pytest.approx(2 / 12)
+    assert words_prior(0, (" ".join(["word"] * 12)).split(), weights) == pytest.approx(1.0)
 
 
 def test_weights_are_frozen():

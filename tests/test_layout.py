@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.news import find_dateline, find_title, parse_layout
+from summarize.layout import find_dateline, find_title, parse_layout
 
 
 def test_first_short_line_before_blank_line_is_the_title():
@@ -81,7 +81,7 @@ _FIRST_LINE_REGEX = __import__("re").compile(r"\A\s*(?P<line>[^\n]*?)[^\S\n]*\n[
 def _title_by_regex(text):
     # The definition find_title had as a regex: the first line after any
     # blank ones, then a line of only spaces.
-    from summarize import news
+    from summarize import layout as news
 
     match = _FIRST_LINE_REGEX.match(text)
     if not match:

@@ -1,4 +1,4 @@
-"""News layout: a headline on the first line and a dateline before the body.
+"""Article layout: a headline on the first line and a dateline before the body.
 
 Pure text functions; the core uses them so that ``summarize(text)`` finds the
 title whether the text came from a file, stdin or a Python string.
@@ -14,6 +14,10 @@ MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 
 _MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
+# The end of a paragraph: a blank line (maybe holding spaces).
+_PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*")
+# What a repeated title may end with that its original lacks, or the reverse.
+_TRAILING_MARKS = ".!?:;,\u2026 "
 # Final punctuation, possibly inside closing quotes or brackets.
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?;:,\u2026][\"'\u201d\u2019)\]]*\Z")
 
@@ -104,8 +108,34 @@ def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:
     return None, start
 
 
-def parse_layout(text: str) -> Layout:
-    """Find the headline and the dateline of ``text``; see ``Layout``."""
-    title, offset = find_title(text)
+def repeated_title_end(text: str, title: str) -> int:
+    """The offset after the first paragraph of ``text`` when that paragraph
+    only repeats ``title`` (case, spacing, a Markdown heading marker and
+    final punctuation aside), else 0."""
+    start = len(text) - len(text.lstrip())
+    brk = _PARAGRAPH_END.search(text, start)
+    end = brk.start() if brk else len(text)
+    if end - start > 2 * len(title) + 20 or _comparable(text[start:end]) != _comparable(title):
+        return 0
+    return brk.end() if brk else len(text)
+
+
+def _comparable(line: str) -> str:
+    return " ".join(_MARKDOWN_HEADING.sub("", line.strip()).split()).rstrip(_TRAILING_MARKS).casefold()
+
+
+def parse_layout(text: str, title: Optional[str] = None) -> Layout:
+    """Find the headline and the dateline of ``text``; see ``Layout``.
+
+    Given ``title`` (the document carries its title apart from its text, as
+    a web page does), no headline is looked for: ``title`` (whitespace
+    collapsed; ``None`` when blank) is the title, and a first paragraph that
+    only repeats it is set apart with it.  The dateline is looked for either way.
+    """
+    if title is None:
+        title, offset = find_title(text)
+    else:
+        title = " ".join(title.split()) or None
+        offset = repeated_title_end(text, title) if title else 0
     dateline, body_start = find_dateline(text, offset)
     return Layout(title=title, dateline=dateline, body_start=body_start)

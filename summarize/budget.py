@@ -1,0 +1,121 @@
+"""How long a summary may be: ``Budget``, parsed and checked once.
+
+The command builds one from its options, a Python caller from
+``summarize()``'s keyword arguments or by hand; from then on it travels
+whole, and every stage below trusts it.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from numbers import Real
+from typing import Any, Dict, Optional, Tuple
+
+from .errors import BudgetError
+
+DEFAULT_SENTENCES = 3
+"""The limit when none is given: this many sentences."""
+
+LIMITS = ("sentences", "ratio", "words")
+"""The three kinds of limit, in the order they are reported."""
+
+_REQUIREMENTS = {
+    "sentences": "a whole number of at least 1",
+    "ratio": "a number greater than 0 and at most 1",
+    "words": "a whole number of at least 1",
+}
+
+
+def check_limit(name: str, value: Any) -> Any:
+    """``value`` when it is a valid ``name`` limit (see ``Budget``), as an
+    ``int`` for ``sentences`` and ``words`` and a ``float`` for ``ratio``.
+
+    Raises ``BudgetError`` (also a ``ValueError``) naming the limit, for a
+    value of the wrong type (a bool, a string, a non-whole number) or out of
+    range (0, negative, infinite, NaN).
+    """
+    if name == "ratio":
+        ok = isinstance(value, Real) and not isinstance(value, bool) and 0 < value <= 1  # NaN fails both
+        if ok:
+            return float(value)
+    else:
+        ok = (
+            not isinstance(value, bool)
+            and isinstance(value, Real)
+            and math.isfinite(value)
+            and value == int(value)
+            and value >= 1
+        )
+        if ok:
+            return int(value)
+    raise BudgetError(f"{name} must be {_REQUIREMENTS[name]}, not {value!r}", limits=(name,))
+
+
+def requirement(name: str) -> str:
+    """What a ``name`` limit must be, in words ("a whole number of at least 1")."""
+    return _REQUIREMENTS[name]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """How long a summary may be: exactly one of the three limits is set.
+
+    ``sentences``: at most this many sentences (≥ 1).
+    ``ratio``: this share of the document's sentences, 0 < ratio ≤ 1, rounded
+    to the nearest whole sentence and at least one.
+    ``words``: at most this many words in all (≥ 1), counted as
+    whitespace-separated tokens.
+
+    ``Budget()`` is ``Budget(sentences=DEFAULT_SENTENCES)``.  Building one
+    checks it: ``BudgetError`` when more than one limit is given or a limit
+    is out of range (``check_limit``), so a ``Budget`` is always valid.
+    """
+
+    sentences: Optional[int] = None
+    ratio: Optional[float] = None
+    words: Optional[int] = None
+
+    def __post_init__(self) -> None:
+        given = tuple(name for name in LIMITS if getattr(self, name) is not None)
+        if len(given) > 1:
+            raise BudgetError(f"give only one length limit, not {' and '.join(given)}", limits=given)
+        if not given:
+            object.__setattr__(self, "sentences", DEFAULT_SENTENCES)
+            return
+        name = given[0]
+        object.__setattr__(self, name, check_limit(name, getattr(self, name)))
+
+    def as_dict(self) -> Dict[str, Any]:
+        """The one limit that is set, as ``{name: value}``."""
+        return {name: getattr(self, name) for name in LIMITS if getattr(self, name) is not None}
+
+    def count(self, total: int) -> Optional[int]:
+        """How many sentences a document of ``total`` sentences may give:
+        ``sentences`` (at most ``total``), or ``ratio`` of ``total`` rounded
+        to the nearest and at least one; ``None`` for a word budget."""
+        if self.words is not None:
+            return None
+        if self.ratio is not None:
+            return min(total, max(1, int(math.floor(self.ratio * total + 0.5))))
+        return min(total, int(self.sentences or 0))
+
+
+def budget_of(
+    budget: Optional[Budget] = None,
+    sentences: Optional[int] = None,
+    ratio: Optional[float] = None,
+    words: Optional[int] = None,
+) -> Budget:
+    """``budget`` itself, or the budget the three limits describe (the
+    default with none).  Raises ``BudgetError`` when ``budget`` comes with a
+    limit besides, or as ``Budget`` does."""
+    limits: Tuple[Tuple[str, Any], ...] = (("sentences", sentences), ("ratio", ratio), ("words", words))
+    if budget is None:
+        return Budget(sentences=sentences, ratio=ratio, words=words)
+    if not isinstance(budget, Budget):
+        raise TypeError(f"budget must be a Budget, not {type(budget).__name__}")
+    extra = tuple(name for name, value in limits if value is not None)
+    if extra:
+        raise BudgetError(f"give either budget or {' and '.join(extra)}, not both", limits=extra)
+    return budget
+

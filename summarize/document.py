@@ -1,0 +1,64 @@
+"""What the input side hands over: a ``Document``, read as ``Reading`` says.
+
+Every reader (``sources`` for files and stdin, ``pages`` for web pages,
+``datasets`` for JSON Lines) makes ``Document``s; everything past the
+readers takes them.  Nothing here reads anything.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Optional, Tuple
+
+from .errors import NoTextError
+
+STDIN_NAME = "<stdin>"
+"""The name standard input goes by."""
+
+INPUT_FORMATS = ("auto", "text", "html")
+"""How an input may be read: ``auto`` decides by its name and first bytes."""
+
+DEFAULT_TIMEOUT = 20.0
+"""Seconds a URL may take to answer and download."""
+
+DEFAULT_MAX_BYTES = 10_000_000
+"""The largest web page fetched, in bytes."""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How inputs are read: ``input_format`` (one of ``INPUT_FORMATS``)
+    and, for URLs, the ``timeout`` in seconds (> 0) and ``max_bytes`` (≥ 1)."""
+
+    input_format: str = "auto"
+    timeout: float = DEFAULT_TIMEOUT
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Document:
+    """A text to summarize and what its source knows about it.
+
+    ``name``: its path, URL, ``<stdin>`` or ``file.jsonl:LINE``.  ``text``:
+    decoded, with ``\\n`` line endings.  ``encoding``: how it was decoded.
+    ``warnings``: messages for the person, one line each, not naming the
+    document.  ``title``: the title the source gives apart from the text (a
+    web page's), else None: pass it to ``summarize(text, title=...)``.
+    ``meta``: ``byline``, ``date`` and the final ``url`` of a web page when
+    found (keys only when present).  ``record_id``: the ``id`` of a dataset
+    line (any JSON scalar, kept as is), else None.
+    """
+
+    name: str
+    text: str
+    encoding: str = "utf-8"
+    warnings: Tuple[str, ...] = ()
+    title: Optional[str] = None
+    meta: Mapping[str, str] = field(default_factory=dict)
+    record_id: Optional[object] = None
+
+
+def checked(doc: Document) -> Document:
+    """``doc``, unless its text is blank: then ``NoTextError``."""
+    if not doc.text.strip():
+        raise NoTextError("no text to summarize (the input is empty or only whitespace)", source=doc.name)
+    return doc

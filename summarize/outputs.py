@@ -1,0 +1,191 @@
+"""Where summaries go: a stream in one format, or one file per input.
+
+``Writer`` writes outcomes in one format to one destination (stdout, or one
+output file), labelling each document when there are many.  ``OutputFiles``
+keeps one ``AtomicFile`` per input under an output folder: written under a
+temporary name and renamed into place, so a reader never sees half a file.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from typing import IO, Any, Callable, Mapping, Optional
+
+from . import render
+from .errors import OutputError
+from .outcome import Outcome
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the documents of one input go under an output folder:
+    ``single`` for a text file (the file holds one summary), else a dataset."""
+
+    path: str
+    single: bool
+
+
+class Writer:
+    """Writes outcomes in one format to one destination.
+
+    ``single``: the destination holds one document, exactly as
+    ``summarize FILE`` prints it.  Otherwise each document is labelled:
+    plain text gets a ``==> source <==`` header and a blank line between
+    documents (as ``head`` does); JSON becomes one array; JSON Lines one
+    object per line; Markdown one section per document.  Failures appear
+    as ``{"source", "error"}`` records in JSON and JSON Lines only.
+    ``showing`` says what to show besides the summaries; ``hints`` what to
+    add to a failure's message (``render.failure_text``); ``record`` is also
+    given each document's rich panel (for the export files); ``show``
+    prints a rich panel (``fmt`` rich).
+    """
+
+    def __init__(
+        self,
+        fmt: str,
+        write: Callable[[str], None],
+        show: Optional[Callable[[Any], None]] = None,
+        *,
+        single: bool = False,
+        showing: render.Showing = render.Showing(),
+        hints: Mapping[str, str] = render.NO_HINTS,
+        record: Optional[Callable[[Any], None]] = None,
+    ) -> None:
+        self.fmt, self.write, self.show, self.single = fmt, write, show, single
+        self.showing, self.hints, self.record = showing, hints, record
+        self.count = 0
+
+    def add(self, outcome: Outcome) -> None:
+        summary, source = outcome.summary, outcome.source
+        display = self.showing.display_of(outcome)
+        panel = None
+        if summary is not None and (self.record is not None or self.fmt == "rich"):
+            panel = render.rich_panel(summary, source, outcome.meta, display)
+            if self.record is not None:
+                self.record(panel)
+        if self.fmt in render.JSON_FORMATS and not self.single:
+            if summary is not None:
+                self._record(render.summary_dict(summary, source, outcome.record_id, outcome.meta))
+            elif outcome.failure is not None:
+                self._record(render.error_dict(source, render.failure_text(outcome.failure, self.hints), outcome.record_id))
+            return
+        if summary is None:
+            return  # failures are reported on stderr only
+        if self.fmt == "rich":
+            assert self.show is not None
+            self.show(panel)
+        elif self.single:
+            self.write(render.render_text(summary, self.fmt, source, outcome.meta, display))
+        else:
+            separator = "\n" if self.count else ""
+            if self.fmt == "markdown":
+                self.write(separator + render.render_markdown_section(summary, source, display))
+            else:
+                self.write(f"{separator}==> {source} <==\n" + render.render_plain(summary, display))
+        self.count += 1
+
+    def _record(self, data: dict) -> None:
+        if self.fmt == "jsonl":
+            self.write(render.json_line(data))
+        else:
+            # Indented as json.dumps(list, indent=2) would, without holding the list.
+            text = render.json_block(data).replace("\n", "\n  ")
+            self.write(("[\n  " if not self.count else ",\n  ") + text)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json" and not self.single:
+            self.write("\n]\n" if self.count else "[]\n")
+
+
+class AtomicFile:
+    """A file written under a temporary name in its folder, renamed into
+    place by ``commit`` and deleted by ``abort``: readers never see half a
+    file, and an interrupted run leaves nothing behind."""
+
+    def __init__(self, path: str, mode: int) -> None:
+        self.path = path
+        folder = os.path.dirname(path) or "."
+        os.makedirs(folder, exist_ok=True)
+        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        try:
+            os.fchmod(fd, mode)  # mkstemp makes 0600; outputs get the usual umask
+            self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.temp)
+            raise
+
+    def commit(self) -> None:
+        self.file.close()
+        os.replace(self.temp, self.path)
+
+    def abort(self) -> None:
+        try:
+            self.file.close()
+        except OSError:
+            pass  # the write that failed has raised already; a second flush fails the same way
+        try:
+            os.unlink(self.temp)
+        except FileNotFoundError:
+            pass
+
+
+def _file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+class OutputFiles:
+    """``--output-dir``: one file per input, the current one kept open while
+    a dataset's documents arrive.  ``add`` and ``finish`` raise
+    ``OutputError`` naming the summary file that cannot be written (a full
+    disk, a file size limit, no permission); ``abort`` then removes it.
+    ``held``: how many summaries the open file holds (lost with it if it is
+    aborted)."""
+
+    def __init__(self, fmt: str, showing: render.Showing = render.Showing(), hints: Mapping[str, str] = render.NO_HINTS) -> None:
+        self.fmt, self.showing, self.hints = fmt, showing, hints
+        self.mode = _file_mode()
+        self.target: Optional[Target] = None
+        self.file: Optional[AtomicFile] = None
+        self.writer: Optional[Writer] = None
+        self.held = 0
+
+    def add(self, target: Optional[Target], outcome: Outcome) -> None:
+        if target != self.target:
+            self.finish()
+        if target is None or (target.single and outcome.summary is None):
+            return  # a text file that failed gets no output file: --skip-existing retries it
+        try:
+            if self.file is None:
+                self.target = target
+                self.file = AtomicFile(target.path, self.mode)
+                self.writer = Writer(self.fmt, self.file.file.write, single=target.single, showing=self.showing, hints=self.hints)
+            assert self.writer is not None
+            self.writer.add(outcome)
+        except OSError as exc:
+            raise OutputError.writing(target.path, exc) from None
+        if target.single:
+            self.finish()
+        elif outcome.summary is not None:
+            self.held += 1
+
+    def finish(self) -> None:
+        if self.file is not None and self.writer is not None:
+            try:
+                self.writer.close()
+                self.file.commit()
+            except OSError as exc:
+                raise OutputError.writing(self.file.path, exc) from None
+        self.file = self.writer = None
+        self.target = None
+        self.held = 0
+
+    def abort(self) -> None:
+        if self.file is not None:
+            self.file.abort()
+        self.file = self.writer = None
+        self.held = 0
