@@ -98,6 +98,8 @@ def shown_to_punkt(text: str) -> str:
     return _SPACED_ELLIPSIS.sub(lambda match: "." * len(match.group()), text)
 
 
+# NLTK has no type information: its classes are Any to the type checker,
+# and subclassing Any is what the two ignores below allow.
 class LanguageVars(punkt.PunktLanguageVars):  # type: ignore[misc]
     # The one-character ellipsis is a candidate end like "...", so that
     # Punkt splits it off words and asks the second pass about it.
@@ -218,7 +220,7 @@ class Tokenizer(punkt.PunktSentenceTokenizer):  # type: ignore[misc]
             aug_tok1.sentbreak = False
             aug_tok1.abbr = True
             return None
-        reason = super()._second_pass_annotation(aug_tok1, aug_tok2)
+        reason: Optional[str] = super()._second_pass_annotation(aug_tok1, aug_tok2)
         if aug_tok2 is None or not aug_tok1.abbr:
             return reason
         if aug_tok1.type_no_period in self._lexicon.nonfinal:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import IO, Any, Callable, Dict, Iterator, Mapping, Optional, Sequence, Tuple
 
 from . import render
 from .datasets import read_lines
@@ -89,7 +89,7 @@ def _output_path(settings: Settings, item: Input) -> str:
 def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Optional[Target]]]:
     """Each document to summarize (a task) or already settled (an outcome),
     in input order, with where its output goes under ``output_dir``."""
-    claimed: dict = {}
+    claimed: Dict[str, str] = {}
     for item in inputs:
         if item.error:
             yield None, failed(item.path, item.error)
@@ -156,13 +156,13 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     progress: Optional[_Progress] = None
     files = OutputFiles(settings.fmt, settings.showing, settings.hints) if settings.output_dir is not None else None
     recorder = render.Recorder(settings.export_width) if settings.showing.exporting else None
-    err_write: Callable[[str], None] = stderr.write
+    err_write: Callable[[str], object] = stderr.write
     quiet = False
     try:
         total = count_documents(paths, settings) if settings.progress else None
         if settings.jobs > 1:
             workers = Workers(settings.jobs)
-        out_write: Callable[[str], None] = stdout.write
+        out_write: Callable[[str], object] = stdout.write
         show: Optional[Callable[[Any], None]] = None
         if settings.progress:
             progress = _Progress(stderr, total)

@@ -34,21 +34,23 @@ def check_limit(name: str, value: Any) -> Any:
     value of the wrong type (a bool, a string, a non-whole number) or out of
     range (0, negative, infinite, NaN).
     """
+    number = _as_float(value)
     if name == "ratio":
-        ok = isinstance(value, Real) and not isinstance(value, bool) and 0 < value <= 1  # NaN fails both
-        if ok:
-            return float(value)
-    else:
-        ok = (
-            not isinstance(value, bool)
-            and isinstance(value, Real)
-            and math.isfinite(value)
-            and value == int(value)
-            and value >= 1
-        )
-        if ok:
-            return int(value)
+        if number is not None and 0 < number <= 1:  # NaN fails both
+            return number
+    elif number is not None and math.isfinite(number) and number == int(number) and number >= 1:
+        return int(value)
     raise BudgetError(f"{name} must be {_REQUIREMENTS[name]}, not {value!r}", limits=(name,))
+
+
+def _as_float(value: Any) -> Optional[float]:
+    """``value`` as a float when it is a real number (not a bool), else None."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        return None
+    try:
+        return float(value)
+    except OverflowError:  # an int too large for a float
+        return math.inf
 
 
 def requirement(name: str) -> str:

@@ -13,12 +13,12 @@ import errno
 import os
 import signal
 import sys
-from typing import Any, Mapping, NoReturn, Optional, Tuple
+from typing import Any, List, Mapping, NoReturn, Optional, Sequence, Tuple
 
 import click
 
 from . import __version__, render
-from .budget import DEFAULT_SENTENCES, LIMITS, Budget, check_limit, requirement
+from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
 from .datasets import is_dataset
 from .document import INPUT_FORMATS, Reading
 from .environment import Environment, buffer_stdout, silence_stdout
@@ -40,26 +40,16 @@ HINTS: Mapping[str, str] = {
 LIMIT_FLAGS = {"sentences": "-n/--sentences", "ratio": "-r/--ratio", "words": "-w/--words"}
 
 
-class Limit(click.ParamType):
-    """A length limit (``sentences``, ``ratio`` or ``words``), checked by
-    ``budget.check_limit``: the one place that says what a limit may be."""
-
-    def __init__(self, limit: str) -> None:
-        self.limit = limit
-        self.name = "float" if limit == "ratio" else "integer"
-
-    def convert(self, value: Any, param: Optional[click.Parameter], ctx: Optional[click.Context]) -> Any:
-        if not isinstance(value, str):
-            number = value
-        else:
-            try:
-                number = float(value) if self.limit == "ratio" else int(value)
-            except ValueError:
-                self.fail(f"{value!r} is not a valid {self.name}", param, ctx)
-        try:
-            return check_limit(self.limit, number)
-        except BudgetError:
-            self.fail(f"must be {requirement(self.limit)}, not {value}", param, ctx)
+def _check_limit(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An option callback: a length limit checked by ``budget.check_limit``,
+    the one place that says what a limit may be."""
+    if value is None:
+        return None
+    limit = str(param.name)
+    try:
+        return check_limit(limit, value)
+    except BudgetError:
+        raise click.BadParameter(f"must be {requirement(limit)}, not {value}") from None
 
 
 class _Terminated(Exception):
@@ -96,11 +86,13 @@ class SummarizeCommand(click.Command):
                 raise _ClosedPipe() from None
             raise
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(  # type: ignore[override]  # one signature for click's two overloads
+        self, args: Optional[Sequence[str]] = None, prog_name: Optional[str] = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, prog_name, standalone_mode=False, **extra)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
             sys.stdout.flush()
         except click.ClickException as exc:
             exc.show()
@@ -155,21 +147,24 @@ def check_writable(path: str) -> None:
 @click.option(
     "-n",
     "--sentences",
-    type=Limit("sentences"),
+    type=click.INT,
+    callback=_check_limit,
     metavar="N",
     help=f"Keep this many sentences (default {DEFAULT_SENTENCES}).",
 )
 @click.option(
     "-r",
     "--ratio",
-    type=Limit("ratio"),
+    type=click.FLOAT,
+    callback=_check_limit,
     metavar="F",
     help="Keep this share of the sentences, 0 < F <= 1 (rounded, at least one).",
 )
 @click.option(
     "-w",
     "--words",
-    type=Limit("words"),
+    type=click.INT,
+    callback=_check_limit,
     metavar="N",
     help="Keep the best sentences that fit in N words (never more, unless the best sentence alone is longer).",
 )
@@ -346,9 +341,8 @@ def cli(
       summarize -k 5 --export-svg summary.svg article.txt
     """
     env = Environment.detect()
-    limits = {name: value for name, value in zip(LIMITS, (sentences, ratio, words)) if value is not None}
     try:
-        budget = Budget(**limits)
+        budget = Budget(sentences=sentences, ratio=ratio, words=words)
     except BudgetError as exc:
         raise click.UsageError(
             f"{' and '.join(LIMIT_FLAGS[name] for name in exc.limits)} cannot be combined: give one length limit"
@@ -482,7 +476,7 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     raise _Terminated()
 
 
-def main(argv: Optional[list] = None) -> None:
+def main(argv: Optional[List[str]] = None) -> None:
     """Run the command (``summarize`` and ``python -m summarize`` come here through ``__main__.run``)."""
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _on_sigterm)

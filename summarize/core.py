@@ -6,7 +6,7 @@ Knows nothing of files, terminals or the command line.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from . import scoring, selection
 from .boilerplate import is_boilerplate
@@ -287,7 +287,7 @@ def _scored_sentences(
     kept: Sequence[int],
     terms: Sequence[Sequence[str]],
     scores: Sequence[float],
-    chosen: set,
+    chosen: Set[int],
     term_weight: Mapping[str, float],
     priors: Sequence[float],
     forms: Mapping[str, str],

@@ -24,7 +24,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from .errors import InputError
 
@@ -69,7 +69,7 @@ def decode(data: bytes) -> Decoded:
 
     Raises ``InputError`` for binary data.
     """
-    warnings: list = []
+    warnings: List[str] = []
     if data.startswith(codecs.BOM_UTF8):
         text, encoding = data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace"), "utf-8-sig"
     elif data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):

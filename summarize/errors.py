@@ -18,7 +18,7 @@ from enum import IntEnum
 
 TYPE_CHECKING = False  # as typing.TYPE_CHECKING, without importing typing at start-up
 if TYPE_CHECKING:
-    from typing import Any, Optional, Tuple
+    from typing import Any, Dict, Optional, Tuple
 
 
 class ExitStatus(IntEnum):
@@ -76,14 +76,13 @@ class about:
     def __enter__(self) -> "about":
         return self
 
-    def __exit__(self, kind: Any, error: Any, traceback: Any) -> bool:
+    def __exit__(self, kind: Any, error: Any, traceback: Any) -> None:
         if isinstance(error, SummarizeError) and error.source is None:
             error.source = self.source
-        return False
 
 
-def _rebuild(cls: type, state: dict) -> SummarizeError:
-    error = cls.__new__(cls)
+def _rebuild(cls: "type[SummarizeError]", state: "Dict[str, Any]") -> SummarizeError:
+    error = SummarizeError.__new__(cls)
     Exception.__init__(error, state.get("message", ""))
     error.__dict__.update(state)
     return error

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass
-from typing import IO, Any, Callable, Mapping, Optional
+from typing import IO, Any, Callable, Dict, Mapping, Optional
 
 from . import render
 from .errors import OutputError
@@ -44,7 +44,7 @@ class Writer:
     def __init__(
         self,
         fmt: str,
-        write: Callable[[str], None],
+        write: Callable[[str], object],
         show: Optional[Callable[[Any], None]] = None,
         *,
         single: bool = False,
@@ -85,7 +85,7 @@ class Writer:
                 self.write(f"{separator}==> {source} <==\n" + render.render_plain(summary, display))
         self.count += 1
 
-    def _record(self, data: dict) -> None:
+    def _record(self, data: Dict[str, Any]) -> None:
         if self.fmt == "jsonl":
             self.write(render.json_line(data))
         else:

@@ -17,7 +17,7 @@ import io
 import json
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, TextIO
+from typing import IO, TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence
 
 from .core import ScoredSentence, Summary, TermWeight
 from .errors import OutputError
@@ -414,7 +414,7 @@ def rich_panel(
     return Panel(rich_renderable(summary, source, extra, display), expand=True)
 
 
-def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":
+def make_console(file: IO[str], *, terminal: Optional[bool] = None) -> "Console":
     """A rich console writing to ``file``; ``terminal`` forces terminal mode
     on or off (None lets rich decide; NO_COLOR and FORCE_COLOR are honoured).
     Off a terminal, lines are not re-wrapped."""
@@ -428,7 +428,7 @@ def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":
 
 def print_rich(
     summary: Summary,
-    file: TextIO,
+    file: IO[str],
     source: Optional[str] = None,
     *,
     terminal: Optional[bool] = None,

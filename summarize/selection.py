@@ -28,7 +28,7 @@ class Selection:
     over_budget: bool = False
 
 
-def rank(scores: Sequence[float]) -> list:
+def rank(scores: Sequence[float]) -> List[int]:
     """Indices ordered best first; equal scores keep document order."""
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
@@ -125,12 +125,13 @@ def select(
     total = len(scores)
     if total == 0:
         return Selection(indices=())
-    mmr = dict(similarity=similarity, redundancy=redundancy, overlap=overlap, duplicate=duplicate)
     count = budget.count(total)
     if count is None:  # a word budget
-        chosen = _greedy(scores, total, word_counts=word_counts, word_limit=budget.words, **mmr)
+        chosen = _greedy(
+            scores, total, similarity, redundancy, overlap, duplicate, word_counts=word_counts, word_limit=budget.words
+        )
         if not chosen:
             return Selection(indices=(rank(scores)[0],), over_budget=True)
     else:
-        chosen = _greedy(scores, count, **mmr)
+        chosen = _greedy(scores, count, similarity, redundancy, overlap, duplicate)
     return Selection(indices=tuple(sorted(chosen)), whole=len(chosen) == total)

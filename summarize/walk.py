@@ -13,7 +13,7 @@ import os
 import re
 import stat
 from dataclasses import dataclass
-from typing import Iterable, Iterator, List, Optional, Sequence, Set, Union
+from typing import Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from .datasets import is_dataset
 from .pages import is_url
@@ -86,7 +86,7 @@ def _walk_folder(folder: str, patterns: Sequence[str], skipped: Set[str]) -> Ite
     # only the sorted listings along the current path are held.
     if skipped and os.path.realpath(folder) in skipped:
         return
-    stack: List[tuple] = []
+    stack: List[Tuple[str, str, Iterator[os.DirEntry[str]]]] = []
     listing = _listing(folder)
     if isinstance(listing, str):
         yield Input(folder, "", error=listing)
@@ -127,7 +127,7 @@ def _walk_folder(folder: str, patterns: Sequence[str], skipped: Set[str]) -> Ite
                 yield Input(path, below, error=f"a link that leads nowhere ({exc.strerror or exc})")
 
 
-def _listing(folder: str) -> Union[List[os.DirEntry], str]:
+def _listing(folder: str) -> Union[List[os.DirEntry[str]], str]:
     """The entries of ``folder`` sorted by name, or why it cannot be listed."""
     try:
         with os.scandir(folder) as entries:

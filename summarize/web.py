@@ -29,7 +29,7 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from email.message import Message
-from typing import Optional
+from typing import IO, Optional
 
 from . import __version__
 from .errors import ContentTypeError, FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
@@ -74,7 +74,9 @@ class FetchedPage:
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """Hand every 3xx back to ``fetch``, which checks and counts redirects."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+    ) -> None:
         return None
 
 
@@ -172,7 +174,9 @@ class _Inflater:
         return self.inflater.flush()
 
 
-def _read_capped(response, url: str, max_bytes: int, deadline: float, timeout: float, encoding: str = "") -> bytes:  # type: ignore[no-untyped-def]
+def _read_capped(
+    response: http.client.HTTPResponse, url: str, max_bytes: int, deadline: float, timeout: float, encoding: str = ""
+) -> bytes:
     inflate = _Inflater(encoding) if encoding else None
     chunks = []
     size = 0

@@ -18,7 +18,7 @@ import os
 import signal
 import threading
 from collections import deque
-from typing import Any, Deque, Iterator, Optional, Sequence, Tuple, TypeVar, Union
+from typing import Any, Deque, Iterator, List, Optional, Sequence, Tuple, TypeVar, Union
 
 from .core import summarize
 from .errors import WorkerError
@@ -46,9 +46,9 @@ Unit = Tuple[_Where, Union[Task, Outcome]]
 def run_task(task: Task, request: Request) -> Outcome:
     """Read and summarize one document, as ``request`` says."""
     kind, payload, source = task
-    if kind == "file":
-        return from_path(str(payload), request)
-    return from_record(bytes(payload), source, request)
+    if isinstance(payload, bytes):
+        return from_record(payload, source, request)
+    return from_path(payload, request)
 
 
 _STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
@@ -90,7 +90,7 @@ def ordered(
         return
     window = workers.jobs * IN_FLIGHT_PER_JOB
     pending: Deque[Tuple[Sequence[Unit[_Where]], Any]] = deque()
-    chunk: list = []
+    chunk: List[Unit[_Where]] = []
     for unit in units:
         chunk.append(unit)
         if len(chunk) == CHUNK:
@@ -157,7 +157,8 @@ class Workers:
     def collect(self, result: Any) -> Tuple[Outcome, ...]:
         while True:
             try:
-                return result.get(self.POLL_SECONDS)
+                outcomes: Tuple[Outcome, ...] = result.get(self.POLL_SECONDS)
+                return outcomes
             except multiprocessing.TimeoutError:
                 for process in self.processes:
                     if not process.is_alive():
