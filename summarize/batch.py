@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass, field
 from typing import IO, Any, Callable, Dict, Iterator, Mapping, Optional, Sequence, Tuple
 
-from . import render
+from . import render, terminal
 from .datasets import read_lines
 from .errors import InputError
 from .outcome import Outcome, Request, failed, skipped
@@ -59,7 +59,7 @@ class Settings:
     progress: bool = False
     stdout_terminal: bool = False
     showing: render.Showing = render.Showing()
-    export_width: int = render.EXPORT_WIDTH
+    export_width: int = terminal.EXPORT_WIDTH
     hints: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -153,9 +153,9 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     started = time.monotonic()
     tally = Tally()
     workers: Optional[Workers] = None
-    progress: Optional[_Progress] = None
+    progress: Optional[terminal.Progress] = None
     files = OutputFiles(settings.fmt, settings.showing, settings.hints) if settings.output_dir is not None else None
-    recorder = render.Recorder(settings.export_width) if settings.showing.exporting else None
+    recorder = terminal.Recorder(settings.export_width) if settings.showing.exporting else None
     err_write: Callable[[str], object] = stderr.write
     quiet = False
     try:
@@ -165,14 +165,14 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         out_write: Callable[[str], object] = stdout.write
         show: Optional[Callable[[Any], None]] = None
         if settings.progress:
-            progress = _Progress(stderr, total)
-            err_write = _printer(progress.console)
+            progress = terminal.Progress(stderr, total)
+            err_write = terminal.printer(progress.console)
             if settings.stdout_terminal:
                 # Both streams are the terminal: print through the progress
                 # console so the bar stays below the results.
                 out_write, show = err_write, progress.console.print
         if settings.fmt == "rich" and show is None:
-            show = render.make_console(stdout, terminal=settings.stdout_terminal).print
+            show = terminal.make_console(stdout, terminal=settings.stdout_terminal).print
         record = recorder.print if recorder is not None else None
         writer = None
         if files is None:
@@ -223,42 +223,3 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         if not quiet:
             stderr.write(tally.line() + "\n")
     return tally
-
-
-class _Progress:
-    """A rich progress bar on ``stderr``: documents done/total, documents
-    per second and time left.  Transient: it is gone when stopped."""
-
-    def __init__(self, stderr: IO[str], total: Optional[int]) -> None:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        self.bar = Progress(
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("{task.fields[rate]}"),
-            TimeRemainingColumn(),
-            console=render.make_console(stderr, terminal=True),
-            redirect_stdout=False,
-            redirect_stderr=False,
-            transient=True,
-        )
-        self.console = self.bar.console
-        self.task = self.bar.add_task("summarizing", total=total, rate="")
-        self.started = time.monotonic()
-        self.done = 0
-        self.bar.start()
-
-    def advance(self) -> None:
-        self.done += 1
-        rate = self.done / max(time.monotonic() - self.started, 1e-9)
-        self.bar.update(self.task, advance=1, rate=f"{rate:.1f} docs/s")
-
-    def stop(self) -> None:
-        self.bar.stop()
-
-
-def _printer(console: Any) -> Callable[[str], None]:
-    def write(text: str) -> None:
-        console.print(text, end="", markup=False, highlight=False, emoji=False, soft_wrap=True)
-
-    return write

@@ -17,7 +17,7 @@ from typing import Any, List, Mapping, NoReturn, Optional, Sequence, Tuple
 
 import click
 
-from . import __version__, render
+from . import __version__, render, terminal
 from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
 from .datasets import is_dataset
 from .document import INPUT_FORMATS, Reading
@@ -372,7 +372,7 @@ def cli(
         keywords=showing.keywords,
         keep_text=showing.highlight,
     )
-    export_width = env.columns or render.EXPORT_WIDTH
+    export_width = env.columns or terminal.EXPORT_WIDTH
     if not is_batch(paths, output_dir):
         if fmt == "auto":
             fmt = "rich" if env.stdout_terminal else "plain"
@@ -458,14 +458,14 @@ def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: int) 
     display = showing.display_of(result)
     stdout = sys.stdout
     if fmt == "rich":
-        render.print_rich(summary, stdout, result.source, extra=result.meta, display=display)
+        terminal.print_rich(summary, stdout, result.source, extra=result.meta, display=display)
     else:
         # Line by line, so a reader that stops early (head -1) is noticed at once.
         for line in render.render_text(summary, fmt, result.source, result.meta, display).splitlines(keepends=True):
             stdout.write(line)
     if showing.exporting:
-        recorder = render.Recorder(export_width)
-        recorder.print(render.rich_renderable(summary, result.source, result.meta, display))
+        recorder = terminal.Recorder(export_width)
+        recorder.print(terminal.rich_renderable(summary, result.source, result.meta, display))
         try:
             recorder.save(svg=showing.export_svg, html=showing.export_html)
         except SummarizeError as exc:

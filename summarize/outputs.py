@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from typing import IO, Any, Callable, Dict, Mapping, Optional
 
-from . import render
+from . import render, terminal
 from .errors import OutputError
 from .outcome import Outcome
 
@@ -61,7 +61,7 @@ class Writer:
         display = self.showing.display_of(outcome)
         panel = None
         if summary is not None and (self.record is not None or self.fmt == "rich"):
-            panel = render.rich_panel(summary, source, outcome.meta, display)
+            panel = terminal.rich_panel(summary, source, outcome.meta, display)
             if self.record is not None:
                 self.record(panel)
         if self.fmt in render.JSON_FORMATS and not self.single:

@@ -8,6 +8,7 @@ import pytest
 
 import summarize
 from summarize import render
+from summarize.terminal import Recorder, print_rich, rich_renderable
 
 ARTICLE = "Storm hits the coast\n\n(CNN) -- The storm hit the coast at noon. Caf\u00e9 owners closed early. The storm moved north by night."
 
@@ -48,7 +49,7 @@ def test_markdown_has_title_heading_and_bullets(result):
 
 def rich_output(summary, terminal=False) -> str:
     buffer = io.StringIO()
-    render.print_rich(summary, buffer, "a.txt", terminal=terminal)
+    print_rich(summary, buffer, "a.txt", terminal=terminal)
     return buffer.getvalue()
 
 
@@ -146,7 +147,7 @@ def test_markdown_explain_is_a_table(full):
 
 def rich_display(summary, display, terminal=False) -> str:
     buffer = io.StringIO()
-    render.print_rich(summary, buffer, "a.txt", terminal=terminal, display=display)
+    print_rich(summary, buffer, "a.txt", terminal=terminal, display=display)
     return buffer.getvalue()
 
 
@@ -175,8 +176,8 @@ def test_rich_explain_has_a_row_per_sentence(full):
 def test_recorder_saves_a_valid_svg_and_html(full, tmp_path):
     import xml.etree.ElementTree as ET
 
-    recorder = render.Recorder(80)
-    recorder.print(render.rich_renderable(full, "a.txt", display=render.Display(keywords=True)))
+    recorder = Recorder(80)
+    recorder.print(rich_renderable(full, "a.txt", display=render.Display(keywords=True)))
     recorder.save(svg=str(tmp_path / "a.svg"), html=str(tmp_path / "a.html"))
     root = ET.parse(tmp_path / "a.svg").getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
