@@ -29,7 +29,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def build_article(path: Path, megabytes: float, seed: int = 7) -> int:
     """Write an article of about ``megabytes`` MB to ``path``; return its size in bytes."""
-    sys.path.insert(0, str(ROOT))
     from summarize import split_sentences
 
     sentences = [s for p in sorted((ROOT / "samples").glob("*.txt"))

@@ -1,8 +1,13 @@
 """Headline and dateline detection."""
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import layout
 from summarize.layout import find_dateline, find_title, parse_layout
 
 
@@ -63,41 +68,55 @@ def test_openings_that_are_not_datelines(text):
 
 def test_dateline_alone_leaves_an_empty_body():
     text = "Storm hits the coast\n\nRome (AFP) \u2013\n"
-    layout = parse_layout(text)
-    assert layout.dateline == "Rome (AFP)"
-    assert text[layout.body_start:].strip() == ""
+    parsed = parse_layout(text)
+    assert parsed.dateline == "Rome (AFP)"
+    assert text[parsed.body_start:].strip() == ""
 
 
 def test_layout_finds_dateline_after_title():
     text = "Storm hits the coast\n\nMIAMI (AP) - The storm arrived at noon."
-    layout = parse_layout(text)
-    assert (layout.title, layout.dateline) == ("Storm hits the coast", "MIAMI (AP)")
-    assert text[layout.body_start:].startswith("The storm")
+    parsed = parse_layout(text)
+    assert (parsed.title, parsed.dateline) == ("Storm hits the coast", "MIAMI (AP)")
+    assert text[parsed.body_start:].startswith("The storm")
 
 
-_FIRST_LINE_REGEX = __import__("re").compile(r"\A\s*(?P<line>[^\n]*?)[^\S\n]*\n[^\S\n]*\n")
+_FIRST_LINE_REGEX = re.compile(r"\A\s*(?P<line>[^\n]*?)[^\S\n]*\n[^\S\n]*\n")
 
 
 def _title_by_regex(text):
     # The definition find_title had as a regex: the first line after any
     # blank ones, then a line of only spaces.
-    from summarize import layout as news
-
     match = _FIRST_LINE_REGEX.match(text)
     if not match:
         return None, 0
-    line = news._MARKDOWN_HEADING.sub("", match.group("line").strip()).strip()
-    if (not line or len(line) > news.MAX_TITLE_CHARS or len(line.split()) > news.MAX_TITLE_WORDS
-            or news._ENDS_LIKE_SENTENCE.search(line) or not text[match.end():].strip()):
+    line = layout._MARKDOWN_HEADING.sub("", match.group("line").strip()).strip()
+    if (not line or len(line) > layout.MAX_TITLE_CHARS or len(line.split()) > layout.MAX_TITLE_WORDS
+            or layout._ENDS_LIKE_SENTENCE.search(line) or not text[match.end():].strip()):
         return None, 0
     return line, match.end()
-
-
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.text(alphabet="ab. #\n\t\r\u3000\u00a0\u2028", max_size=30))
 def test_find_title_agrees_with_its_regex_definition(text):
     assert find_title(text) == _title_by_regex(text)
+
+
+def test_a_given_title_stops_headline_detection():
+    text = "Key points\n\nThe council approved the plan on Monday."
+    parsed = parse_layout(text, title="Council approves plan.")
+    assert (parsed.title, parsed.body_start) == ("Council approves plan.", 0)
+
+
+@pytest.mark.parametrize("first", ["Council approves plan", "# Council approves plan.", "COUNCIL  approves plan!"])
+def test_a_first_paragraph_repeating_the_given_title_is_set_apart(first):
+    text = f"{first}\n\nRome (AFP) - The council approved the plan on Monday."
+    parsed = parse_layout(text, title="Council approves plan.")
+    assert parsed.title == "Council approves plan."
+    assert parsed.dateline == "Rome (AFP)"
+    assert text[parsed.body_start:].startswith("The council")
+
+
+def test_a_blank_given_title_means_no_title_and_no_detection():
+    parsed = parse_layout("Storm hits the coast\n\nThe storm arrived.", title="  ")
+    assert (parsed.title, parsed.body_start) == (None, 0)
