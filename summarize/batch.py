@@ -21,9 +21,10 @@ from typing import IO, Any, Callable, Dict, Iterator, Mapping, Optional, Sequenc
 
 from . import render, terminal
 from .datasets import read_lines
-from .errors import InputError
+from .errors import InputError, OutputError
 from .outcome import Outcome, Request, failed, skipped
-from .outputs import OutputFiles, Target, Writer
+from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder
+from .pages import is_url
 from .walk import DEFAULT_PATTERNS, Input, walk
 from .workers import Unit, Workers, ordered
 
@@ -101,13 +102,9 @@ def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Optional[
                 yield None, failed(item.path, f"its summary would overwrite the one of {claimed[path]} in {path}")
                 continue
             claimed[path] = item.path
-            if os.path.exists(path):
-                if os.path.samefile(path, item.path):
-                    yield None, failed(item.path, f"its summary would overwrite the input itself ({path})")
-                    continue
-                if settings.skip_existing:
-                    yield None, skipped(item.path)
-                    continue
+            if settings.skip_existing and os.path.exists(path):
+                yield None, skipped(item.path)
+                continue
             target = Target(path, single=not item.dataset)
         if not item.dataset:
             yield target, ("file", item.path, item.path)
@@ -123,6 +120,55 @@ def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Optional[
             yield None, failed(item.path, exc)
         except OSError as exc:
             yield None, failed(item.path, f"cannot read it ({exc.strerror or exc})")
+
+
+def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
+    """Refuse, before anything is written, a run whose output folder would
+    destroy or hide inputs: raises ``OutputError`` naming the input at risk
+    when the output folder is an input folder, when it lies inside one and
+    holds files that folder's walk would take, or when a summary file would
+    be written over an input (``a.md``'s summary ``a.txt`` over the input
+    ``a.txt``).  An output folder that an earlier run marked as its own
+    (``outputs.MARK``) holds summaries, not inputs.  Returns whether the
+    output folder lies inside an input folder (so the run must mark it);
+    False without ``output_dir``."""
+    if settings.output_dir is None:
+        return False
+    out = settings.output_dir
+    real_out = os.path.realpath(out)
+    inside = False
+    for path in paths:
+        if is_url(path) or not os.path.isdir(path):
+            continue
+        real = os.path.realpath(path)
+        if real == real_out:
+            raise OutputError(
+                f"the output folder {out} is the input folder {path}: summaries would be written among "
+                "the articles; choose an output folder outside it"
+            )
+        if not real_out.startswith(real.rstrip(os.sep) + os.sep):
+            continue
+        inside = True
+        if not is_marked(out):
+            held = next((item.path for item in walk([out], settings.patterns) if not item.error), None)
+            if held is not None:
+                raise OutputError(
+                    f"the output folder {out} lies inside the input folder {path} and holds inputs such as "
+                    f"{held}, which the run would leave out or overwrite; choose an output folder outside {path}"
+                )
+    inputs: Dict[str, str] = {}
+    outputs: Dict[str, str] = {}
+    for item in walk(paths, settings.patterns, _skip(settings)):
+        if item.error is None and not is_url(item.path):
+            inputs.setdefault(os.path.realpath(item.path), item.path)
+            outputs.setdefault(os.path.realpath(_output_path(settings, item)), item.path)
+    for real, source in outputs.items():
+        if real in inputs:
+            raise OutputError(
+                f"the summary of {source} would be written over the input {inputs[real]}; "
+                "choose an output folder that holds no inputs"
+            )
+    return inside
 
 
 def count_documents(paths: Sequence[str], settings: Settings) -> int:
@@ -145,11 +191,14 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
 
     Failures, warnings, the progress bar and the closing tally line go to
     ``stderr``.  Returns the tally (failed > 0 means some input failed).
-    Raises ``OutputError`` when a summary or export file cannot be written and
-    ``WorkerError`` when a worker process dies.
+    Raises ``OutputError`` before any work when the output folder would
+    destroy or hide inputs (``check_destinations``), and when a summary or
+    export file cannot be written; ``WorkerError`` when a worker process dies.
     Interrupts propagate after cleaning up (see the module docstring); the
     tally line is written then too, but not when stdout's reader has gone.
     """
+    if check_destinations(paths, settings):
+        mark_folder(str(settings.output_dir))
     started = time.monotonic()
     tally = Tally()
     workers: Optional[Workers] = None

@@ -52,8 +52,10 @@ def _check_limit(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
         raise click.BadParameter(f"must be {requirement(limit)}, not {value}") from None
 
 
-class _Terminated(Exception):
-    """Raised from the SIGTERM handler to unwind like Ctrl-C."""
+class _Terminated(BaseException):
+    """Raised from the SIGTERM handler to unwind like Ctrl-C: a
+    ``BaseException``, as ``KeyboardInterrupt`` is, so that no ``except
+    Exception`` on the way can swallow it."""
 
 
 class _ClosedPipe(Exception):

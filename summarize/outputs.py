@@ -17,6 +17,29 @@ from .errors import OutputError
 from .outcome import Outcome
 
 
+MARK = ".summarize-output"
+"""A hidden file in an output folder's root that says summarize wrote there:
+such a folder inside an input folder holds summaries, not inputs."""
+
+
+def mark_folder(folder: str) -> None:
+    """Create ``folder`` (and its parents) if need be and leave ``MARK`` in it.
+    Raises ``OutputError`` naming the folder when it cannot be written."""
+    path = os.path.join(folder, MARK)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        if not os.path.exists(path):
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write("Summaries written by summarize; an input folder that holds this folder leaves it out.\n")
+    except OSError as exc:
+        raise OutputError.writing(path, exc) from None
+
+
+def is_marked(folder: str) -> bool:
+    """Whether ``folder`` holds ``MARK`` (summarize wrote summaries there)."""
+    return os.path.isfile(os.path.join(folder, MARK))
+
+
 @dataclass(frozen=True)
 class Target:
     """Where the documents of one input go under an output folder:

@@ -340,9 +340,46 @@ def test_outputs_that_would_collide_fail(runner, tree, tmp_path):
 def test_output_dir_inside_an_input_folder_is_not_read(runner, tree):
     out = tree / "summaries"
     run_cli(runner, "-o", out, tree)
-    result = run_cli(runner, "-o", out, tree)
+    result = run_cli(runner, "-o", out, tree)  # the summaries of the first run are not inputs
     assert result.exit_code == 0
-    assert files_under(out) == ["a.txt", "b.txt", "sub/c.txt"]
+    assert files_under(out) == [".summarize-output", "a.txt", "b.txt", "sub/c.txt"]
+
+
+def snapshot(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    "fmt, inputs, at_risk",
+    [("plain", ["sub/c.md", "sub/c.txt"], "sub/c.txt"), ("markdown", ["sub/c.txt", "sub/c.md"], "sub/c.md")],
+    ids=["md-over-txt", "txt-over-md"],
+)
+def test_a_summary_that_would_land_on_a_later_input_refuses_the_run(runner, tree, fmt, inputs, at_risk):
+    (tree / "sub" / "c.txt").write_text(article(6))
+    before = snapshot(tree)
+    result = run_cli(runner, "-f", fmt, "-o", tree / "sub", *(tree / name for name in inputs))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+    assert f"over the input {tree / at_risk}" in result.stderr
+    assert snapshot(tree) == before  # nothing written, nothing lost
+
+
+def test_an_output_folder_inside_an_input_folder_that_holds_inputs_refuses_the_run(runner, tree):
+    before = snapshot(tree)
+    result = run_cli(runner, "-o", tree / "sub", tree)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: the output folder {tree / 'sub'} lies inside the input folder {tree} and holds inputs such as "
+        f"{tree / 'sub' / 'c.md'}, which the run would leave out or overwrite; choose an output folder outside {tree}\n"
+    )
+    assert snapshot(tree) == before
+
+
+def test_an_output_folder_that_is_an_input_folder_says_so(runner, tree):
+    result = run_cli(runner, "-o", tree, tree)
+    assert result.exit_code == 1
+    assert f"the output folder {tree} is the input folder {tree}" in result.stderr
+    assert "no input found" not in result.stderr
 
 
 def test_skip_existing_resumes(runner, tree, tmp_path):
