@@ -24,7 +24,7 @@ from .datasets import read_lines
 from .errors import InputError, OutputError
 from .outcome import Outcome, Request, failed, skipped
 from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder
-from .pages import is_url
+from .sources import is_url
 from .walk import DEFAULT_PATTERNS, Input, walk
 from .workers import Unit, Workers, ordered
 
@@ -46,7 +46,7 @@ class Settings:
     ``showing``: per document, as for one (``render.Showing``; with
     ``highlight`` the request must keep the text).  The export files hold
     the rich rendering of every document (a panel each, ``export_width``
-    columns; not with ``output_dir``).  ``hints``: what the command adds to
+    columns, else ``terminal.EXPORT_WIDTH``; not with ``output_dir``).  ``hints``: what the command adds to
     a failure's message, by setting (``render.failure_text``).
     """
 
@@ -60,7 +60,7 @@ class Settings:
     progress: bool = False
     stdout_terminal: bool = False
     showing: render.Showing = render.Showing()
-    export_width: int = terminal.EXPORT_WIDTH
+    export_width: Optional[int] = None
     hints: Mapping[str, str] = field(default_factory=dict)
 
 

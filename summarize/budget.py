@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from numbers import Real
 from typing import Any, Dict, Optional, Tuple
 
 from .errors import BudgetError
@@ -45,6 +44,8 @@ def check_limit(name: str, value: Any) -> Any:
 
 def _as_float(value: Any) -> Optional[float]:
     """``value`` as a float when it is a real number (not a bool), else None."""
+    from numbers import Real  # not at import time: --help does not need it
+
     if isinstance(value, bool) or not isinstance(value, Real):
         return None
     try:

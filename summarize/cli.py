@@ -13,19 +13,21 @@ import errno
 import os
 import signal
 import sys
-from typing import Any, List, Mapping, NoReturn, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, List, Mapping, NoReturn, Optional, Sequence, Tuple
 
 import click
 
-from . import __version__, render, terminal
+from . import __version__, render
 from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
-from .datasets import is_dataset
 from .document import INPUT_FORMATS, Reading
 from .environment import Environment, buffer_stdout, silence_stdout
 from .errors import BudgetError, ExitStatus, SummarizeError
-from .outcome import Outcome, Request, from_path, from_stream
-from .pages import is_url
-from .walk import DEFAULT_PATTERNS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .outcome import Outcome, Request
+
+# The pipeline is imported once a run starts, so that --help and --version
+# start instantly.
 
 FORMAT_CHOICES = ("auto", *render.FORMATS)
 
@@ -58,6 +60,10 @@ class _Terminated(BaseException):
     Exception`` on the way can swallow it."""
 
 
+class _Interrupted(BaseException):
+    """Ctrl-C, carried past click, which would print a blank line for it."""
+
+
 class _ClosedPipe(Exception):
     """stdout was closed by its reader; carried past click's own EPIPE handling."""
 
@@ -83,6 +89,8 @@ class SummarizeCommand(click.Command):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
         except OSError as exc:
             if _is_closed_pipe(exc):
                 raise _ClosedPipe() from None
@@ -99,7 +107,7 @@ class SummarizeCommand(click.Command):
         except click.ClickException as exc:
             exc.show()
             sys.exit(exc.exit_code)
-        except (KeyboardInterrupt, click.Abort):
+        except (KeyboardInterrupt, _Interrupted, click.Abort):
             click.echo("Interrupted.", err=True)
             sys.exit(ExitStatus.INTERRUPTED)
         except _Terminated:
@@ -342,6 +350,8 @@ def cli(
       summarize --explain -f json article.txt
       summarize -k 5 --export-svg summary.svg article.txt
     """
+    from .outcome import Request
+
     env = Environment.detect()
     try:
         budget = Budget(sentences=sentences, ratio=ratio, words=words)
@@ -374,11 +384,10 @@ def cli(
         keywords=showing.keywords,
         keep_text=showing.highlight,
     )
-    export_width = env.columns or terminal.EXPORT_WIDTH
     if not is_batch(paths, output_dir):
         if fmt == "auto":
             fmt = "rich" if env.stdout_terminal else "plain"
-        return summarize_one(paths[0] if paths else None, request, fmt, showing, env, export_width)
+        return summarize_one(paths[0] if paths else None, request, fmt, showing, env)
     if output_dir is not None and (not paths or "-" in paths):
         raise click.UsageError("--output-dir needs file or folder PATHs (stdin has no name to mirror)")
     if "-" in paths:
@@ -390,6 +399,7 @@ def cli(
     elif fmt == "auto":
         fmt = "rich" if env.stdout_terminal else "plain"
     from .batch import Settings, run_batch
+    from .walk import DEFAULT_PATTERNS
 
     settings = Settings(
         request=request,
@@ -402,7 +412,7 @@ def cli(
         progress=env.stderr_terminal,
         stdout_terminal=env.stdout_terminal,
         showing=showing,
-        export_width=export_width,
+        export_width=env.columns,
         hints=HINTS,
     )
     try:
@@ -425,19 +435,24 @@ def is_batch(paths: Tuple[str, ...], output_dir: Optional[str]) -> bool:
     """Whether the inputs call for batch mode: several paths, a folder, a
     ``.jsonl`` dataset or an output folder.  One file or stdin keeps the
     single-document output."""
+    from .datasets import is_dataset
+    from .sources import is_url
+
     return len(paths) > 1 or output_dir is not None or any(
         path != "-" and not is_url(path) and (os.path.isdir(path) or is_dataset(path)) for path in paths
     )
 
 
 def summarize_one(
-    path: Optional[str], request: Request, fmt: str, showing: render.Showing, env: Environment, export_width: int
+    path: Optional[str], request: Request, fmt: str, showing: render.Showing, env: Environment
 ) -> int:
     """The single-document command: read, summarize, print; a failure exits 1.
 
     ``path``: a file or URL, ``-`` for stdin, or None for stdin when it is
     not a terminal (else a usage error).  ``fmt``: a format of
     ``render.FORMATS`` (``auto`` resolved by the caller)."""
+    from .outcome import from_path, from_stream
+
     if path is None or path == "-":
         if path is None and env.stdin_terminal:
             raise click.UsageError("no input: give a PATH, or pipe text in (cat article.txt | summarize)")
@@ -448,13 +463,16 @@ def summarize_one(
         click.echo(line, err=True, nl=False)
     if result.failure is not None:
         _fail(f"{result.source}: {render.failure_text(result.failure, HINTS)}")
-    emit(result, fmt, showing, export_width)
+    emit(result, fmt, showing, env.columns)
     return ExitStatus.OK
 
 
-def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: int) -> None:
+def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: Optional[int]) -> None:
     """Print ``result``'s summary to stdout in ``fmt``, with what
-    ``showing`` adds, and save the rich rendering to the export files."""
+    ``showing`` adds, and save the rich rendering to the export files
+    (``export_width`` columns: the terminal's, else ``terminal.EXPORT_WIDTH``)."""
+    from . import terminal
+
     summary = result.summary
     assert summary is not None
     display = showing.display_of(result)

@@ -10,12 +10,11 @@ import json
 from typing import Any, Dict, Iterator, Tuple
 
 from .decoding import clean
-from .document import Document, checked
+from .document import DEFAULT_TEXT_FIELD, Document, checked
 from .errors import InputError, MissingFieldError
 from .sources import open_input
 
 DATASET_SUFFIX = ".jsonl"
-DEFAULT_TEXT_FIELD = "text"
 
 
 def is_dataset(path: str) -> bool:

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, NamedTuple, Optional, Tuple
 
 from .errors import InputError
 
@@ -36,8 +35,7 @@ _SNIFF_BYTES = 4096
 BINARY = "looks like a binary file (it contains NUL bytes); give a text file"
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """Text decoded from bytes: ``text`` with ``\\n`` line endings and no
     control characters, ``encoding`` the codec used, ``warnings`` one line
     each for the person (without the input's name)."""

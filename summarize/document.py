@@ -7,7 +7,7 @@ readers takes them.  Nothing here reads anything.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Optional, Tuple
+from typing import Mapping, NamedTuple, Optional, Tuple
 
 from .errors import NoTextError
 
@@ -23,9 +23,11 @@ DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 10_000_000
 """The largest web page fetched, in bytes."""
 
+DEFAULT_TEXT_FIELD = "text"
+"""The field of a dataset record that holds its article."""
 
-@dataclass(frozen=True)
-class Reading:
+
+class Reading(NamedTuple):
     """How inputs are read: ``input_format`` (one of ``INPUT_FORMATS``)
     and, for URLs, the ``timeout`` in seconds (> 0) and ``max_bytes`` (≥ 1)."""
 

@@ -11,8 +11,7 @@ import io
 import os
 import shutil
 import sys
-from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 def is_terminal(stream: Any) -> bool:
     """Whether ``stream`` is an interactive terminal."""
@@ -22,8 +21,7 @@ def is_terminal(stream: Any) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class Environment:
+class Environment(NamedTuple):
     """Whether stdin, stdout and stderr are terminals, and how many
     ``columns`` stdout has (None when it is no terminal)."""
 

@@ -6,8 +6,7 @@ title whether the text came from a file, stdin or a Python string.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Optional
+from typing import NamedTuple, Optional
 
 # A headline: a first line, at most this many words, then a blank line.
 MAX_TITLE_WORDS = 25
@@ -50,8 +49,7 @@ _DATE_DATELINE = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(NamedTuple):
     """Where the parts of an article are.
 
     ``title`` and ``dateline`` are ``None`` when absent.  ``body_start`` is

@@ -9,22 +9,24 @@ Nothing here prints: the caller renders the ``Outcome``.
 
 Every ``SummarizeError`` becomes the outcome's ``failure``; anything else is
 a bug and propagates.
+
+The records here are named tuples, not frozen dataclasses: they are made on
+every run's path, and under Python 3.11 defining a frozen dataclass costs
+about 5 million instructions at import (a named tuple about 1), which the
+command's start-up pays.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from typing import Any, BinaryIO, Mapping, Optional, Tuple, Union
+from typing import Any, BinaryIO, Mapping, NamedTuple, Optional, Tuple, Union
 
 from .budget import Budget
 from .core import Summary, summarize
-from .datasets import DEFAULT_TEXT_FIELD, parse_record, record_document
-from .document import STDIN_NAME, Document, Reading
+from .document import DEFAULT_TEXT_FIELD, STDIN_NAME, Document, Reading
 from .errors import SummarizeError
 from .sources import read_any, read_stream
 
 
-@dataclass(frozen=True)
-class Request:
+class Request(NamedTuple):
     """What to do with each document: the ``budget``; how to read inputs
     (``reading``) and dataset lines (``text_field``); what to compute
     besides the summary (``explain``, ``keywords``, see ``summarize``); and
@@ -38,8 +40,7 @@ class Request:
     keep_text: bool = False
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """Something to tell the person about a document, not naming it:
     ``warning`` (its text may not be what was meant) or a plain note."""
 
@@ -47,8 +48,7 @@ class Note:
     warning: bool = True
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """Why a document could not be summarized: ``message`` (not naming the
     document) and the ``setting`` that would change it, if any (see
     ``errors.SummarizeError.setting``)."""
@@ -57,14 +57,13 @@ class Failure:
     setting: Optional[str] = None
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """One document's result: a ``summary``, or a ``failure``, or neither
     when it was skipped.
 
     ``source``: the document's name.  ``notes``: for stderr, in order.
     ``record_id``: a dataset line's ``id``.  ``meta``: a web page's
-    ``byline``, ``date`` and ``url`` when found.  ``text``: the text
+    ``byline``, ``date`` and ``url`` when found (None or empty otherwise).  ``text``: the text
     summarized, kept only when the request asks (``keep_text``).
     ``title_apart``: the title came from the source, apart from ``text``
     (a web page's), so a rendering of the whole text shows it first.
@@ -75,7 +74,7 @@ class Outcome:
     failure: Optional[Failure] = None
     notes: Tuple[Note, ...] = ()
     record_id: Any = None
-    meta: Mapping[str, str] = field(default_factory=dict)
+    meta: Optional[Mapping[str, str]] = None
     text: Optional[str] = None
     title_apart: bool = False
 
@@ -108,7 +107,7 @@ def summarize_document(doc: Document, request: Request) -> Outcome:
             doc.text, title=doc.title, budget=request.budget, explain=request.explain, keywords=request.keywords
         )
     except SummarizeError as exc:
-        return replace(failed(doc.name, exc, doc.record_id), notes=warnings)
+        return failed(doc.name, exc, doc.record_id)._replace(notes=warnings)
     notes = warnings + length_notes(summary)
     return Outcome(
         doc.name,
@@ -155,6 +154,8 @@ def from_stream(stream: BinaryIO, request: Request, name: str = STDIN_NAME) -> O
 
 def from_record(line: bytes, source: str, request: Request) -> Outcome:
     """Read one dataset line (named ``source``, ``FILE.jsonl:LINE``) and summarize it."""
+    from .datasets import parse_record, record_document  # batch mode only
+
     record_id = None
     try:
         record = parse_record(line, source, request.text_field)

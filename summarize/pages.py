@@ -9,34 +9,12 @@ title its ``title``, apart from the text.  ``read_url`` fetches first
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 from .decoding import decode_declared
 from .document import Document, Reading, checked
 from .errors import about
-
-HTML_SUFFIXES = (".html", ".htm")
-_URL = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-def is_url(arg: str) -> bool:
-    """Whether ``arg`` is written as a URL (``scheme://…``), any scheme:
-    ``web.fetch`` refuses the ones it does not follow."""
-    return bool(_URL.match(arg))
-
-
-def is_html_path(path: str) -> bool:
-    """Whether ``path`` names an HTML file by its suffix (.html, .htm)."""
-    return path.lower().endswith(HTML_SUFFIXES)
-
-
-def sniff_html(data: bytes) -> bool:
-    """Whether ``data`` starts like an HTML document (see ``extract.looks_like_html``)."""
-    from .extract import looks_like_html
-
-    # Latin-1 never fails and the markers are ASCII.
-    return looks_like_html(data[:4096].decode("latin-1"))
+from .sources import sniff_html
 
 
 def html_document(data: bytes, name: str, *, charset: Optional[str] = None, url: Optional[str] = None) -> Document:

@@ -16,12 +16,12 @@ no ``Display``: it shows whatever the ``Summary`` holds.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, NamedTuple, Optional, Sequence
 
-from .core import ScoredSentence, Summary, TermWeight
-from .outcome import Failure, Outcome
+if TYPE_CHECKING:  # pragma: no cover
+    from .core import ScoredSentence, Summary, TermWeight
+    from .outcome import Failure, Outcome
 
 EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
 """The text formats, each with the file name extension of an output file in it."""
@@ -58,8 +58,7 @@ def failure_text(failure: Failure, hints: Mapping[str, str] = NO_HINTS) -> str:
     return f"{failure.message} ({hint})" if hint else failure.message
 
 
-@dataclass(frozen=True)
-class Showing:
+class Showing(NamedTuple):
     """The display options of a run: ``highlight`` (the article with the
     summary marked), ``explain`` (every sentence's score), ``keywords`` (how
     many to compute: -k N, or ``DEFAULT_KEYWORDS`` for JSON),
@@ -91,8 +90,7 @@ class Showing:
         return Display(keywords=self.show_keywords, explain=self.explain, article=article, heading=heading)
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     """What plain, Markdown and rich output show besides the summary.
 
     ``keywords``: the summary's ``keywords``, above it.  ``explain``: a

@@ -8,14 +8,12 @@ the chosen ones are returned in document order.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
 
 from .budget import Budget
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """The chosen sentence indices in document order.
 
     ``whole``: every sentence of the document was chosen (it has no more

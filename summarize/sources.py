@@ -8,12 +8,34 @@ read by ``datasets``, folders walked by ``walk``.
 """
 from __future__ import annotations
 
+import re
 from typing import BinaryIO
 
 from .decoding import decode
 from .document import STDIN_NAME, Document, Reading, checked
 from .errors import InputError, about
-from .pages import html_document, is_html_path, is_url, read_url, sniff_html
+
+HTML_SUFFIXES = (".html", ".htm")
+_URL = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def is_url(arg: str) -> bool:
+    """Whether ``arg`` is written as a URL (``scheme://…``), any scheme:
+    ``web.fetch`` refuses the ones it does not follow."""
+    return bool(_URL.match(arg))
+
+
+def is_html_path(path: str) -> bool:
+    """Whether ``path`` names an HTML file by its suffix (.html, .htm)."""
+    return path.lower().endswith(HTML_SUFFIXES)
+
+
+def sniff_html(data: bytes) -> bool:
+    """Whether ``data`` starts like an HTML document (see ``extract.looks_like_html``)."""
+    from .extract import looks_like_html
+
+    # Latin-1 never fails and the markers are ASCII.
+    return looks_like_html(data[:4096].decode("latin-1"))
 
 
 def read_any(path: str, reading: Reading = Reading()) -> Document:
@@ -21,6 +43,8 @@ def read_any(path: str, reading: Reading = Reading()) -> Document:
     (by suffix, or ``input_format="html"``), or a text file.  Raises
     ``SummarizeError`` subclasses only, each naming ``path`` as its source."""
     if is_url(path):
+        from .pages import read_url  # web pages: loaded when one is met
+
         return read_url(path, reading)
     return from_bytes(read_bytes(path), path, reading)
 
@@ -40,6 +64,8 @@ def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: b
     for blank text, and as ``pages.html_document`` for a page."""
     form = reading.input_format
     if form == "html" or (form == "auto" and (is_html_path(name) or (sniff and sniff_html(data)))):
+        from .pages import html_document  # web pages: loaded when one is met
+
         return html_document(data, name)
     with about(name):
         decoded = decode(data)

@@ -142,16 +142,17 @@ def print_rich(
 
 
 class Recorder:
-    """The rich rendering as a terminal of ``width`` columns shows it, kept
+    """The rich rendering as a terminal of ``width`` columns (default
+    ``EXPORT_WIDTH``) shows it, kept
     in memory for ``save``: SVG or HTML files of exactly that rendering
     (rich's export).  Colours follow the usual rules (NO_COLOR honoured)."""
 
-    def __init__(self, width: int = EXPORT_WIDTH) -> None:
+    def __init__(self, width: Optional[int] = None) -> None:
         from rich.console import Console
 
         # Truecolor whatever TERM says: the files are for browsers, not this terminal.
         self.console = Console(
-            file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor", width=width, highlight=False
+            file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor", width=width or EXPORT_WIDTH, highlight=False
         )
 
     def print(self, renderable: "RenderableType") -> None:

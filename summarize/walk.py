@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 from .datasets import is_dataset
-from .pages import is_url
+from .sources import is_url
 
 DEFAULT_PATTERNS = ("*.txt", "*.md")
 """The file names taken from folders unless other patterns are given."""

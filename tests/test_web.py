@@ -505,7 +505,7 @@ def test_read_any_fetches_urls(server):
 
 @pytest.mark.parametrize("arg, expected", [("https://x.org/a", True), ("HTTP://x", True), ("ftp://x", True), ("a/b.txt", False), ("c:/x", False)])
 def test_is_url(arg, expected):
-    assert pages.is_url(arg) is expected
+    assert sources.is_url(arg) is expected
 
 
 # --- web pages in batch mode ------------------------------------------------------
