@@ -18,15 +18,26 @@ _MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?;:,\u2026][\"'\u201d\u2019)\]]*\Z")
 
 _NAME = r"[A-Z][\w.'\u2019-]*"
-# "Rome (AFP) –", "(CNN)The", "(CNN) -- The", "WASHINGTON (Reuters) - ",
-# "Kabul, Afghanistan (CNN)": an optional place, then an agency in brackets.
-_AGENCY_DATELINE = re.compile(
+_AGENCY = rf"\({_NAME}(?:[^\S\n]+{_NAME}){{0,3}}\)"
+# What follows a dateline's agency: a dash (or colon), or nothing at all
+# (rule glued: "(CNN)The"); the body starts after it.
+_AFTER_AGENCY = r"[^\S\n]*(?:(?:--|[-\u2013\u2014:])[^\S\n]*)?\s*"
+# "(CNN)The", "(CNN) -- The", "(The Hollywood Reporter) The": an agency in
+# brackets at the very start of the body.
+_AGENCY_DATELINE = re.compile(rf"\s*(?P<dateline>{_AGENCY}){_AFTER_AGENCY}")
+# "Rome (AFP) \u2013", "WASHINGTON (Reuters) - The", "London (CNN)The",
+# "Kabul, Afghanistan (CNN) -- The": a place, then an agency in brackets, then
+# a dash, the end of the line, or the body glued on or opening with a capital
+# or a quote.  A name and its acronym in a sentence ("Graph Convolutional
+# Networks (GCNs) are ...") go on with a lower-case word.
+_PLACE_AGENCY_DATELINE = re.compile(
     rf"""\s*
     (?P<dateline>
-        (?:{_NAME}(?:,?[^\S\n]+{_NAME}){{0,4}},?[^\S\n]*)?
-        \({_NAME}(?:[^\S\n]+{_NAME}){{0,3}}\)
+        {_NAME}(?:,?[^\S\n]+{_NAME}){{0,4}},?[^\S\n]*
+        {_AGENCY}
     )
-    [^\S\n]*(?:(?:--|[-\u2013\u2014:])[^\S\n]*)?\s*""",
+    (?=[^\S\n]*(?:--|[-\u2013\u2014:]|\n|\Z)|[^\s]|[^\S\n]+[A-Z"'\u201c\u2018])
+    {_AFTER_AGENCY}""",
     re.VERBOSE,
 )
 # "WASHINGTON -- The", "PARIS, France — The": a capitalised place, then a dash.
@@ -97,7 +108,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:
     recognised at the very beginning of the body.
     """
     # match() anchors each pattern at ``start``.
-    for pattern in (_AGENCY_DATELINE, _PLACE_DATELINE, _DATE_DATELINE):
+    for pattern in (_AGENCY_DATELINE, _PLACE_AGENCY_DATELINE, _PLACE_DATELINE, _DATE_DATELINE):
         match = pattern.match(text, start)
         if match:
             return match.group("dateline").strip(), match.end()

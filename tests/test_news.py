@@ -41,6 +41,10 @@ def test_markdown_heading_marker_is_removed_from_title():
         pytest.param("Kabul, Afghanistan (CNN) -- The man", "Kabul, Afghanistan (CNN)", "The man", id="place-with-country"),
         pytest.param("WASHINGTON -- The man went home.", "WASHINGTON", "The man", id="caps-place-dash"),
         pytest.param("March 10, 2015 . Welcome to the show.", "March 10, 2015", "Welcome", id="date-period"),
+        pytest.param("Washington (CNN) A huge deal was struck.", "Washington (CNN)", "A huge", id="place-cnn-space-capital"),
+        pytest.param('Leicester, England (CNN)"God save the King!"', "Leicester, England (CNN)", '"God', id="place-cnn-glued-quote"),
+        pytest.param("(The Hollywood Reporter) The show", "(The Hollywood Reporter)", "The show", id="agency-alone-space"),
+        pytest.param("LONDON (Reuters)\nThe man went home.", "LONDON (Reuters)", "The man", id="place-agency-own-line"),
     ],
 )
 def test_datelines_are_set_apart_from_the_body(text, dateline, body):
@@ -55,6 +59,11 @@ def test_datelines_are_set_apart_from_the_body(text, dateline, body):
         pytest.param("(This story was updated.) The man went home.", id="parenthetical-sentence"),
         pytest.param("The man (CNN) went home.", id="agency-mid-sentence"),
         pytest.param("Rome is a city. It is old.", id="plain-opening"),
+        pytest.param("Graph Convolutional Networks (GCNs) are a recently proposed architecture.", id="name-acronym-verb"),
+        pytest.param("Recently, Generative Adversarial Network (GAN) and its variants have shown", id="comma-name-acronym"),
+        pytest.param("Peer-to-peer (P2P) networks are here to stay.", id="hyphenated-name-acronym"),
+        pytest.param("Wasserstein GAN(WGAN) is a model.", id="acronym-glued-to-name"),
+        pytest.param("Deep Reinforcement Learning (Deep RL) has been receiving attention.", id="two-word-acronym"),
     ],
 )
 def test_openings_that_are_not_datelines(text):
