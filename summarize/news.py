@@ -9,13 +9,17 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from .boilerplate import is_boilerplate
+
 # A headline: a first line, at most this many words, then a blank line.
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
 
 _MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
-# Final punctuation, possibly inside closing quotes or brackets.
-_ENDS_LIKE_SENTENCE = re.compile(r"[.!?;:,\u2026][\"'\u201d\u2019)\]]*\Z")
+# Final punctuation, possibly inside closing quotes or brackets.  Not a
+# question mark or an ellipsis: headlines end so ("Could rivalry overshadow
+# election?", "Rivals of the Apple...").
+_ENDS_LIKE_SENTENCE = re.compile(r"(?:(?<!\.\.)\.|[!;:,])[\"'\u201d\u2019)\]]*\Z")
 
 _NAME = r"[A-Z][\w.'\u2019-]*"
 _AGENCY = rf"\({_NAME}(?:[^\S\n]+{_NAME}){{0,3}}\)"
@@ -76,20 +80,20 @@ def find_title(text: str) -> tuple[Optional[str], int]:
     """Return ``(title, offset after it)``, or ``(None, 0)`` without a headline.
 
     A headline is the first non-blank line when it is short (at most
-    ``MAX_TITLE_WORDS`` words), does not end like a sentence, is followed by a
-    blank line, and more text follows.  A Markdown ``#`` heading marker is
-    removed from the title.
+    ``MAX_TITLE_WORDS`` words), does not end like a sentence (a question
+    mark or an ellipsis may end a headline; a full stop, comma, colon or
+    exclamation mark may not), is followed by a blank line, and more text
+    follows.  A Markdown ``#`` heading marker is removed from the title.
+    Page furniture is never a title (``boilerplate.is_boilerplate``: "Media
+    playback is not supported on this device"): such lines before the
+    headline, each followed by a blank line, are passed over.
     """
-    # The first line after any blank ones, then a blank line.  (With str
-    # methods: a regex's lazy search for the line's end scanned all of a text
-    # without line breaks.)
-    start = len(text) - len(text.lstrip())
-    line_end = text.find("\n", start)
-    blank_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
-    if blank_end < 0 or text[line_end + 1:blank_end].strip():
-        return None, 0
-    end = blank_end + 1
-    line = _MARKDOWN_HEADING.sub("", text[start:line_end].strip()).strip()
+    start = 0
+    while True:
+        line, end = _first_line(text, start)
+        if line is None or not is_boilerplate(line):
+            break
+        start = end
     if (
         not line
         or len(line) > MAX_TITLE_CHARS
@@ -99,6 +103,20 @@ def find_title(text: str) -> tuple[Optional[str], int]:
     ):
         return None, 0
     return line, end
+
+
+def _first_line(text: str, start: int) -> tuple[Optional[str], int]:
+    """``(line, offset after the blank line after it)``: the first line of
+    ``text[start:]`` after any blank ones, without a Markdown heading marker,
+    when a blank line follows it; else ``(None, 0)``."""
+    # With str methods: a regex's lazy search for the line's end scanned all
+    # of a text without line breaks.
+    start = len(text) - len(text[start:].lstrip())
+    line_end = text.find("\n", start)
+    blank_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    if blank_end < 0 or text[line_end + 1:blank_end].strip():
+        return None, 0
+    return _MARKDOWN_HEADING.sub("", text[start:line_end].strip()).strip(), blank_end + 1
 
 
 def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:
