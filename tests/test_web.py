@@ -218,7 +218,11 @@ def test_page_title_becomes_the_first_line_of_the_document():
 
 
 def test_title_that_ends_like_a_sentence_is_kept_out_of_the_text():
-    assert sources.with_title("Is Haftar winning?", "Body one. Body two.") == "Body one. Body two."
+    assert sources.with_title("Haftar is winning.", "Body one. Body two.") == "Body one. Body two."
+
+
+def test_title_that_asks_a_question_is_a_headline():
+    assert sources.with_title("Is Haftar winning?", "Body one. Body two.") == "Is Haftar winning?\n\nBody one. Body two."
 
 
 # --- the command on HTML and URLs --------------------------------------------------
