@@ -78,11 +78,34 @@ def test_position_informs_but_does_not_decide():
 
 @pytest.mark.parametrize(
     "text",
-    ['"We are thrilled," the mayor said of the new bridge over the river.', "\u201cWe are thrilled,\u201d the mayor said of the new bridge over the river."],
+    ['"We are thrilled to see the new bridge open over the river at last."',
+     "\u201cWe are thrilled to see the new bridge open over the river at last.\u201d"],
 )
-def test_sentence_opening_with_a_quote_is_lowered_by_quote(text):
+def test_sentence_that_is_all_quote_is_lowered_by_quote(text):
     weights = Weights(quote=0.5, short_words=0)
     plain = "The mayor said he was thrilled with the new bridge over the river."
+    assert sentence_prior(3, text, weights) == pytest.approx(0.5 * sentence_prior(3, plain, weights))
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        pytest.param('"We are thrilled," the mayor said of the new bridge over the river.', 3, id="attributed"),
+        pytest.param("\u201cCinderella,\u201d the latest live-action Disney film, earned $70 million.", 1, id="quoted-title"),
+        pytest.param('" We are thrilled , " the mayor said of the bridge.', 6, id="spaced-quotes"),
+    ],
+)
+def test_quote_discount_counts_by_the_share_of_the_sentence_inside_the_quote(text, inside):
+    weights = Weights(quote=0.5, short_words=0)
+    plain = "The mayor said he was thrilled with the new bridge over the river."
+    share = inside / len(text.split())
+    assert sentence_prior(3, text, weights) == pytest.approx(0.5 ** share * sentence_prior(3, plain, weights))
+
+
+def test_quote_discount_by_share_can_be_switched_off():
+    weights = Weights(quote=0.5, short_words=0, quote_by_share=False)
+    text = "\u201cCinderella,\u201d the latest live-action Disney film, earned $70 million."
+    plain = "The latest live-action Disney film, Cinderella, earned $70 million."
     assert sentence_prior(3, text, weights) == pytest.approx(0.5 * sentence_prior(3, plain, weights))
 
 
@@ -91,6 +114,30 @@ def test_sentence_that_cannot_stand_alone_is_lowered_by_dangling(opener):
     weights = Weights(dangling=0.8, short_words=0)
     rest = " the council approved the plan to rebuild the bridge by next year."
     assert sentence_prior(2, opener + rest, weights) == pytest.approx(0.8 * sentence_prior(2, "The" + rest, weights))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This paper proposes a new method for training deep networks quickly.",
+     "These results show that the method trains deep networks quickly.",
+     "Those networks were trained with the new method in a day."],
+)
+def test_demonstrative_naming_its_subject_is_not_dangling(text):
+    weights = Weights(dangling=0.8, short_words=0)
+    plain = "The new method trains deep networks quickly and well on images."
+    assert sentence_prior(2, text, weights) == pytest.approx(sentence_prior(2, plain, weights))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This is a new method for training deep networks quickly on images.",
+     "This allows deep networks to be trained quickly on images and text.",
+     "These were trained quickly on images and text with the new method."],
+)
+def test_demonstrative_pronoun_is_dangling(text):
+    weights = Weights(dangling=0.8, short_words=0)
+    plain = "The new method trains deep networks quickly and well on images."
+    assert sentence_prior(2, text, weights) == pytest.approx(0.8 * sentence_prior(2, plain, weights))
 
 
 def test_short_sentence_is_scaled_by_its_share_of_short_words():
