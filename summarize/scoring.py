@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import truediv
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence
 
 from .terms import tokens_terms
 
@@ -69,6 +69,23 @@ class Weights:
     (credits, "Click here", copyright lines) are left out of term counts and
     never chosen.
 
+    Adapted to what the document shows (``adapted``, given ``Signals``):
+    ``undated_position``: without a news dateline ("(CNN) --", "Rome (AFP)
+    –"), ``position`` is multiplied by this.  A dateline marks
+    wire-style news, written as an inverted pyramid: its lead is the
+    summary.  Other text (papers, features, news pages without one) leads
+    with background as often as with the point.
+    ``one_sentence_exponent``: the ``length_exponent`` for a summary of one
+    sentence (``None``: the same).  One sentence must stand for the whole
+    text, so it is the one most like the whole: with 0.5 the score is (up to
+    repeated terms and the prior) the cosine between the sentence's term set
+    and the document's term weights; several sentences share the job, and
+    each should be dense.
+    ``redundancy_share``: redundancy control fades as the summary takes a
+    larger share of the document: ``redundancy * max(0, 1 - share /
+    redundancy_share)`` (0: no fading).  A summary holding a third of a text
+    must repeat its main terms; penalising that starves it of the central
+    sentences.
     """
 
     title_boost: float = 1.0
@@ -83,6 +100,36 @@ class Weights:
     redundancy: float = 0.3
     duplicate: float = 0.7
     boilerplate: bool = True
+    undated_position: float = 0.5
+    one_sentence_exponent: Optional[float] = 0.5
+    redundancy_share: float = 0.4
+
+    def adapted(self, signals: "Signals") -> "Weights":
+        """These weights as they apply to one document: ``position``,
+        ``length_exponent`` and ``redundancy`` set from ``signals`` (see the
+        last three fields above), the adaptation fields left as they are."""
+        position = self.position if signals.dateline else self.position * self.undated_position
+        exponent = self.length_exponent
+        if signals.sentences <= 1 and self.one_sentence_exponent is not None:
+            exponent = self.one_sentence_exponent
+        redundancy = self.redundancy
+        if self.redundancy_share > 0:
+            redundancy *= max(0.0, 1.0 - signals.share / self.redundancy_share)
+        return replace(self, position=position, length_exponent=exponent, redundancy=redundancy)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a document shows about itself, for ``Weights.adapted``.
+
+    ``dateline``: the text opens with a news dateline (``news.find_dateline``).
+    ``sentences``: how many sentences the summary will have at most (≥ 1).
+    ``share``: that number over the document's sentences, in (0, 1].
+    """
+
+    dateline: bool = False
+    sentences: int = 3
+    share: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()

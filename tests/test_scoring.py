@@ -5,6 +5,7 @@ import pytest
 
 from summarize.scoring import (
     DEFAULT_WEIGHTS,
+    Signals,
     Similarity,
     Weights,
     score_sentences,
@@ -138,6 +139,34 @@ def test_demonstrative_pronoun_is_dangling(text):
     weights = Weights(dangling=0.8, short_words=0)
     plain = "The new method trains deep networks quickly and well on images."
     assert sentence_prior(2, text, weights) == pytest.approx(0.8 * sentence_prior(2, plain, weights))
+
+
+def test_a_dateline_keeps_the_position_prior_and_its_absence_lowers_it():
+    weights = Weights(position=1.0, undated_position=0.5)
+    assert weights.adapted(Signals(dateline=True)).position == 1.0
+    assert weights.adapted(Signals(dateline=False)).position == 0.5
+
+
+def test_one_sentence_summary_uses_the_one_sentence_exponent():
+    weights = Weights(length_exponent=0.8, one_sentence_exponent=0.5)
+    assert weights.adapted(Signals(sentences=1, share=0.05)).length_exponent == 0.5
+    assert weights.adapted(Signals(sentences=2, share=0.05)).length_exponent == 0.8
+    assert Weights(one_sentence_exponent=None).adapted(Signals(sentences=1)).length_exponent == 0.8
+
+
+@pytest.mark.parametrize("share, factor", [(0.0, 1.0), (0.1, 0.75), (0.2, 0.5), (0.4, 0.0), (0.9, 0.0)])
+def test_redundancy_fades_as_the_summary_takes_more_of_the_document(share, factor):
+    weights = Weights(redundancy=0.3, redundancy_share=0.4)
+    assert weights.adapted(Signals(share=share)).redundancy == pytest.approx(0.3 * factor)
+
+
+def test_adapting_changes_only_position_exponent_and_redundancy():
+    weights = Weights()
+    adapted = weights.adapted(Signals(dateline=False, sentences=1, share=0.5))
+    unchanged = {"position", "length_exponent", "redundancy"}
+    for field in dataclasses.fields(Weights):
+        if field.name not in unchanged:
+            assert getattr(adapted, field.name) == getattr(weights, field.name)
 
 
 def test_short_sentence_is_scaled_by_its_share_of_short_words():
