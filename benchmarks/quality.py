@@ -112,8 +112,15 @@ SUITES = (
 # Issue 20's refinements, each a ``Weights`` field; BEFORE switches them all
 # off (the scorer as it was).  ``--ablation`` measures each alone on top of
 # BEFORE, and the defaults without each.
-BEFORE: Dict[str, float] = {}
-REFINEMENTS: List[Tuple[str, Dict[str, float]]] = []
+BEFORE: Dict[str, object] = dict(quote_by_share=0, determiners=0, undated_position=1, one_sentence_exponent=None,
+                                 redundancy_share=0)
+REFINEMENTS: List[Tuple[str, Dict[str, object]]] = [
+    ("quote discount by quoted share", dict(quote_by_share=1)),
+    ("'This paper' is no dangling opener", dict(determiners=1)),
+    ("position x0.5 without a dateline", dict(undated_position=0.5)),
+    ("length exponent 0.5 for one sentence", dict(one_sentence_exponent=0.5)),
+    ("redundancy fades with budget share", dict(redundancy_share=0.4)),
+]
 
 # The first scorer's refinements in the order they were added (CNN only),
 # each row switching one more on; the first row is the scorer this project
@@ -160,7 +167,10 @@ def weights_with(changes: Dict[str, object]) -> "scoring.Weights":
     for name in changes:
         if name not in fields:
             sys.exit(f"--set: no weight named {name!r}; known: {', '.join(sorted(fields))}")
-    typed = {name: (bool(float(v)) if fields[name] in (bool, "bool") else float(v)) for name, v in changes.items()}
+    typed = {
+        name: None if v is None or str(v).lower() == "none" else bool(float(v)) if fields[name] in (bool, "bool") else float(v)
+        for name, v in changes.items()
+    }
     return dataclasses.replace(scoring.DEFAULT_WEIGHTS, **typed)
 
 
