@@ -205,6 +205,7 @@ def summarize_with(
     Not part of the public API: ``summarize`` is this with the default weights.
     """
     layout, spans = body_sentences(text, title)
+    weights = weights.adapted(signals(text, layout, spans, budget))
     # Boilerplate neither counts towards term frequencies nor can be chosen,
     # unless there is nothing else.
     texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate)
@@ -249,6 +250,20 @@ def summarize_with(
         all_sentences=all_sentences,
         keywords=top_keywords,
     )
+
+
+def signals(text: str, layout: Layout, spans: Sequence[Span], budget: Budget) -> scoring.Signals:
+    """What the document shows about itself (``scoring.Signals``): whether it
+    has a dateline, and how many of its ``spans`` (body sentences) the
+    budget asks for, as a count and a share.  A word budget counts as that
+    many words over the body's mean sentence length."""
+    total = len(spans)
+    count = budget.count(total)
+    if count is None:  # a word budget
+        body_words = len(text[layout.body_start:].split())
+        count = round((budget.words or 0) * total / max(body_words, 1))
+    count = max(1, min(count, total))
+    return scoring.Signals(dateline=layout.dateline is not None, sentences=count, share=count / total)
 
 
 def _sentence_inputs(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple, Optional
 
+from .boilerplate import is_boilerplate
+
 # A headline: a first line, at most this many words, then a blank line.
 MAX_TITLE_WORDS = 25
 MAX_TITLE_CHARS = 200
@@ -17,19 +19,32 @@ _MARKDOWN_HEADING = re.compile(r"\A#{1,6}\s+")
 _PARAGRAPH_END = re.compile(r"\n[^\S\n]*\n\s*")
 # What a repeated title may end with that its original lacks, or the reverse.
 _TRAILING_MARKS = ".!?:;,\u2026 "
-# Final punctuation, possibly inside closing quotes or brackets.
-_ENDS_LIKE_SENTENCE = re.compile(r"[.!?;:,\u2026][\"'\u201d\u2019)\]]*\Z")
+# Final punctuation, possibly inside closing quotes or brackets.  Not a
+# question mark or an ellipsis: headlines end so ("Could rivalry overshadow
+# election?", "Rivals of the Apple...").
+_ENDS_LIKE_SENTENCE = re.compile(r"(?:(?<!\.\.)\.|[!;:,])[\"'\u201d\u2019)\]]*\Z")
 
 _NAME = r"[A-Z][\w.'\u2019-]*"
-# "Rome (AFP) –", "(CNN)The", "(CNN) -- The", "WASHINGTON (Reuters) - ",
-# "Kabul, Afghanistan (CNN)": an optional place, then an agency in brackets.
-_AGENCY_DATELINE = re.compile(
+_AGENCY = rf"\({_NAME}(?:[^\S\n]+{_NAME}){{0,3}}\)"
+# What follows a dateline's agency: a dash (or colon), or nothing at all
+# (rule glued: "(CNN)The"); the body starts after it.
+_AFTER_AGENCY = r"[^\S\n]*(?:(?:--|[-\u2013\u2014:])[^\S\n]*)?\s*"
+# "(CNN)The", "(CNN) -- The", "(The Hollywood Reporter) The": an agency in
+# brackets at the very start of the body.
+_AGENCY_DATELINE = re.compile(rf"\s*(?P<dateline>{_AGENCY}){_AFTER_AGENCY}")
+# "Rome (AFP) \u2013", "WASHINGTON (Reuters) - The", "London (CNN)The",
+# "Kabul, Afghanistan (CNN) -- The": a place, then an agency in brackets, then
+# a dash, the end of the line, or the body glued on or opening with a capital
+# or a quote.  A name and its acronym in a sentence ("Graph Convolutional
+# Networks (GCNs) are ...") go on with a lower-case word.
+_PLACE_AGENCY_DATELINE = re.compile(
     rf"""\s*
     (?P<dateline>
-        (?:{_NAME}(?:,?[^\S\n]+{_NAME}){{0,4}},?[^\S\n]*)?
-        \({_NAME}(?:[^\S\n]+{_NAME}){{0,3}}\)
+        {_NAME}(?:,?[^\S\n]+{_NAME}){{0,4}},?[^\S\n]*
+        {_AGENCY}
     )
-    [^\S\n]*(?:(?:--|[-\u2013\u2014:])[^\S\n]*)?\s*""",
+    (?=[^\S\n]*(?:--|[-\u2013\u2014:]|\n|\Z)|[^\s]|[^\S\n]+[A-Z"'\u201c\u2018])
+    {_AFTER_AGENCY}""",
     re.VERBOSE,
 )
 # "WASHINGTON -- The", "PARIS, France — The": a capitalised place, then a dash.
@@ -67,20 +82,20 @@ def find_title(text: str) -> tuple[Optional[str], int]:
     """Return ``(title, offset after it)``, or ``(None, 0)`` without a headline.
 
     A headline is the first non-blank line when it is short (at most
-    ``MAX_TITLE_WORDS`` words), does not end like a sentence, is followed by a
-    blank line, and more text follows.  A Markdown ``#`` heading marker is
-    removed from the title.
+    ``MAX_TITLE_WORDS`` words), does not end like a sentence (a question
+    mark or an ellipsis may end a headline; a full stop, comma, colon or
+    exclamation mark may not), is followed by a blank line, and more text
+    follows.  A Markdown ``#`` heading marker is removed from the title.
+    Page furniture is never a title (``boilerplate.is_boilerplate``: "Media
+    playback is not supported on this device"): such lines before the
+    headline, each followed by a blank line, are passed over.
     """
-    # The first line after any blank ones, then a blank line.  (With str
-    # methods: a regex's lazy search for the line's end scanned all of a text
-    # without line breaks.)
-    start = len(text) - len(text.lstrip())
-    line_end = text.find("\n", start)
-    blank_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
-    if blank_end < 0 or text[line_end + 1:blank_end].strip():
-        return None, 0
-    end = blank_end + 1
-    line = _MARKDOWN_HEADING.sub("", text[start:line_end].strip()).strip()
+    start = 0
+    while True:
+        line, end = _first_line(text, start)
+        if line is None or not is_boilerplate(line):
+            break
+        start = end
     if (
         not line
         or len(line) > MAX_TITLE_CHARS
@@ -92,6 +107,20 @@ def find_title(text: str) -> tuple[Optional[str], int]:
     return line, end
 
 
+def _first_line(text: str, start: int) -> tuple[Optional[str], int]:
+    """``(line, offset after the blank line after it)``: the first line of
+    ``text[start:]`` after any blank ones, without a Markdown heading marker,
+    when a blank line follows it; else ``(None, 0)``."""
+    # With str methods: a regex's lazy search for the line's end scanned all
+    # of a text without line breaks.
+    start = len(text) - len(text[start:].lstrip())
+    line_end = text.find("\n", start)
+    blank_end = text.find("\n", line_end + 1) if line_end >= 0 else -1
+    if blank_end < 0 or text[line_end + 1:blank_end].strip():
+        return None, 0
+    return _MARKDOWN_HEADING.sub("", text[start:line_end].strip()).strip(), blank_end + 1
+
+
 def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:
     """Return ``(dateline, offset where the body begins)`` for ``text[start:]``.
 
@@ -99,7 +128,7 @@ def find_dateline(text: str, start: int = 0) -> tuple[Optional[str], int]:
     recognised at the very beginning of the body.
     """
     # match() anchors each pattern at ``start``.
-    for pattern in (_AGENCY_DATELINE, _PLACE_DATELINE, _DATE_DATELINE):
+    for pattern in (_AGENCY_DATELINE, _PLACE_AGENCY_DATELINE, _PLACE_DATELINE, _DATE_DATELINE):
         match = pattern.match(text, start)
         if match:
             return match.group("dateline").strip(), match.end()

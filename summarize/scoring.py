@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import truediv
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence
+
+from .terms import tokens_terms
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,17 @@ class Weights:
     better terms still wins.
     ``quote``: factor for a sentence that opens with a quotation mark (a
     quote is rarely a summary of the story it is in).
+    ``quote_by_share``: the ``quote`` factor counts by how much of the
+    sentence the opening quotation holds: ``quote ** (words inside /
+    words)``.  What stands outside (who said it, of what) still says
+    something on its own: '"Cinderella," the latest Disney film, earned $70
+    million.' is hardly lowered, a sentence that is all quote fully.
     ``dangling``: factor for a sentence that cannot stand alone: it opens
     with a connective ("But", "And", "However") or a pronoun whose referent
     came before ("He", "They", "This").
+    ``determiners``: "This", "These", "Those" before a content word are
+    determiners that name what they point at ("This paper proposes ...",
+    "These results show ..."), not dangling pronouns ("This is ...").
     ``short_words``: a sentence of fewer words has its score scaled by
     ``words / short_words`` (fragments like "McCrary said." carry too few
     terms to be judged by their density).
@@ -58,6 +68,24 @@ class Weights:
     ``boilerplate``: sentences matching ``summarize/data/boilerplate.txt``
     (credits, "Click here", copyright lines) are left out of term counts and
     never chosen.
+
+    Adapted to what the document shows (``adapted``, given ``Signals``):
+    ``undated_position``: without a news dateline ("(CNN) --", "Rome (AFP)
+    –"), ``position`` is multiplied by this.  A dateline marks
+    wire-style news, written as an inverted pyramid: its lead is the
+    summary.  Other text (papers, features, news pages without one) leads
+    with background as often as with the point.
+    ``one_sentence_exponent``: the ``length_exponent`` for a summary of one
+    sentence (``None``: the same).  One sentence must stand for the whole
+    text, so it is the one most like the whole: with 0.5 the score is (up to
+    repeated terms and the prior) the cosine between the sentence's term set
+    and the document's term weights; several sentences share the job, and
+    each should be dense.
+    ``redundancy_share``: redundancy control fades as the summary takes a
+    larger share of the document: ``redundancy * max(0, 1 - share /
+    redundancy_share)`` (0: no fading).  A summary holding a third of a text
+    must repeat its main terms; penalising that starves it of the central
+    sentences.
     """
 
     title_boost: float = 1.0
@@ -65,11 +93,43 @@ class Weights:
     position: float = 1.0
     position_decay: float = 3.0
     quote: float = 0.5
+    quote_by_share: bool = True
     dangling: float = 0.8
+    determiners: bool = True
     short_words: float = 12.0
     redundancy: float = 0.3
     duplicate: float = 0.7
     boilerplate: bool = True
+    undated_position: float = 0.5
+    one_sentence_exponent: Optional[float] = 0.5
+    redundancy_share: float = 0.4
+
+    def adapted(self, signals: "Signals") -> "Weights":
+        """These weights as they apply to one document: ``position``,
+        ``length_exponent`` and ``redundancy`` set from ``signals`` (see the
+        last three fields above), the adaptation fields left as they are."""
+        position = self.position if signals.dateline else self.position * self.undated_position
+        exponent = self.length_exponent
+        if signals.sentences <= 1 and self.one_sentence_exponent is not None:
+            exponent = self.one_sentence_exponent
+        redundancy = self.redundancy
+        if self.redundancy_share > 0:
+            redundancy *= max(0.0, 1.0 - signals.share / self.redundancy_share)
+        return replace(self, position=position, length_exponent=exponent, redundancy=redundancy)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a document shows about itself, for ``Weights.adapted``.
+
+    ``dateline``: the text opens with a news dateline (``news.find_dateline``).
+    ``sentences``: how many sentences the summary will have at most (≥ 1).
+    ``share``: that number over the document's sentences, in (0, 1].
+    """
+
+    dateline: bool = False
+    sentences: int = 3
+    share: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -80,6 +140,8 @@ _DANGLING_OPENERS = frozenset(
     he she it they him her his its their them this these those""".split()
 )
 _QUOTES = "\"'\u201c\u2018\u00ab"
+_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+_DEMONSTRATIVES = frozenset(("this", "these", "those"))
 
 
 def term_weights(
@@ -112,15 +174,39 @@ def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEI
     length (``short_words``), as documented on ``Weights``.
     """
     factor = 1.0 + weights.position * math.exp(-index / weights.position_decay)
-    if (words[0][0] if words else "") in _QUOTES:
-        factor *= weights.quote
+    if words and words[0][0] in _QUOTES:
+        factor *= weights.quote ** (_quoted_share(words) if weights.quote_by_share else 1.0)
     first = words[0].strip(_QUOTES + "(,").lower() if words else ""
-    if first in _DANGLING_OPENERS:
+    if first in _DANGLING_OPENERS and not (weights.determiners and _is_determiner(first, words)):
         factor *= weights.dangling
     n_words = len(words)
     if n_words < weights.short_words:
         factor *= max(n_words, 1) / weights.short_words
     return factor
+
+
+def _quoted_share(words: Sequence[str]) -> float:
+    """The share of ``words`` (the first opening a quotation) up to the word
+    that closes it, in (0, 1]; 1 when it does not close in the sentence."""
+    for i, word in enumerate(words):
+        word = word.rstrip(".,;:!?")
+        # The opening mark alone ('" We ...') does not close the quotation.
+        if word and word[-1] in _CLOSING_QUOTES and (i or len(word) > 1):
+            return (i + 1) / len(words)
+    return 1.0
+
+
+def _is_determiner(first: str, words: Sequence[str]) -> bool:
+    """Whether the opener ``first`` ("this", "these", "those") is followed by
+    a content word it points at ("This paper"), not a verb ("This is",
+    "This allows"): the next word has a term and, after "this", is no
+    third-person verb form ending in a single "s"."""
+    if first not in _DEMONSTRATIVES or len(words) < 2:
+        return False
+    following = words[1].strip(_QUOTES + ",;:").lower()
+    if not tokens_terms([following]):
+        return False
+    return first != "this" or not (following.endswith("s") and not following.endswith(("ss", "us", "is")))
 
 
 def score_sentences(

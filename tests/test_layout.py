@@ -24,11 +24,43 @@ def test_first_short_line_before_blank_line_is_the_title():
         pytest.param("Storm hits the coast\nThe storm arrived at noon.", id="no-blank-line-after"),
         pytest.param("Storm hits the coast\n\n   \n", id="nothing-follows"),
         pytest.param(" ".join(["word"] * 30) + "\n\nBody text here.", id="too-many-words"),
-        pytest.param("Was it the storm?\n\nBody text here.", id="ends-with-question-mark"),
     ],
 )
 def test_lines_that_are_not_headlines(text):
     assert find_title(text) == (None, 0)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        pytest.param("Could rivalry overshadow election?", id="question"),
+        pytest.param("Rivals of the \u00a3400 Apple...", id="three-dots"),
+        pytest.param("What comes next \u2026", id="ellipsis-character"),
+        pytest.param("Who really said \u201cEnough?\u201d", id="question-inside-quotes"),
+    ],
+)
+def test_headlines_ending_in_a_question_or_an_ellipsis_are_titles(headline):
+    text = headline + "\n\nThe body begins here. It goes on."
+    assert find_title(text) == (headline, len(headline) + 2)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Media playback is not supported on this device",
+        "Media playback is unsupported on your device",
+        "Click here to subscribe",
+    ],
+)
+def test_a_boilerplate_line_is_never_the_title(furniture):
+    assert find_title(furniture + "\n\nThe body begins here. It goes on.") == (None, 0)
+
+
+def test_the_headline_after_a_boilerplate_line_is_the_title():
+    text = "Media playback is not supported on this device\n\nStorm hits the coast\n\nThe storm arrived."
+    layout = parse_layout(text)
+    assert layout.title == "Storm hits the coast"
+    assert text[layout.body_start:] == "The storm arrived."
 
 
 def test_markdown_heading_marker_is_removed_from_title():
@@ -46,6 +78,10 @@ def test_markdown_heading_marker_is_removed_from_title():
         pytest.param("Kabul, Afghanistan (CNN) -- The man", "Kabul, Afghanistan (CNN)", "The man", id="place-with-country"),
         pytest.param("WASHINGTON -- The man went home.", "WASHINGTON", "The man", id="caps-place-dash"),
         pytest.param("March 10, 2015 . Welcome to the show.", "March 10, 2015", "Welcome", id="date-period"),
+        pytest.param("Washington (CNN) A huge deal was struck.", "Washington (CNN)", "A huge", id="place-cnn-space-capital"),
+        pytest.param('Leicester, England (CNN)"God save the King!"', "Leicester, England (CNN)", '"God', id="place-cnn-glued-quote"),
+        pytest.param("(The Hollywood Reporter) The show", "(The Hollywood Reporter)", "The show", id="agency-alone-space"),
+        pytest.param("LONDON (Reuters)\nThe man went home.", "LONDON (Reuters)", "The man", id="place-agency-own-line"),
     ],
 )
 def test_datelines_are_set_apart_from_the_body(text, dateline, body):
@@ -60,6 +96,11 @@ def test_datelines_are_set_apart_from_the_body(text, dateline, body):
         pytest.param("(This story was updated.) The man went home.", id="parenthetical-sentence"),
         pytest.param("The man (CNN) went home.", id="agency-mid-sentence"),
         pytest.param("Rome is a city. It is old.", id="plain-opening"),
+        pytest.param("Graph Convolutional Networks (GCNs) are a recently proposed architecture.", id="name-acronym-verb"),
+        pytest.param("Recently, Generative Adversarial Network (GAN) and its variants have shown", id="comma-name-acronym"),
+        pytest.param("Peer-to-peer (P2P) networks are here to stay.", id="hyphenated-name-acronym"),
+        pytest.param("Wasserstein GAN(WGAN) is a model.", id="acronym-glued-to-name"),
+        pytest.param("Deep Reinforcement Learning (Deep RL) has been receiving attention.", id="two-word-acronym"),
     ],
 )
 def test_openings_that_are_not_datelines(text):

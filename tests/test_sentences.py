@@ -48,6 +48,13 @@ CASES = [
     ("etc-mid-sentence", "Apples, pears, etc. are fruit.", ["Apples, pears, etc. are fruit."]),
     ("etc-end-of-sentence", "Apples, pears, etc. The list goes on.",
      ["Apples, pears, etc.", "The list goes on."]),
+    ("et-al-mid-sentence", "Smith et al. showed it. We agree.", ["Smith et al. showed it.", "We agree."]),
+    ("et-al-lower-case", "smith et al. showed it. we agree.", ["smith et al. showed it.", "we agree."]),
+    ("et-al-misspelt", "Smith et. al. showed it. We agree.", ["Smith et. al. showed it.", "We agree."]),
+    ("et-al-misspelt-lower-case", "smith et. al. showed it. we agree.", ["smith et. al. showed it.", "we agree."]),
+    ("et-al-glued", "smith etal. showed it. we agree.", ["smith etal. showed it.", "we agree."]),
+    ("eg-lower-case-in-brackets", "other methods exist (eg. max pooling). we agree.",
+     ["other methods exist (eg. max pooling).", "we agree."]),
     ("vs-mid-sentence", "Smith vs. Jones was decided. It was 5 vs. 3.",
      ["Smith vs. Jones was decided.", "It was 5 vs. 3."]),
     # numbers
