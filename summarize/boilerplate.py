@@ -3,7 +3,7 @@
 Bylines, credits ("CNN's Jane Doe contributed to this report."), calls to
 action ("Click here", "Follow us on Twitter", "Read more: ..."), copyright
 and photo-credit lines.  The patterns are plain regular expressions in
-``summarize/data/boilerplate.txt``, so they can be read and extended without
+``summarize/data/<language>/boilerplate.txt``, so they can be read and extended without
 touching code.
 """
 from __future__ import annotations

@@ -157,7 +157,7 @@ def summarize(
     either way; neither title nor dateline is ever a summary sentence.
 
     Page furniture (bylines, "contributed to this report", "Click here",
-    copyright lines: ``summarize/data/boilerplate.txt``) is never chosen
+    copyright lines: ``summarize/data/<language>/boilerplate.txt``) is never chosen
     unless the text holds nothing else, and no sentence is chosen that
     repeats the words of one already chosen.  Deterministic: the same
     arguments give the same summary.

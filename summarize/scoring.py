@@ -65,7 +65,7 @@ class Weights:
     ``duplicate``: a candidate whose term set overlaps a chosen sentence's
     at least this much (``Similarity.overlap``, cosine of plain term sets) is
     never chosen: it says the same thing.
-    ``boilerplate``: sentences matching ``summarize/data/boilerplate.txt``
+    ``boilerplate``: sentences matching ``summarize/data/<language>/boilerplate.txt``
     (credits, "Click here", copyright lines) are left out of term counts and
     never chosen.
 

@@ -26,7 +26,7 @@ def words(text: str) -> List[str]:
 
 @lru_cache(maxsize=1)
 def stopwords() -> FrozenSet[str]:
-    """The English stopword list shipped in ``summarize/data/stopwords.txt``."""
+    """The English stopword list shipped in ``summarize/data/en/stopwords.txt``."""
     return frozenset(w.lower() for w in read_word_list("stopwords.txt"))
 
 
