@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import FrozenSet, List, Tuple
 
-from .datafiles import read_word_list
+from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
 Span = Tuple[int, int]
 
@@ -54,10 +54,11 @@ _MIN_WRAP_WIDTH = 30
 _WRAP_SLACK = 3
 
 
-@lru_cache(maxsize=1)
-def _continuation_words() -> FrozenSet[str]:
-    """The words a line may end with and still go on (``continuation_words.txt``), loaded once."""
-    return frozenset(w.lower() for w in read_word_list("continuation_words.txt"))
+@lru_cache(maxsize=None)
+def _continuation_words(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
+    """The words a line of ``language`` may end with and still go on
+    (``continuation_words.txt``), loaded once."""
+    return frozenset(w.lower() for w in read_word_list("continuation_words.txt", language))
 
 
 def paragraph_spans(text: str) -> List[Span]:
@@ -105,7 +106,7 @@ def wrap_width(text: str, paragraphs: List[Span]) -> int:
     return max(widest, _MIN_WRAP_WIDTH)
 
 
-def layout_cuts(par: str, width: int) -> List[int]:
+def layout_cuts(par: str, width: int, language: str = DEFAULT_LANGUAGE) -> List[int]:
     """Return offsets in the paragraph ``par`` where line layout starts a sentence.
 
     Rule list-item: a line opening with a list marker starts a sentence when
@@ -116,10 +117,11 @@ def layout_cuts(par: str, width: int) -> List[int]:
     next line, with ``_WRAP_SLACK`` columns to spare (a wrapping tool would
     have pulled that word up); after a hard
     break a capitalised line starts a sentence, unless the line before ends
-    in a comma, dash or continuation word ("and", "the").  Hard-wrapped prose
-    never triggers either rule, so it splits exactly as unwrapped text.
+    in a comma, dash or continuation word of ``language`` ("and", "the").
+    Hard-wrapped prose never triggers either rule, so it splits exactly as
+    unwrapped text.
     """
-    continuation = _continuation_words()
+    continuation = _continuation_words(language)
     cuts: List[int] = []
     lines = par.split("\n")
     in_list = LIST_MARKER.match(par) is not None
@@ -148,7 +150,7 @@ def layout_cuts(par: str, width: int) -> List[int]:
     return cuts
 
 
-def blocks(text: str, p_start: int, p_end: int, width: int) -> List[Span]:
+def blocks(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> List[Span]:
     """Split the paragraph ``text[p_start:p_end]`` at its layout cuts.
 
     Returns spans into ``text``, in order, stripped of whitespace at both
@@ -156,7 +158,7 @@ def blocks(text: str, p_start: int, p_end: int, width: int) -> List[Span]:
     """
     if text.find("\n", p_start, p_end) < 0:
         return [(p_start, p_end)]
-    bounds = [p_start + c for c in layout_cuts(text[p_start:p_end], width)]
+    bounds = [p_start + c for c in layout_cuts(text[p_start:p_end], width, language)]
     out: List[Span] = []
     for s, e in zip([p_start] + bounds, bounds + [p_end]):
         while e > s and text[e - 1].isspace():

@@ -2,8 +2,9 @@
 
 NLTK's Punkt is the engine.  Its parameters (abbreviations, sentence
 starters) are not downloaded: they are read from plain text files in
-``summarize/data/`` that this project writes and maintains.  Nothing is
-learned from the input: the splitter is a pure function of the text.
+``summarize/data/<language>/`` that this project writes and maintains, one
+folder per language.  Nothing is learned from the input: the splitter is a
+pure function of the text and its language.
 
 Each text goes through three private rooms, in this order; each module's
 docstring lists its rules by the names the tests use:
@@ -13,9 +14,9 @@ docstring lists its rules by the names the tests use:
 2. ``_punkt`` -- the Punkt engine with the project's parameters and refined
    decisions (abbreviations, starter-orthography, number-abbreviation,
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
-   next-token-context);
+   elided-abbreviation, opening-mark, quote-pairs, next-token-context);
 3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end,
-   trailing-enumerator, quoted-mark-continues, name-exclamation,
+   ordinal, trailing-enumerator, quoted-mark-continues, name-exclamation,
    dash-continues, leading-debris, leading-fragment).
 
 Output: each sentence has its whitespace collapsed to single spaces; a line
@@ -33,6 +34,7 @@ from typing import List, Tuple
 
 from ._corrections import correct
 from ._line_rules import LIST_MARKER, blocks, paragraph_spans, wrap_width
+from .datafiles import DEFAULT_LANGUAGE
 
 Span = Tuple[int, int]
 
@@ -40,21 +42,23 @@ Span = Tuple[int, int]
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)[^\S\n]*\n\s*(?=\w)")
 
 
-def sentence_spans(text: str) -> List[Span]:
+def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> List[Span]:
     """Return ``(start, end)`` character offsets of each sentence of ``text``.
 
-    Spans are in document order, do not overlap, never start or end on
-    whitespace, and together cover every non-whitespace character.
+    ``language``: a supported language code (its word lists in
+    ``summarize/data/<language>/``).  Spans are in document order, do not
+    overlap, never start or end on whitespace, and together cover every
+    non-whitespace character.
     """
     from . import _punkt  # loads Punkt: on first use only
 
-    tokenizer = _punkt.tokenizer()
-    lexicon = _punkt.lexicon()
+    tokenizer = _punkt.tokenizer(language)
+    lexicon = _punkt.lexicon(language)
     paragraphs = paragraph_spans(text)
     width = wrap_width(text, paragraphs)
     spans: List[Span] = []
     for p_start, p_end in paragraphs:
-        for b_start, b_end in blocks(text, p_start, p_end, width):
+        for b_start, b_end in blocks(text, p_start, p_end, width, language):
             # A list marker ("1.", "-") is not a sentence of its own: Punkt
             # sees only the item text, and the marker joins its first sentence.
             marker = LIST_MARKER.match(text, b_start, b_end)
@@ -86,7 +90,7 @@ def normalize_space(text: str) -> str:
     return " ".join(sentence_words(text))
 
 
-def split_sentences(text: str) -> List[str]:
+def split_sentences(text: str, language: str = DEFAULT_LANGUAGE) -> List[str]:
     """Split ``text`` into sentences.
 
     Returns the sentences in document order, each with its internal
@@ -96,6 +100,7 @@ def split_sentences(text: str) -> List[str]:
     whitespace-only text gives ``[]``.  Pure: the same text always gives the
     same sentences, and nothing is learned from the input.  Headings and
     list items on lines of their own are sentences of their own (see the
-    module docstring for every rule).
+    module docstring for every rule).  ``language`` is a supported
+    language code: its abbreviations, quotation marks and rules apply.
     """
-    return [normalize_space(text[s:e]) for s, e in sentence_spans(text)]
+    return [normalize_space(text[s:e]) for s, e in sentence_spans(text, language)]
