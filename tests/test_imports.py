@@ -58,7 +58,7 @@ def test_nothing_but_the_entry_point_imports_the_cli(path):
 # A module imports modules of its own layer or of lower layers only, at any
 # depth (lazy imports inside functions count too).
 LAYERS = {
-    "foundation": {"errors", "datafiles", "nltk_modules", "budget"},
+    "foundation": {"errors", "datafiles", "languages", "nltk_modules", "budget"},
     "stages": {"layout", "_line_rules", "_punkt", "_corrections", "sentences", "terms", "boilerplate", "scoring",
                "selection", "core"},
     "input": {"document", "decoding", "web", "extract", "pages", "sources", "datasets", "walk"},
