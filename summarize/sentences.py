@@ -35,6 +35,7 @@ from typing import List, Tuple
 from ._corrections import correct
 from ._line_rules import LIST_MARKER, blocks, paragraph_spans, wrap_width
 from .datafiles import DEFAULT_LANGUAGE
+from .languages import AUTO, resolve
 
 Span = Tuple[int, int]
 
@@ -90,7 +91,7 @@ def normalize_space(text: str) -> str:
     return " ".join(sentence_words(text))
 
 
-def split_sentences(text: str, language: str = DEFAULT_LANGUAGE) -> List[str]:
+def split_sentences(text: str, language: str = AUTO) -> List[str]:
     """Split ``text`` into sentences.
 
     Returns the sentences in document order, each with its internal
@@ -100,7 +101,12 @@ def split_sentences(text: str, language: str = DEFAULT_LANGUAGE) -> List[str]:
     whitespace-only text gives ``[]``.  Pure: the same text always gives the
     same sentences, and nothing is learned from the input.  Headings and
     list items on lines of their own are sentences of their own (see the
-    module docstring for every rule).  ``language`` is a supported
-    language code: its abbreviations, quotation marks and rules apply.
+    module docstring for every rule).
+
+    ``language``: a supported language code, whose abbreviations, quotation
+    marks and rules apply, or ``"auto"`` to detect it (``languages.detect``;
+    English when unsure).  Raises ``ValueError`` for an unknown code (the
+    message lists the supported ones).
     """
-    return [normalize_space(text[s:e]) for s, e in sentence_spans(text, language)]
+    code = resolve(text, language).language
+    return [normalize_space(text[s:e]) for s, e in sentence_spans(text, code)]
