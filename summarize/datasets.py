@@ -1,7 +1,8 @@
 """JSON Lines datasets → documents: one article per line.
 
 A ``.jsonl`` file holds one JSON object per line with the article under a
-text field (``text`` unless told otherwise) and, optionally, an ``id``.
+text field (``text`` unless told otherwise) and, optionally, an ``id`` and
+the article's ``language`` (a code: "fr", "pt-BR").
 Each line is a document named ``FILE.jsonl:LINE``; blank lines are skipped.
 """
 from __future__ import annotations
@@ -49,7 +50,8 @@ def parse_record(line: bytes, name: str, text_field: str = DEFAULT_TEXT_FIELD) -
 
 def record_document(record: Dict[str, Any], name: str, text_field: str = DEFAULT_TEXT_FIELD) -> Document:
     """The article in a dataset ``record``: the text under ``text_field``
-    and, when present, its ``id`` (kept in ``record_id``, as is).
+    and, when present, its ``id`` (kept in ``record_id``, as is) and its
+    ``language`` (a string; kept in ``language``).
 
     Raises ``MissingFieldError`` when there is no string under
     ``text_field``, and ``NoTextError`` when that text is empty.
@@ -59,4 +61,13 @@ def record_document(record: Dict[str, Any], name: str, text_field: str = DEFAULT
         problem = "no" if text is None else "no string in the"
         raise MissingFieldError(f"{problem} \"{text_field}\" field", source=name)
     text, warnings = clean(text)
-    return checked(Document(name=name, text=text, warnings=warnings, record_id=record.get("id")))
+    language = record.get("language")
+    return checked(
+        Document(
+            name=name,
+            text=text,
+            warnings=warnings,
+            record_id=record.get("id"),
+            language=language if isinstance(language, str) else None,
+        )
+    )

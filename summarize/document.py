@@ -47,7 +47,10 @@ class Document:
     web page's), else None: pass it to ``summarize(text, title=...)``.
     ``meta``: ``byline``, ``date`` and the final ``url`` of a web page when
     found (keys only when present).  ``record_id``: the ``id`` of a dataset
-    line (any JSON scalar, kept as is), else None.
+    line (any JSON scalar, kept as is), else None.  ``language``: the
+    language tag the source declares (a dataset line's ``language``, a
+    page's ``<html lang>``) as written, else None: pass it to
+    ``languages.resolve``.
     """
 
     name: str
@@ -57,6 +60,7 @@ class Document:
     title: Optional[str] = None
     meta: Mapping[str, str] = field(default_factory=dict)
     record_id: Optional[object] = None
+    language: Optional[str] = None
 
 
 def checked(doc: Document) -> Document:

@@ -22,6 +22,8 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*(?P<charset>[A-Za-z0-9_.:-]+)""",
     re.IGNORECASE,
 )
+# The language a page declares: <html lang="fr">, <html xml:lang="pt-BR">.
+_HTML_LANG = re.compile(r"""<html\b[^>]*?\blang\s*=\s*["']?\s*(?P<lang>[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*)""", re.IGNORECASE)
 _HTML_START = re.compile(
     r"""\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b""",
     re.IGNORECASE | re.DOTALL,
@@ -34,12 +36,14 @@ class Article:
     ``byline`` and ``date`` (ISO ``YYYY-MM-DD``) or ``None`` when not found,
     and ``text``: the main text only, one paragraph per block, blocks
     separated by a blank line (navigation, ads, footers and the like left
-    out)."""
+    out).  ``language``: the tag of ``<html lang>`` as written ("fr",
+    "en-US"), or ``None``."""
 
     title: Optional[str]
     byline: Optional[str]
     date: Optional[str]
     text: str
+    language: Optional[str] = None
 
 
 def looks_like_html(text: str) -> bool:
@@ -47,6 +51,13 @@ def looks_like_html(text: str) -> bool:
     ``<html>``, ``<head>``, ``<body>``, ``<meta>`` or ``<title>`` tag, maybe
     after comments and whitespace)."""
     return bool(_HTML_START.match(text[:4096]))
+
+
+def html_language(html: str) -> Optional[str]:
+    """The language tag the page ``html`` declares on its ``<html>``
+    element (``lang``, or ``xml:lang``) as written, or ``None``."""
+    match = _HTML_LANG.search(html, 0, 4 * SNIFF_BYTES)
+    return match.group("lang") if match else None
 
 
 def meta_charset(data: bytes) -> Optional[str]:
@@ -112,4 +123,5 @@ def extract(html: str, url: Optional[str] = None) -> Article:
         byline=_clean(getattr(result, "author", None)),
         date=_clean(getattr(result, "date", None)),
         text="\n\n".join(paragraphs),
+        language=html_language(html),
     )
