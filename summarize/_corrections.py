@@ -52,7 +52,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import TYPE_CHECKING, FrozenSet, Iterator, List, Match, Pattern, Tuple
+from typing import TYPE_CHECKING, FrozenSet, Iterator, List, Match, Optional, Pattern, Tuple
 
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
@@ -109,8 +109,10 @@ _NAME_BANG = re.compile(r"\S\s+([^\W\d_])[\w'-]*!$")
 # letter must be lower-case, checked in code).
 _DASH_CONTINUES = re.compile(r"(?:--+|\u2014|\u2013)\s*([^\W\d_])")
 
-# Cheap test for rule glued-end, so most blocks skip it: an end mark
-# before a letter (whether it is a capital is checked in code, see glued_cut).
+# Where rule glued-end may cut: an end mark before a letter; only those
+# before a capital are kept (``glue_hints``: ``re`` has no class of
+# capitals beyond ASCII, and one listing them costs millions of
+# instructions to compile).
 GLUE_HINT = re.compile(r"[.!?\u2026][^\W\d_]")
 # An end mark glued to a word (rule glued-end): an ellipsis after a word
 # character, or a mark after a whole word.  Letters of any alphabet: the
@@ -179,14 +181,22 @@ def correct(block: str, pieces: List[Span], lexicon: "Lexicon") -> List[Span]:
     The result keeps the span contract (ordered, disjoint, no whitespace at
     either end, every non-whitespace character covered).
     """
-    if GLUE_HINT.search(block):
-        pieces = _split_glued(block, pieces, lexicon.abbreviations)
+    hints = glue_hints(block)
+    if hints:
+        pieces = _split_glued(block, pieces, lexicon.abbreviations, hints)
     if _CJK_MARK.search(block):
         pieces = _split_cjk(block, pieces)
     return _correct(block, pieces, lexicon)
 
 
-def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List[Span]:
+def glue_hints(block: str) -> List[int]:
+    """The offsets in ``block`` of the end marks right before a capital
+    letter (of any alphabet): the only places rule glued-end may cut.  Most
+    blocks have none ("U.S." has one, "a.m." and "www.cnn.com" none)."""
+    return [m.start() for m in GLUE_HINT.finditer(block) if block[m.end() - 1].isupper()]
+
+
+def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str], hints: Optional[List[int]] = None) -> List[Span]:
     """Split the ``spans`` of ``block`` where a sentence end is glued to the next word.
 
     Rule glued-end: Punkt only considers an end mark followed by whitespace
@@ -199,7 +209,8 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
     "j.doe@Example.org" stay whole).
     """
     out: List[Span] = []
-    hints = [m.start() for m in GLUE_HINT.finditer(block)]
+    if hints is None:
+        hints = glue_hints(block)
     for s, e in spans:
         for m in _glued_ends(block, s, e, hints):
             if not glued_cut(m, abbrevs):
@@ -234,7 +245,7 @@ def glued_cut(m: "Match[str]", abbrevs: FrozenSet[str]) -> bool:
 def _glued_ends(block: str, s: int, e: int, hints: List[int]) -> Iterator["Match[str]"]:
     """The matches of ``GLUED_END`` in ``block[s:e]``, searched only in the
     words holding a mark before a capital (``hints``, the starts of
-    ``GLUE_HINT`` matches in ``block``).
+    ``glue_hints`` of ``block``).
 
     Every match ends between such a mark and its capital, and none holds
     whitespace, so searching each of those words alone finds the same

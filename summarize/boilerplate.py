@@ -9,8 +9,7 @@ touching code.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import NamedTuple, Pattern, Tuple
+from typing import Dict, Pattern, Tuple
 
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
@@ -18,19 +17,23 @@ from .datafiles import DEFAULT_LANGUAGE, read_word_list
 _Anywhere = Tuple[Tuple[str, Pattern[str]], ...]
 
 
-class _Patterns(NamedTuple):
+class _Patterns:
     """A language's patterns (see ``_patterns``): ``at_start`` joined into
     one, ``anywhere`` each with its required words, and those words alone
-    (``literals``)."""
+    (``literals``).  (A plain class: defining a named tuple costs about a
+    million instructions at import.)"""
 
-    at_start: Pattern[str]
-    anywhere: _Anywhere
-    literals: Tuple[str, ...]
+    __slots__ = ("at_start", "anywhere", "literals")
+
+    def __init__(self, at_start: Pattern[str], anywhere: _Anywhere, literals: Tuple[str, ...]) -> None:
+        self.at_start, self.anywhere, self.literals = at_start, anywhere, literals
 
 
-@lru_cache(maxsize=None)
+_LOADED: Dict[str, _Patterns] = {}
+
+
 def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
-    """The patterns of ``language``'s ``boilerplate.txt``.
+    """The patterns of ``language``'s ``boilerplate.txt``, read once.
 
     Those anchored at the start are joined into one.  A pattern written
     ``.*rest`` is searched for as ``rest`` anywhere in the sentence: the same
@@ -39,17 +42,21 @@ def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
     sentences are ruled out by a substring test: a case-insensitive search
     at every position is the slow part.
     """
+    loaded = _LOADED.get(language)
+    if loaded is not None:
+        return loaded
     start, anywhere = [], []
     for pattern in read_word_list("boilerplate.txt", language):
         if pattern.startswith(".*"):
             anywhere.append((required_literal(pattern[2:]), re.compile(pattern[2:], re.IGNORECASE)))
         else:
             start.append(pattern)
-    return _Patterns(
+    patterns = _LOADED[language] = _Patterns(
         re.compile("|".join(f"(?:{p})" for p in start) or r"(?!)", re.IGNORECASE),
         tuple(anywhere),
         tuple(literal for literal, _ in anywhere),
     )
+    return patterns
 
 
 # Characters that match an ASCII letter under re.IGNORECASE but do not
@@ -110,7 +117,7 @@ def is_boilerplate(sentence: str, language: str = DEFAULT_LANGUAGE) -> bool:
     written ``.*rest``.
     """
     text = sentence.lstrip(" \"'\u201c\u2018")
-    patterns = _patterns(language)
+    patterns = _LOADED.get(language) or _patterns(language)  # a dict lookup: this runs for every sentence
     if patterns.at_start.match(text) is not None:
         return True
     folded = fold(text)

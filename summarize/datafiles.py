@@ -6,12 +6,15 @@ entry a line; ``#`` starts a comment.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Any, FrozenSet, List
 
 DEFAULT_LANGUAGE = "en"
 """The language whose lists are read when none is named."""
+
+_COMMENT = re.compile(r"#[^\n]*")
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +36,12 @@ def read_word_list(name: str, language: str = DEFAULT_LANGUAGE) -> List[str]:
     path = data_folder().joinpath(language).joinpath(name)
     if not path.is_file():
         return []
-    entries = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            entries.append(entry)
-    return entries
+    text = path.read_text(encoding="utf-8")
+    if "#" in text:
+        text = _COMMENT.sub("", text)
+    # At C speed: every run reads a few thousand lines (detection reads
+    # every language's stopwords).
+    return list(filter(None, map(str.strip, text.splitlines())))
 
 
 @lru_cache(maxsize=None)

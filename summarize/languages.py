@@ -31,7 +31,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from math import gcd
-from typing import Dict, List, NamedTuple, Optional, Pattern, Set, Tuple
+from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Pattern, Set, Tuple
 
 from .datafiles import DEFAULT_LANGUAGE, data_folder, read_word_list
 
@@ -42,8 +42,13 @@ SAMPLE_CHARS = 1000
 """How much of a text the vote reads at most (from its start)."""
 QUICK_CHARS = 300
 QUICK_FACTOR = 2.0
+QUICK_SHARE = 0.2
 """The quick look: the first ``QUICK_CHARS`` characters decide alone when
-the winner has ``QUICK_FACTOR`` times the evidence asked of the full sample."""
+the winner has ``QUICK_FACTOR`` times the votes and the margin asked of the
+full sample, and ``QUICK_SHARE`` of the words are in its list (less than
+asked of the full sample: a headline and a dateline come first; measured
+on the dev sets, the same texts are read alike, and 2 of the 700 CNN dev
+articles need the full vote instead of 32)."""
 
 # Evidence needed (tuned on short paragraphs of the UD dev sets, see
 # benchmarks/languages.py): at least MIN_VOTES votes for the winner, a
@@ -60,34 +65,53 @@ ENGLISH_SHARE = 0.12
 LETTER_VOTE = 0.5
 
 _WORD = re.compile(r"[^\W\d_]+")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# A letter of neither the Latin nor the Cyrillic alphabet (few in the texts
-# that matter, so finding them all is cheap).
-_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00aa\u00b5\u00ba\u00c0-\u024f\u1e00-\u1eff\u0400-\u04ff]")
-# Letters of Ukrainian, Belarusian, Serbian, Macedonian, Kazakh and
-# Mongolian that Russian does not use.
-_NOT_RUSSIAN = re.compile(
-    r"[\u0456\u0457\u0454\u0491\u045e\u0458\u0459\u045a\u045b\u045f\u0453\u045c"
-    r"\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]"
-)
-# Russian letters that Bulgarian does not use: any Russian text of some
-# length has them.
-_RUSSIAN_ONLY = re.compile(r"[\u044b\u044d\u042b\u042d]")
 
 
-class Language(NamedTuple):
+def _ranges(*spans: Tuple[int, int]) -> Dict[int, None]:
+    """A ``str.translate`` table deleting the code points of ``spans`` (inclusive)."""
+    return dict.fromkeys(c for low, high in spans for c in range(low, high + 1))
+
+
+@lru_cache(maxsize=1)
+def _alphabets() -> Tuple[Dict[int, None], Dict[int, None]]:
+    """``str.translate`` tables deleting the Latin and the Cyrillic alphabet
+    (so the length lost counts their letters, at C speed: a regular
+    expression with a class beyond Latin-1 takes about 3.5 million
+    instructions to compile, which a run would pay for one text)."""
+    latin = _ranges((0x41, 0x5A), (0x61, 0x7A), (0xAA, 0xAA), (0xB5, 0xB5), (0xBA, 0xBA), (0xC0, 0x24F), (0x1E00, 0x1EFF))
+    return latin, _ranges((0x400, 0x4FF))
+
+
+@lru_cache(maxsize=1)
+def _russian() -> Tuple[Pattern[str], Pattern[str]]:
+    """``(not Russian, only Russian)``: letters of Ukrainian, Belarusian,
+    Serbian, Macedonian, Kazakh and Mongolian that Russian does not use,
+    and Russian letters that Bulgarian does not use (any Russian text of
+    some length has them).  Compiled for the first text in Cyrillic."""
+    return (
+        re.compile(
+            r"[\u0456\u0457\u0454\u0491\u045e\u0458\u0459\u045a\u045b\u045f\u0453\u045c"
+            r"\u04d9\u0493\u049b\u04a3\u04e9\u04b1\u04af\u04bb]"
+        ),
+        re.compile(r"[\u044b\u044d\u042b\u042d]"),
+    )
+
+
+class Language:
     """What ``summarize/data/<code>/language.txt`` says of a language:
     its ``code``, English ``name``, ``stemmer`` (``porter``, or the name of
     NLTK's Snowball algorithm: ``german``), ``script`` (``latin`` or
     ``cyrillic``), the ``letters`` no other supported language writes, and
     its ``datelines`` forms beyond the common ones."""
 
-    code: str
-    name: str
-    stemmer: str
-    script: str = "latin"
-    letters: str = ""
-    datelines: Tuple[str, ...] = ()
+    __slots__ = ("code", "name", "stemmer", "script", "letters", "datelines")
+
+    def __init__(
+        self, code: str, name: str, stemmer: str, script: str = "latin", letters: str = "", datelines: Tuple[str, ...] = ()
+    ) -> None:
+        self.code, self.name, self.stemmer, self.script, self.letters, self.datelines = (
+            code, name, stemmer, script, letters, datelines,
+        )
 
 
 class Detection(NamedTuple):
@@ -181,7 +205,7 @@ def detect(text: str) -> Detection:
     return decided if decided is not None else Detection(DEFAULT_LANGUAGE, confident=False)
 
 
-class _Table(NamedTuple):
+class _Table:
     """What the vote looks words up in.
 
     ``words``: each function word of any supported language -> its votes,
@@ -191,44 +215,30 @@ class _Table(NamedTuple):
     language's share of the word's vote in units of ``1 / scale`` (``scale
     // k`` for a word k languages list).  Adding the packed votes of a
     sample's words adds every language's count and score at once, at C
-    speed, exactly.  ``letters``: each detection letter -> its language's
-    index, and ``letter_pattern`` finding them; ``cyrillic``: the index of
-    the language written in Cyrillic, or -1.
+    speed, exactly.
     """
 
-    words: Dict[str, int]
-    scale: int
-    width: int
-    letters: Dict[str, int]
-    letter_pattern: Pattern[str]
-    cyrillic: int
+    __slots__ = ("words", "scale", "width", "shifts", "field", "quick_votes")
+
+    def __init__(self, words: Dict[str, int], scale: int, width: int, count: int) -> None:
+        self.words, self.scale, self.width = words, scale, width
+        self.shifts = tuple(i * width for i in range(count))
+        self.field = (1 << width) - 1
+        self.quick_votes = MIN_VOTES * QUICK_FACTOR * scale
 
 
 # A sample of SAMPLE_CHARS characters has fewer than 2 ** FOUND_BITS words.
 FOUND_BITS = (SAMPLE_CHARS // 2 + 1).bit_length()
 
 
+TABLE_FILE = "detection.txt"
+"""The stored table of which languages list each stopword, in ``summarize/data/``."""
+
+
 @lru_cache(maxsize=1)
 def _table() -> _Table:
     codes = supported()
-    # The words of each combination of lists (a mask: bit i for the i-th
-    # language), found with set operations: at C speed, as every run pays
-    # this once.
-    regions: Dict[int, Set[str]] = {}
-    for i, code in enumerate(codes):
-        bit = 1 << i
-        listed = set(" ".join(read_word_list("stopwords.txt", code)).lower().split())
-        for word in [w for w in listed if not w.isalpha()]:  # "don't" votes as "don" and "t"
-            listed.discard(word)
-            listed.update(_WORD.findall(word))
-        for mask, region in list(regions.items()):
-            both = region & listed
-            if both:
-                region -= both
-                listed -= both
-                regions[mask | bit] = both
-        if listed:
-            regions[bit] = listed
+    regions: Mapping[int, Iterable[str]] = _stored_regions(codes) or _regions(codes)  # stale or missing: the lists
     scale = 1
     for k in range(2, len(codes) + 1):
         scale = scale * k // gcd(scale, k)  # the least common multiple of 1..len(codes)
@@ -237,10 +247,92 @@ def _table() -> _Table:
     for mask, region in regions.items():
         listing = [i for i in range(len(codes)) if mask >> i & 1]
         words.update(dict.fromkeys(region, sum((1 | scale // len(listing) << FOUND_BITS) << i * width for i in listing)))
+    return _Table(words, scale, width, len(codes))
+
+
+@lru_cache(maxsize=1)
+def _letters() -> Tuple[Dict[str, int], int]:
+    """``(letters, cyrillic)`` for the full vote: each detection letter ->
+    its language's index, and the index of the language written in
+    Cyrillic (-1 for none).  Every language's ``language.txt`` is read for
+    them, which the quick look never needs."""
+    codes = supported()
     letters = {letter: i for i, code in enumerate(codes) for letter in language(code).letters}
-    letter_pattern = re.compile("[%s]" % re.escape("".join(letters)) if letters else "(?!)")
     cyrillic = next((i for i, code in enumerate(codes) if language(code).script == "cyrillic"), -1)
-    return _Table(words, scale, width, letters, letter_pattern, cyrillic)
+    return letters, cyrillic
+
+
+def _regions(codes: Tuple[str, ...]) -> Dict[int, Set[str]]:
+    """The words of each combination of stopword lists of ``codes``: mask
+    (bit i for the i-th language) -> the words exactly those languages list.
+    Found with set operations, at C speed."""
+    regions: Dict[int, Set[str]] = {}
+    for i, code in enumerate(codes):
+        bit = 1 << i
+        listed = set(read_word_list("stopwords.txt", code))  # single lower-case words (tests/test_languages.py)
+        if not "".join(listed).isalpha():
+            for word in [w for w in listed if not w.isalpha()]:  # "don't" votes as "don" and "t"
+                listed.discard(word)
+                listed.update(_WORD.findall(word))
+        for mask, region in list(regions.items()):
+            both = region & listed
+            if both:
+                region -= both
+                listed -= both
+                regions[mask | bit] = both
+        if listed:
+            regions[bit] = listed
+    return regions
+
+
+def _made_from(codes: Tuple[str, ...]) -> str:
+    """The first line of the stored table: the languages, each with the
+    size in bytes of the stopword list the table was made from."""
+    sizes = (_size(data_folder().joinpath(code).joinpath("stopwords.txt")) for code in codes)
+    return "languages " + " ".join(f"{code}:{size}" for code, size in zip(codes, sizes))
+
+
+def _size(path: Any) -> int:
+    """The size in bytes of the data file ``path`` (a traversable)."""
+    try:
+        return int(path.stat().st_size)  # a file on disk: pathlib
+    except AttributeError:  # inside a zip
+        return len(path.read_bytes())
+
+
+def table_text() -> str:
+    """The text of ``summarize/data/detection.txt`` as the lists make it
+    today (``scripts/detection_table.py`` writes it)."""
+    codes = supported()
+    lines = [
+        "# Which supported languages list each stopword: written by scripts/detection_table.py",
+        "# from summarize/data/<code>/stopwords.txt; do not edit (tests/test_languages.py checks",
+        "# it).  First the languages (bit i of a mask is the i-th) with the size of each list it",
+        "# was made from; then a mask and the words exactly those languages list.  A list changed",
+        "# or a language added since makes it stale: detection then reads the lists themselves",
+        "# (the same votes, a few milliseconds more at start-up).",
+        _made_from(codes),
+    ]
+    lines += [f"{mask} " + " ".join(sorted(words)) for mask, words in sorted(_regions(codes).items())]
+    return "\n".join(lines) + "\n"
+
+
+def _stored_regions(codes: Tuple[str, ...]) -> Optional[Dict[int, List[str]]]:
+    """The regions (see ``_regions``) of ``summarize/data/detection.txt``,
+    or ``None`` when it is missing or was made from other lists: reading
+    one small file costs a tenth of reading every list and sorting their
+    words, which every run that detects a language would pay."""
+    path = data_folder().joinpath(TABLE_FILE)
+    if not path.is_file():
+        return None
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    if not lines or lines[0] != _made_from(codes):
+        return None
+    regions: Dict[int, List[str]] = {}
+    for line in lines[1:]:
+        mask, *words = line.split()
+        regions[int(mask)] = words
+    return regions
 
 
 def _scores(words: List[str], table: _Table) -> Tuple[List[int], List[int]]:
@@ -248,13 +340,9 @@ def _scores(words: List[str], table: _Table) -> Tuple[List[int], List[int]]:
     case): each word's vote shared by the languages listing it, in units of
     ``1 / table.scale``, and how many of the words each lists."""
     packed = sum(filter(None, map(table.words.get, words)))
-    field, found_mask = (1 << table.width) - 1, (1 << FOUND_BITS) - 1
-    scores, found = [], []
-    for i in range(len(supported())):
-        votes = packed >> i * table.width & field
-        scores.append(votes >> FOUND_BITS)
-        found.append(votes & found_mask)
-    return scores, found
+    fields = [packed >> shift & table.field for shift in table.shifts]
+    found_mask = (1 << FOUND_BITS) - 1
+    return [votes >> FOUND_BITS for votes in fields], [votes & found_mask for votes in fields]
 
 
 def _quick_vote(sample: str) -> Optional[Detection]:
@@ -271,14 +359,16 @@ def _quick_vote(sample: str) -> Optional[Detection]:
     """
     tokens = sample.lower().split()
     table = _table()
-    scores, found = _scores(tokens, table)
-    best = max(range(len(scores)), key=scores.__getitem__)  # the first of equals
-    runner_up = max(score for i, score in enumerate(scores) if i != best)
+    packed = sum(filter(None, map(table.words.get, tokens)))
+    fields = [packed >> shift & table.field for shift in table.shifts]
+    scores = [votes >> FOUND_BITS for votes in fields]
+    top = max(scores)
+    best = scores.index(top)  # the first of equals
     if (
-        best != table.cyrillic
-        and scores[best] >= MIN_VOTES * QUICK_FACTOR * table.scale
-        and scores[best] >= MARGIN * QUICK_FACTOR * runner_up
-        and found[best] >= MIN_SHARE * QUICK_FACTOR * len(tokens)
+        top >= table.quick_votes
+        and top >= MARGIN * QUICK_FACTOR * sorted(scores)[-2]
+        and fields[best] & ((1 << FOUND_BITS) - 1) >= QUICK_SHARE * len(tokens)
+        and language(supported()[best]).script != "cyrillic"
     ):
         return Detection(supported()[best])
     return None
@@ -290,8 +380,10 @@ def _vote(sample: str, strictness: float) -> Optional[Detection]:
     supported language."""
     words = _WORD.findall(sample.lower())
     letters = sum(map(len, words))
-    cyrillic = len(_CYRILLIC.findall(sample))
-    other = len(_OTHER_SCRIPT.findall(sample))
+    latin_table, cyrillic_table = _alphabets()
+    cyrillic = len(sample) - len(sample.translate(cyrillic_table))
+    in_latin = len(sample) - len(sample.translate(latin_table))
+    other = max(0, sum(map(len, _WORD.findall(sample))) - in_latin - cyrillic)  # letters of neither alphabet
     latin = letters - cyrillic - other
     if other > max(cyrillic, latin) and other >= 10:
         return _unsupported(f"written in {_script_name(sample)} script")
@@ -299,10 +391,11 @@ def _vote(sample: str, strictness: float) -> Optional[Detection]:
         return None
     table = _table()
     scores, found = _scores(words, table)
+    letters_of, cyrillic_index = _letters()
     if cyrillic > latin:
-        return _cyrillic(sample, cyrillic, len(words), found, table.cyrillic)
-    for letter in table.letter_pattern.findall(sample):
-        scores[table.letters[letter]] += int(LETTER_VOTE * table.scale)
+        return _cyrillic(sample, cyrillic, len(words), found, cyrillic_index)
+    for letter, index in letters_of.items():  # str.count: no pattern to compile
+        scores[index] += int(LETTER_VOTE * table.scale) * sample.count(letter)
     ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     best, second = ranked[0], ranked[1]
     if (
@@ -327,8 +420,9 @@ def _cyrillic(sample: str, letters: int, words: int, found: List[int], index: in
     also hold the letters only Russian uses (ы, э), and a short one without
     them must not write "ъ" (Bulgarian's vowel; Russian has it only after a
     few prefixes, "объявил")."""
-    if index >= 0 and len(_NOT_RUSSIAN.findall(sample)) * 50 < letters:
-        if _RUSSIAN_ONLY.search(sample) is not None:
+    not_russian, russian_only = _russian()
+    if index >= 0 and len(not_russian.findall(sample)) * 50 < letters:
+        if russian_only.search(sample) is not None:
             return Detection(supported()[index])
         if letters < 150 and "\u044a" not in sample and found[index] >= MIN_SHARE * words:
             return Detection(supported()[index])
@@ -339,10 +433,13 @@ def _cyrillic(sample: str, letters: int, words: int, found: List[int], index: in
 
 def _script_name(sample: str) -> str:
     """The name Unicode gives the script of the commonest letter of
-    ``sample`` outside the Latin and Cyrillic alphabets ("Greek", "Cjk")."""
+    ``sample`` outside the Latin and Cyrillic alphabets ("Greek", "Chinese
+    or Japanese" for CJK)."""
     import unicodedata
 
-    letter = Counter(_OTHER_SCRIPT.findall(sample)).most_common(1)[0][0]
+    latin_table, cyrillic_table = _alphabets()
+    others = "".join(_WORD.findall(sample.translate(latin_table).translate(cyrillic_table)))
+    letter = Counter(others).most_common(1)[0][0]
     first = unicodedata.name(letter, "other").split()[0]
     return "Chinese or Japanese" if first == "CJK" else first.capitalize()
 

@@ -17,16 +17,33 @@ from .datafiles import DEFAULT_LANGUAGE, read_word_list
 from .languages import language as language_of
 
 
-def _upper_class() -> str:
-    """A bracketed class of the capital letters of ASCII and the Latin-1,
-    Latin Extended-A, Greek and Cyrillic blocks: Python's ``re`` has no
-    ``\\p{Lu}``, and ``[A-Z]`` misses "\u00c9", "\u00dc", "\u0141" and
-    "\u0414" ("\u00c9VRY \u2014" is a dateline)."""
-    blocks = ((0x00C0, 0x017F), (0x0386, 0x03AB), (0x0400, 0x042F))
-    return "[A-Z%s]" % "".join(chr(c) for low, high in blocks for c in range(low, high + 1) if chr(c).isupper())
+# Capital letters in the dateline rules.  Python's ``re`` has no
+# ``\p{Lu}``, and ``[A-Z]`` misses "\u00c9" and "\u00dc" ("\u00c9VRY \u2014" and
+# "M\u00dcNCHEN (dpa)" are datelines): the capitals of ASCII and Latin-1,
+# which every language written in the Latin alphabet here uses.  A class
+# reaching beyond Latin-1 costs about 3.5 million instructions more to
+# compile (``re`` builds a table for the whole plane), which every run would
+# pay for the English patterns: a language written in Cyrillic gets its
+# capitals in its own patterns, compiled when it is first met.
+UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de]"
+CYRILLIC_UPPER = "[A-Z\u00c0-\u00d6\u00d8-\u00de\u0400-\u042f]"
 
 
-UPPER = _upper_class()
+def _name(upper: str) -> str:
+    """A capitalised word (place or agency name) with capitals ``upper``."""
+    return upper + r"[\w.'\u2019-]*"
+
+
+def _place_dateline(upper: str) -> Pattern[str]:
+    """ "WASHINGTON -- The", "PARIS, France \u2014 The": a place in capitals
+    ``upper``, then a dash."""
+    return re.compile(
+        r"""\s*
+        (?P<dateline>%s[%s.'\u2019-]+(?:,?[^\S\n]+%s[\w.'\u2019-]*){0,3})
+        [^\S\n]+(?:--|\u2013|\u2014)\s+"""
+        % (upper, upper[1:-1], upper),
+        re.VERBOSE,
+    )
 
 # A headline: a first line, at most this many words, then a blank line.
 MAX_TITLE_WORDS = 25
@@ -42,7 +59,7 @@ _TRAILING_MARKS = ".!?:;,\u2026 "
 # election?", "Rivals of the Apple...").
 _ENDS_LIKE_SENTENCE = re.compile(r"(?:(?<!\.\.)\.|[!;:,])[\"'\u201d\u2019)\]]*\Z")
 
-_NAME = UPPER + r"[\w.'\u2019-]*"
+_NAME = _name(UPPER)
 _AGENCY = rf"\({_NAME}(?:[^\S\n]+{_NAME}){{0,3}}\)"
 # What follows a dateline's agency: a dash (or colon), or nothing at all
 # (rule glued: "(CNN)The"); the body starts after it.
@@ -65,14 +82,7 @@ _PLACE_AGENCY_DATELINE = re.compile(
     {_AFTER_AGENCY}""",
     re.VERBOSE,
 )
-# "WASHINGTON -- The", "PARIS, France — The": a capitalised place, then a dash.
-_PLACE_DATELINE = re.compile(
-    r"""\s*
-    (?P<dateline>%s[%s.'\u2019-]+(?:,?[^\S\n]+%s[\w.'\u2019-]*){0,3})
-    [^\S\n]+(?:--|\u2013|\u2014)\s+"""
-    % (UPPER, UPPER[1:-1], UPPER),
-    re.VERBOSE,
-)
+_PLACE_DATELINE = _place_dateline(UPPER)
 # "March 10, 2015 ." (CNN Student News): a date standing alone before the body.
 _DATE_DATELINE = re.compile(
     r"""\s*
@@ -168,11 +178,14 @@ def _datelines(language: str) -> Tuple[Pattern[str], ...]:
     """
     if language == DEFAULT_LANGUAGE:
         return _ENGLISH_DATELINES
+    cyrillic = language_of(language).script == "cyrillic"
+    upper = CYRILLIC_UPPER if cyrillic else UPPER
+    name = _name(upper)
     months = [m.rstrip(".") for m in read_word_list("months.txt", language)]
     agencies = read_word_list("agencies.txt", language)
     month = "(?:%s)\\.?" % "|".join(sorted(map(re.escape, months), key=len, reverse=True)) if months else "(?!)"
     agency = "(?:%s)" % "|".join(sorted(map(re.escape, agencies), key=len, reverse=True)) if agencies else "(?!)"
-    place = UPPER + r"[\w.'\u2019-]{0,40}(?:[^\S\n]{1,3}%s[\w.'\u2019-]{0,40}){0,3}" % UPPER
+    place = upper + r"[\w.'\u2019-]{0,40}(?:[^\S\n]{1,3}%s[\w.'\u2019-]{0,40}){0,3}" % upper
     date = r"\d{1,2}(?:\.|[^\S\n]de)?(?:[^\S\n]{1,3}%s(?:[^\S\n]{1,3}(?:de[^\S\n])?\d{4})?)?" % month
     dash = r"(?:--|[-\u2013\u2014])"
     flags = re.VERBOSE | re.IGNORECASE
@@ -196,13 +209,13 @@ def _datelines(language: str) -> Tuple[Pattern[str], ...]:
         ),
         re.compile(
             r"""\s*(?P<dateline>(?:%s(?:,?[^\S\n]+%s){0,4},?[^\S\n]*)?\(%s(?:[^\S\n]+%s){0,3}\))
-            [^\S\n]*%s[^\S\n]*\s*""" % (_NAME, _NAME, _NAME, _NAME, dash),
+            [^\S\n]*%s[^\S\n]*\s*""" % (name, name, name, name, dash),
             re.VERBOSE,
         ),
     ]
     if "place-full-stop" in language_of(language).datelines:
-        patterns.append(re.compile(r"\s*(?P<dateline>%s(?:[-/]?%s){2,40}\.)[^\S\n]{1,3}(?=%s)" % (UPPER, UPPER, UPPER)))
-    return (*patterns, _PLACE_DATELINE)
+        patterns.append(re.compile(r"\s*(?P<dateline>%s(?:[-/]?%s){2,40}\.)[^\S\n]{1,3}(?=%s)" % (upper, upper, upper)))
+    return (*patterns, _place_dateline(upper) if cyrillic else _PLACE_DATELINE)
 
 
 def find_dateline(text: str, start: int = 0, language: str = DEFAULT_LANGUAGE) -> tuple[Optional[str], int]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from typing import AbstractSet, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, TypeVar
 
 from . import nltk_modules
@@ -211,7 +212,7 @@ def _token_terms(token: str, vocab: Vocabulary) -> Tuple[str, ...]:
         term = _term_in(word, vocab)
         terms: Tuple[str, ...] = (term,) if term else ()
     else:
-        terms = tuple(term for term in (_term_in(w, vocab) for w in _WORD.findall(token)) if term)
+        terms = tuple(filter(None, map(_term_in, _WORD.findall(token), repeat(vocab))))
     return _remember(vocab.tokens, token, terms)
 
 
@@ -228,7 +229,7 @@ def content_terms(text: str, language: str = DEFAULT_LANGUAGE) -> List[str]:
 
 def tokens_terms(tokens: Iterable[str], language: str = DEFAULT_LANGUAGE) -> List[str]:
     """``content_terms`` of a text given as its whitespace-separated tokens."""
-    vocab = vocabulary(language)
+    vocab = _VOCABULARIES.get(language) or vocabulary(language)
     known = vocab.tokens.get
     out: List[str] = []
     for token in tokens:

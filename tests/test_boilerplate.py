@@ -76,7 +76,8 @@ def _unfiltered(sentence: str) -> bool:
     from summarize.boilerplate import _patterns
 
     text = sentence.lstrip(" \"'\u201c\u2018")
-    at_start, anywhere, _ = _patterns()
+    patterns = _patterns()
+    at_start, anywhere = patterns.at_start, patterns.anywhere
     return at_start.match(text) is not None or any(p.search(text) for _, p in anywhere)
 
 

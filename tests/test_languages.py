@@ -373,3 +373,15 @@ def test_sample_articles_are_detected_and_laid_out(path):
     assert last.score == 0 and not last.selected  # the closing "read also" or copyright line is page furniture
     keywords = {k.term.lower() for k in summary.keywords}
     assert len(keywords) == 5 and not keywords & stopwords(summary.language)
+
+
+def test_the_stored_detection_table_is_the_lists_today():
+    # scripts/detection_table.py writes it; a stale table is never used
+    # (detection reads the lists instead), but start-up pays for that.
+    assert (DATA / languages.TABLE_FILE).read_text(encoding="utf-8") == languages.table_text()
+
+
+def test_a_stale_detection_table_is_not_used(extra_language):
+    # extra_language added a folder: the table no longer names every language.
+    assert languages._stored_regions(supported()) is None
+    assert detect(TEXTS["de"]).language == "de"
