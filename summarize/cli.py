@@ -19,7 +19,7 @@ import click
 
 from . import __version__, render
 from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
-from .document import INPUT_FORMATS, Reading
+from .document import INPUT_FORMATS, Fields, Reading
 from .environment import Environment, buffer_stdout, silence_stdout
 from .errors import BudgetError, ExitStatus, SummarizeError
 
@@ -240,10 +240,22 @@ def check_writable(path: str) -> None:
 )
 @click.option(
     "--text-field",
-    default="text",
+    default=Fields().text,
     show_default=True,
     metavar="NAME",
-    help="The field holding the article in a .jsonl dataset (one JSON object per line).",
+    help="The field holding the article in a .jsonl dataset (one JSON object per line): a string or a list of strings.",
+)
+@click.option(
+    "--id-field",
+    default=Fields().id,
+    show_default=True,
+    metavar="NAME",
+    help="The field holding a dataset record's id, kept in JSON output as \"id\".",
+)
+@click.option(
+    "--title-field",
+    metavar="NAME",
+    help="The field holding a dataset record's title (default: none; the headline is looked for in the text).",
 )
 @click.option("--fail-fast", is_flag=True, help="With many inputs: stop at the first one that fails.")
 @click.option(
@@ -290,6 +302,8 @@ def cli(
     jobs: Optional[int],
     patterns: Tuple[str, ...],
     text_field: str,
+    id_field: str,
+    title_field: Optional[str],
     fail_fast: bool,
     highlight: bool,
     explain: bool,
@@ -323,15 +337,17 @@ def cli(
     Many inputs: any mix of files, URLs, folders (searched recursively for
     *.txt and *.md, or the --glob patterns; hidden ones skipped) and .jsonl
     datasets (one JSON object per line, the article under "text", its "id"
-    kept). They are summarized in parallel and printed in the order given,
-    each under a "==> PATH <==" header; failures are reported on stderr and
-    the rest go on (exit 1 if any failed). A progress bar and a closing
-    count go to stderr.
+    kept; --text-field, --id-field and --title-field choose others). They
+    are summarized in parallel and printed in the order given, each under a
+    "==> PATH <==" header; failures are reported on stderr and the rest go
+    on (exit 1 if any failed). A progress bar and a closing count go to
+    stderr.
 
     \b
     Examples:
       summarize news/ more/ extra.txt
       summarize --format jsonl articles.jsonl > summaries.jsonl
+      summarize --text-field body --title-field headline data.jsonl
       summarize -o summaries/ --skip-existing -j 4 news/
       summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
 
@@ -379,7 +395,7 @@ def cli(
     request = Request(
         budget=budget,
         reading=Reading(input_format, timeout, max_bytes),
-        text_field=text_field,
+        fields=Fields(text_field, id_field, title_field),
         explain=showing.explain,
         keywords=showing.keywords,
         keep_text=showing.highlight,

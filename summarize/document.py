@@ -26,6 +26,9 @@ DEFAULT_MAX_BYTES = 10_000_000
 DEFAULT_TEXT_FIELD = "text"
 """The field of a dataset record that holds its article."""
 
+DEFAULT_ID_FIELD = "id"
+"""The field of a dataset record that holds its identifier."""
+
 
 class Reading(NamedTuple):
     """How inputs are read: ``input_format`` (one of ``INPUT_FORMATS``)
@@ -34,6 +37,18 @@ class Reading(NamedTuple):
     input_format: str = "auto"
     timeout: float = DEFAULT_TIMEOUT
     max_bytes: int = DEFAULT_MAX_BYTES
+
+
+class Fields(NamedTuple):
+    """Which fields of a dataset record (a JSON object) hold what: ``text``
+    the article (a string, or a list of strings: its paragraphs); ``id`` an
+    identifier, any JSON value, kept as it is; ``title`` the article's
+    title (a string), or None to read no title field and look for a
+    headline in the text instead."""
+
+    text: str = DEFAULT_TEXT_FIELD
+    id: str = DEFAULT_ID_FIELD
+    title: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -46,8 +61,8 @@ class Document:
     document.  ``title``: the title the source gives apart from the text (a
     web page's), else None: pass it to ``summarize(text, title=...)``.
     ``meta``: ``byline``, ``date`` and the final ``url`` of a web page when
-    found (keys only when present).  ``record_id``: the ``id`` of a dataset
-    line (any JSON scalar, kept as is), else None.
+    found (keys only when present).  ``record_id``: the identifier of a
+    dataset line (``Fields.id``; any JSON value, kept as is), else None.
     """
 
     name: str

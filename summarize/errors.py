@@ -42,15 +42,19 @@ class SummarizeError(Exception):
 
     ``message``: what is wrong, without the source.  ``source``: the input
     it is about (a path, URL, ``<stdin>`` or ``file.jsonl:LINE``), or None.
+    ``brief``: the message without the details that need saying only once
+    when the same problem repeats on many inputs (the lines of one
+    dataset); the message itself unless given.
     """
 
     setting: Optional[str] = None
     """The setting that would change the outcome, for the command's hint."""
 
-    def __init__(self, message: str, *, source: Optional[str] = None) -> None:
+    def __init__(self, message: str, *, source: Optional[str] = None, brief: Optional[str] = None) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
+        self.brief = brief or message
 
     def __str__(self) -> str:
         return f"{self.source}: {self.message}" if self.source else self.message

@@ -21,20 +21,20 @@ from typing import Any, BinaryIO, Mapping, NamedTuple, Optional, Tuple, Union
 
 from .budget import Budget
 from .core import Summary, summarize
-from .document import DEFAULT_TEXT_FIELD, STDIN_NAME, Document, Reading
+from .document import STDIN_NAME, Document, Fields, Reading
 from .errors import SummarizeError
 from .sources import read_any, read_stream
 
 
 class Request(NamedTuple):
     """What to do with each document: the ``budget``; how to read inputs
-    (``reading``) and dataset lines (``text_field``); what to compute
+    (``reading``) and dataset lines (``fields``); what to compute
     besides the summary (``explain``, ``keywords``, see ``summarize``); and
     whether to keep the text for a highlighted rendering (``keep_text``)."""
 
     budget: Budget = Budget()
     reading: Reading = Reading()
-    text_field: str = DEFAULT_TEXT_FIELD
+    fields: Fields = Fields()
     explain: bool = False
     keywords: int = 0
     keep_text: bool = False
@@ -50,11 +50,14 @@ class Note(NamedTuple):
 
 class Failure(NamedTuple):
     """Why a document could not be summarized: ``message`` (not naming the
-    document) and the ``setting`` that would change it, if any (see
-    ``errors.SummarizeError.setting``)."""
+    document), the ``setting`` that would change it, if any (see
+    ``errors.SummarizeError.setting``), and the ``brief`` message for the
+    same problem repeated (``errors.SummarizeError.brief``; None: the
+    message)."""
 
     message: str
     setting: Optional[str] = None
+    brief: Optional[str] = None
 
 
 class Outcome(NamedTuple):
@@ -92,7 +95,8 @@ def failed(source: str, error: Union[SummarizeError, str], record_id: Any = None
     """The outcome of a document that failed with ``error`` (an exception,
     or a message not naming ``source``)."""
     if isinstance(error, SummarizeError):
-        failure = Failure(error.about(source), error.setting)
+        brief = error.brief if error.brief != error.message else None
+        failure = Failure(error.about(source), error.setting, brief)
     else:
         failure = Failure(error)
     return Outcome(source, failure=failure, record_id=record_id)
@@ -158,9 +162,9 @@ def from_record(line: bytes, source: str, request: Request) -> Outcome:
 
     record_id = None
     try:
-        record = parse_record(line, source, request.text_field)
-        record_id = record.get("id")
-        doc = record_document(record, source, request.text_field)
+        record = parse_record(line, source, request.fields.text)
+        record_id = record.get(request.fields.id)
+        doc = record_document(record, source, request.fields)
     except SummarizeError as exc:
         return failed(source, exc, record_id)
     return summarize_document(doc, request)
