@@ -5,7 +5,9 @@ text field (``Fields.text``, ``text`` unless told otherwise): a string, or a
 list of strings (its paragraphs, joined with a blank line).  An identifier
 (``Fields.id``, ``id``) is kept as it is, and a title field, when one is
 named (``Fields.title``), gives the title apart from the text.  Each line
-is a document named ``FILE.jsonl:LINE``; blank lines are skipped.
+is a document named ``FILE.jsonl:LINE``; blank lines are skipped.  The text
+is read as a file's is: Project Gutenberg books and transcripts are
+recognised (``plaintext``).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 from .decoding import clean
 from .document import DEFAULT_TEXT_FIELD, Document, Fields, checked
 from .errors import InputError, MissingFieldError
+from .plaintext import recognise
 from .sources import open_input
 
 DATASET_SUFFIX = ".jsonl"
@@ -72,7 +75,8 @@ def record_document(record: Dict[str, Any], name: str, fields: Fields = Fields()
             title = " ".join(clean(value)[0].split()) or None
         else:
             warnings += (f"no string in the \"{fields.title}\" field ({_kind(value)}); no title taken from it",)
-    return checked(Document(name=name, text=text, warnings=warnings, title=title, record_id=record.get(fields.id)))
+    doc = checked(Document(name=name, text=text, warnings=warnings, title=title, record_id=record.get(fields.id)))
+    return checked(recognise(doc))
 
 
 def text_of(record: Dict[str, Any], field: str, name: str) -> str:

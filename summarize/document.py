@@ -51,6 +51,16 @@ class Fields(NamedTuple):
     title: Optional[str] = None
 
 
+class TitledText(NamedTuple):
+    """What a reader finds in a document of a known kind (Markdown, PDF, an
+    e-book …): its ``title`` (None when it has none) and its ``text``, one
+    paragraph per block, paragraphs separated by a blank line, without the
+    title."""
+
+    title: Optional[str]
+    text: str
+
+
 @dataclass(frozen=True)
 class Document:
     """A text to summarize and what its source knows about it.

@@ -3,8 +3,9 @@
 ``read_any`` is the entry point for callers that hold an argument (the
 command, batch workers): a URL is fetched (``pages.read_url``), an HTML file
 or stdin that starts like HTML is a web page (``pages.html_document``), and
-anything else is text, decoded by ``decoding``'s rules.  Dataset lines are
-read by ``datasets``, folders walked by ``walk``.
+anything else is text, decoded by ``decoding``'s rules, in which Project
+Gutenberg e-books and transcripts are recognised (``plaintext``).  Dataset
+lines are read by ``datasets``, folders walked by ``walk``.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from typing import BinaryIO
 from .decoding import decode
 from .document import STDIN_NAME, Document, Reading, checked
 from .errors import InputError, about
+from .plaintext import recognise
 
 HTML_SUFFIXES = (".html", ".htm")
 _URL = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
@@ -60,7 +62,8 @@ def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: b
     """The document in ``data``, read from ``name``: a web page when
     ``reading.input_format`` says ``html``, or says ``auto`` and the name
     ends in ``.html``/``.htm`` or (with ``sniff``) the first bytes look like
-    HTML; else text.  Raises ``InputError`` for binary data, ``NoTextError``
+    HTML; else text, in which ``plaintext.recognise`` finds e-books and
+    transcripts.  Raises ``InputError`` for binary data, ``NoTextError``
     for blank text, and as ``pages.html_document`` for a page."""
     form = reading.input_format
     if form == "html" or (form == "auto" and (is_html_path(name) or (sniff and sniff_html(data)))):
@@ -69,7 +72,8 @@ def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: b
         return html_document(data, name)
     with about(name):
         decoded = decode(data)
-    return checked(Document(name=name, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings))
+    doc = checked(Document(name=name, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings))
+    return checked(recognise(doc))
 
 
 def read_path(path: str) -> Document:

@@ -44,3 +44,14 @@ def _numbered_text(count: int) -> str:
 def numbered_text():
     """A function: ``count`` -> that many distinct sentences, one paragraph each."""
     return _numbered_text
+
+
+# --- documents the tests write (tests/make_documents.py) ---------------------------
+
+
+@pytest.fixture(scope="session")
+def sources():
+    """The samples as ``make_documents.SourceText``, by name."""
+    from make_documents import samples
+
+    return {source.name: source for source in samples()}

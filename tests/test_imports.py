@@ -61,7 +61,7 @@ LAYERS = {
     "foundation": {"errors", "datafiles", "nltk_modules", "budget"},
     "stages": {"layout", "_line_rules", "_punkt", "_corrections", "sentences", "terms", "boilerplate", "scoring",
                "selection", "core"},
-    "input": {"document", "decoding", "web", "extract", "pages", "sources", "datasets", "walk"},
+    "input": {"document", "decoding", "plaintext", "web", "extract", "pages", "sources", "datasets", "walk"},
     "document path": {"outcome"},
     "output": {"render", "terminal", "outputs"},
     "many documents": {"workers", "batch"},
