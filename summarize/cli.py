@@ -192,7 +192,8 @@ def check_writable(path: str) -> None:
     type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="Read the input as text or as an HTML page (auto: URLs, .html/.htm files and stdin that starts like HTML are pages).",
+    help="How to read the inputs (auto: URLs, .html/.htm files and stdin that starts like HTML are pages, "
+    ".md/.markdown files Markdown, the rest text).",
 )
 @click.option(
     "--timeout",

@@ -14,7 +14,7 @@ from .errors import NoTextError
 STDIN_NAME = "<stdin>"
 """The name standard input goes by."""
 
-INPUT_FORMATS = ("auto", "text", "html")
+INPUT_FORMATS = ("auto", "text", "markdown", "html")
 """How an input may be read: ``auto`` decides by its name and first bytes."""
 
 DEFAULT_TIMEOUT = 20.0

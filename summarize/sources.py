@@ -2,9 +2,10 @@
 
 ``read_any`` is the entry point for callers that hold an argument (the
 command, batch workers): a URL is fetched (``pages.read_url``), an HTML file
-or stdin that starts like HTML is a web page (``pages.html_document``), and
-anything else is text, decoded by ``decoding``'s rules, in which Project
-Gutenberg e-books and transcripts are recognised (``plaintext``).  Dataset
+or stdin that starts like HTML is a web page (``pages.html_document``), a
+Markdown file is read as Markdown (``markdown``), and anything else is
+text, decoded by ``decoding``'s rules, in which Project Gutenberg e-books
+and transcripts are recognised (``plaintext``).  Dataset
 lines are read by ``datasets``, folders walked by ``walk``.
 """
 from __future__ import annotations
@@ -14,10 +15,11 @@ from typing import BinaryIO
 
 from .decoding import decode
 from .document import STDIN_NAME, Document, Reading, checked
-from .errors import InputError, about
+from .errors import InputError, NoTextError, about
 from .plaintext import recognise
 
 HTML_SUFFIXES = (".html", ".htm")
+MARKDOWN_SUFFIXES = (".md", ".markdown")
 _URL = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
 
 
@@ -62,9 +64,11 @@ def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: b
     """The document in ``data``, read from ``name``: a web page when
     ``reading.input_format`` says ``html``, or says ``auto`` and the name
     ends in ``.html``/``.htm`` or (with ``sniff``) the first bytes look like
-    HTML; else text, in which ``plaintext.recognise`` finds e-books and
-    transcripts.  Raises ``InputError`` for binary data, ``NoTextError``
-    for blank text, and as ``pages.html_document`` for a page."""
+    HTML; Markdown when it says ``markdown``, or ``auto`` and the name ends
+    in ``.md``/``.markdown``; else text, in which ``plaintext.recognise``
+    finds e-books and transcripts.  Raises ``InputError`` for binary data,
+    ``NoTextError`` for blank text (or Markdown without prose), and as
+    ``pages.html_document`` for a page."""
     form = reading.input_format
     if form == "html" or (form == "auto" and (is_html_path(name) or (sniff and sniff_html(data)))):
         from .pages import html_document  # web pages: loaded when one is met
@@ -73,6 +77,13 @@ def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: b
     with about(name):
         decoded = decode(data)
     doc = checked(Document(name=name, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings))
+    if form == "markdown" or (form == "auto" and name.lower().endswith(MARKDOWN_SUFFIXES)):
+        from .markdown import markdown_document
+
+        doc = markdown_document(doc)
+        if not doc.text.strip():
+            raise NoTextError("no prose to summarize (only headings, code, tables or links)", source=name)
+        return doc
     return checked(recognise(doc))
 
 
