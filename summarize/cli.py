@@ -192,8 +192,7 @@ def check_writable(path: str) -> None:
     type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="How to read the inputs (auto: URLs, .html/.htm files and stdin that starts like HTML are pages, "
-    ".md/.markdown files Markdown, the rest text).",
+    help="How to read the inputs (auto: by their first bytes and their extension; stdin that starts like HTML is a page).",
 )
 @click.option(
     "--timeout",

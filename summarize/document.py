@@ -14,8 +14,8 @@ from .errors import NoTextError
 STDIN_NAME = "<stdin>"
 """The name standard input goes by."""
 
-INPUT_FORMATS = ("auto", "text", "markdown", "html")
-"""How an input may be read: ``auto`` decides by its name and first bytes."""
+INPUT_FORMATS = ("auto", "text", "markdown", "html", "pdf", "docx", "epub")
+"""How an input may be read: ``auto`` decides by its first bytes and its name."""
 
 DEFAULT_TIMEOUT = 20.0
 """Seconds a URL may take to answer and download."""

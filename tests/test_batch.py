@@ -523,7 +523,7 @@ def bad_inputs(tmp_path: Path) -> dict:
     folder.mkdir()
     (folder / "1-good.txt").write_text(article(0))
     (folder / "2-empty.txt").write_text("")
-    (folder / "3-binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "3-binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00")
     (folder / "4-good.txt").write_text(article(1))
     return {"folder": folder, "missing": tmp_path / "missing.txt"}
 

@@ -124,7 +124,7 @@ def test_short_text_is_printed_whole_with_a_note(runner):
     [
         (b"", "empty.txt: no text to summarize"),
         (b" \n\n\t", "empty.txt: no text to summarize"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "empty.txt: looks like a binary file"),
+        (b"\x7fELF\x02\x01\x01\x00\x00", "empty.txt: looks like a binary file"),
     ],
     ids=["empty", "whitespace", "binary"],
 )
