@@ -25,7 +25,7 @@ from .errors import InputError, OutputError
 from .outcome import Outcome, Request, failed, skipped
 from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder
 from .sources import is_url
-from .walk import DEFAULT_PATTERNS, Input, walk
+from .walk import Input, Names, walk
 from .workers import Unit, Workers, ordered
 
 
@@ -38,8 +38,8 @@ class Settings:
     only without ``output_dir``).  ``output_dir``: write one file per input
     there instead of stdout.  ``skip_existing``: leave out inputs whose output
     file exists.  ``fail_fast``: stop at the first failure.  ``jobs``: worker
-    processes (1 runs in this process).  ``patterns``: file name patterns
-    looked for in folders.  ``progress``: show a progress bar on stderr.
+    processes (1 runs in this process).  ``names``: the file names taken
+    from folders.  ``progress``: show a progress bar on stderr.
     ``stdout_terminal``: stdout is a terminal (the progress bar then prints
     the results above itself).
 
@@ -56,7 +56,7 @@ class Settings:
     skip_existing: bool = False
     fail_fast: bool = False
     jobs: int = 1
-    patterns: Tuple[str, ...] = DEFAULT_PATTERNS
+    names: Names = Names()
     progress: bool = False
     stdout_terminal: bool = False
     showing: render.Showing = render.Showing()
@@ -207,7 +207,7 @@ def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
             continue
         inside = True
         if not is_marked(out):
-            held = next((item.path for item in walk([out], settings.patterns) if not item.error), None)
+            held = next((item.path for item in walk([out], settings.names) if not item.error), None)
             if held is not None:
                 raise OutputError(
                     f"the output folder {out} lies inside the input folder {path} and holds inputs such as "
@@ -215,7 +215,7 @@ def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
                 )
     inputs: Dict[str, str] = {}
     outputs: Dict[str, str] = {}
-    for item in walk(paths, settings.patterns, _skip(settings)):
+    for item in walk(paths, settings.names, _skip(settings)):
         if item.error is None and not is_url(item.path):
             inputs.setdefault(os.path.realpath(item.path), item.path)
             outputs.setdefault(os.path.realpath(_output_path(settings, item)), item.path)
@@ -231,7 +231,7 @@ def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
 def count_documents(paths: Sequence[str], settings: Settings) -> int:
     """How many outcomes ``run_batch`` will report for ``paths``: a first
     pass over the same walk, reading datasets but no text file."""
-    return sum(1 for _ in plan(walk(paths, settings.patterns, _skip(settings)), settings))
+    return sum(1 for _ in plan(walk(paths, settings.names, _skip(settings)), settings))
 
 
 def _skip(settings: Settings) -> Tuple[str, ...]:
@@ -284,7 +284,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         writer = None
         if files is None:
             writer = Writer(settings.fmt, out_write, show, showing=settings.showing, hints=settings.hints, record=record)
-        units = plan(walk(paths, settings.patterns, _skip(settings)), settings)
+        units = plan(walk(paths, settings.names, _skip(settings)), settings)
         stopped = drained = False
         for (target, dataset), outcome in ordered(units, settings.request, workers):
             for line in repeats.finish(dataset):

@@ -24,6 +24,7 @@ from .environment import Environment, buffer_stdout, silence_stdout
 from .errors import BudgetError, ExitStatus, SummarizeError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import Settings
     from .outcome import Outcome, Request
 
 # The pipeline is imported once a run starts, so that --help and --version
@@ -236,7 +237,15 @@ def check_writable(path: str) -> None:
     "patterns",
     metavar="PATTERN",
     multiple=True,
-    help="File names to take from folders (repeatable; default *.txt and *.md).",
+    help="File names to take from folders (repeatable; default *.txt, *.md and *.markdown). "
+    "Known extensions match in any case: *.pdf takes A.PDF.",
+)
+@click.option(
+    "--iglob",
+    "any_case",
+    metavar="PATTERN",
+    multiple=True,
+    help="As --glob, matching the whole name in any case.",
 )
 @click.option(
     "--text-field",
@@ -301,6 +310,7 @@ def cli(
     skip_existing: bool,
     jobs: Optional[int],
     patterns: Tuple[str, ...],
+    any_case: Tuple[str, ...],
     text_field: str,
     id_field: str,
     title_field: Optional[str],
@@ -335,7 +345,7 @@ def cli(
       summarize --format json saved-page.html
 
     Many inputs: any mix of files, URLs, folders (searched recursively for
-    *.txt and *.md, or the --glob patterns; hidden ones skipped) and .jsonl
+    *.txt, *.md and *.markdown, or the --glob patterns; hidden ones skipped) and .jsonl
     datasets (one JSON object per line, the article under "text", its "id"
     kept; --text-field, --id-field and --title-field choose others). They
     are summarized in parallel and printed in the order given, each under a
@@ -350,6 +360,7 @@ def cli(
       summarize --text-field body --title-field headline data.jsonl
       summarize -o summaries/ --skip-existing -j 4 news/
       summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
+      summarize --glob '*.pdf' --glob '*.docx' --glob '*.epub' papers/
 
     Showing why: --highlight prints the whole article with the chosen
     sentences marked (>>> ... <<< when piped), --explain adds a table of
@@ -415,7 +426,7 @@ def cli(
     elif fmt == "auto":
         fmt = "rich" if env.stdout_terminal else "plain"
     from .batch import Settings, run_batch
-    from .walk import DEFAULT_PATTERNS
+    from .walk import DEFAULT_PATTERNS, Names
 
     settings = Settings(
         request=request,
@@ -424,7 +435,7 @@ def cli(
         skip_existing=skip_existing,
         fail_fast=fail_fast,
         jobs=jobs or cpu_count(),
-        patterns=patterns or DEFAULT_PATTERNS,
+        names=Names(patterns, any_case) if patterns or any_case else Names(DEFAULT_PATTERNS),
         progress=env.stderr_terminal,
         stdout_terminal=env.stdout_terminal,
         showing=showing,
@@ -436,8 +447,22 @@ def cli(
     except SummarizeError as exc:
         _fail(describe(exc))
     if not (tally.summarized or tally.failed or tally.skipped):
-        _fail(f"no input found: no files named {' or '.join(settings.patterns)} in {', '.join(paths)}")
+        _fail(f"no input found: no files named {settings.names} in {', '.join(paths)}{_other_files(paths, settings)}")
     return ExitStatus.FAILURE if tally.failed else ExitStatus.OK
+
+
+def _other_files(paths: Sequence[str], settings: Settings) -> str:
+    """What to add to "no input found" when the folders hold files of kinds
+    the patterns left out: how many, and the --glob options that take them."""
+    from .walk import passed_over
+
+    found = passed_over(paths, settings.names, (settings.output_dir,) if settings.output_dir else ())
+    if not found:
+        return ""
+    kinds = sorted(found, key=lambda extension: (-found[extension], extension))
+    held = ", ".join(f"{found[k]} {k} file{'s' if found[k] != 1 else ''}" for k in kinds)
+    options = " ".join(f"--glob '*{kind}'" for kind in kinds)
+    return f"; they hold {held}: take them with {options}"
 
 
 def cpu_count() -> int:

@@ -162,7 +162,7 @@ def test_empty_folder_is_an_error(runner, tmp_path):
     result = run_cli(runner, tmp_path)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "Error: no input found: no files named *.txt or *.md in" in result.stderr
+    assert "Error: no input found: no files named *.txt, *.md or *.markdown in" in result.stderr
 
 
 def test_one_plain_file_keeps_single_document_output(runner, tree):

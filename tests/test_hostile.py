@@ -213,7 +213,7 @@ def test_folder_without_text_files_is_one_error(tmp_path):
     result = invoke([str(folder)])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1] == f"Error: no input found: no files named *.txt or *.md in {folder}"
+    assert result.stderr.splitlines()[-1] == f"Error: no input found: no files named *.txt, *.md or *.markdown in {folder}"
     assert "Traceback" not in result.stderr
 
 
