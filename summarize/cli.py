@@ -328,11 +328,15 @@ def cli(
     headline becomes the title; a dateline such as "(CNN) --" is dropped.
     Works offline: nothing is downloaded unless PATH is a URL.
 
-    PATH is a text file, an HTML file (.html, .htm), an http:// or https://
-    URL, or - for stdin; without PATH, text is read from a pipe. Web pages
-    are reduced to their article (title, byline and date kept for JSON);
-    they need the web extra: pip install 'summarize[web]'. Give at most one
-    of -n, -r and -w; the default is 3 sentences.
+    PATH is a text file, a Markdown file (.md), a web page (.html, .htm,
+    .xhtml), a PDF, DOCX or EPUB document, an http:// or https:// URL, or -
+    for stdin; without PATH, text is read from a pipe (a PDF, DOCX, EPUB or
+    web page there is known by its first bytes). Each is read as what it
+    is: a page is reduced to its article, Markdown to its prose, a Project
+    Gutenberg book loses its licence, a transcript its speaker labels; the
+    title is kept apart. Web pages need the web extra (pip install
+    'summarize[web]'), PDFs the pdf extra (pip install 'summarize[pdf]').
+    Give at most one of -n, -r and -w; the default is 3 sentences.
 
     \b
     Examples:
@@ -343,15 +347,19 @@ def cli(
       summarize - --format json < article.txt
       summarize https://example.com/news/story.html
       summarize --format json saved-page.html
+      summarize README.md
+      summarize paper.pdf
+      summarize -n 10 book.epub
+      cat report.docx | summarize
 
     Many inputs: any mix of files, URLs, folders (searched recursively for
-    *.txt, *.md and *.markdown, or the --glob patterns; hidden ones skipped) and .jsonl
-    datasets (one JSON object per line, the article under "text", its "id"
-    kept; --text-field, --id-field and --title-field choose others). They
-    are summarized in parallel and printed in the order given, each under a
-    "==> PATH <==" header; failures are reported on stderr and the rest go
-    on (exit 1 if any failed). A progress bar and a closing count go to
-    stderr.
+    *.txt, *.md and *.markdown, or the --glob patterns; hidden ones
+    skipped) and .jsonl datasets (one JSON object per line, the article
+    under "text", its "id" kept; --text-field, --id-field and --title-field
+    choose others). They are summarized in parallel and printed in the
+    order given, each under a "==> PATH <==" header; failures are reported
+    on stderr and the rest go on (exit 1 if any failed). A progress bar and
+    a closing count go to stderr.
 
     \b
     Examples:
