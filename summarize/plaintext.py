@@ -48,36 +48,27 @@ def recognise(doc: Document) -> Document:
 
 # --- Project Gutenberg ---------------------------------------------------------
 
-_PG_START = re.compile(
-    r"^[ \t]*\*{3}[ \t]*START OF (?:THE |THIS )?PROJECT GUTENBERG E-?(?:BOOK|TEXT)[ \t]*(?P<name>[^\n*]*?)[ \t]*\*{3}.*$",
-    re.IGNORECASE | re.MULTILINE,
+# The patterns are strings, compiled (and cached by re) when first used:
+# most texts are neither kind, and compiling them all cost 4.5 ms at every
+# start of the command.
+_PG_START = r"(?im)^[ \t]*\*{3}[ \t]*START OF (?:THE |THIS )?PROJECT GUTENBERG E-?(?:BOOK|TEXT)[ \t]*(?P<name>[^\n*]*?)[ \t]*\*{3}.*$"
+_PG_END = r"(?im)^[ \t]*(?:\*{3}[ \t]*END OF (?:THE |THIS )?PROJECT GUTENBERG|End of (?:the )?Project Gutenberg'?s?)\b.*$"
+_PG_TITLE = r"(?m)^Title:[ \t]*(?P<title>.+(?:\n[ \t]+\S.*)*)"
+_PG_FIRST_LINE = r"(?im)\A\ufeff?\s*The Project Gutenberg E-?(?:Book|Text) of (?P<title>.+?)(?:,\s+by\s+.*)?$"
+_ITALICS = r"(?<![\w_])_(?=\S)([^_\n]*(?:\n[^_\n]+)*?)(?<=\S)_(?![\w_])"
+_ILLUSTRATION = r"(?i)\A\[(?:Illustration|Ilustración|Abbildung)[^\]]*\]\Z"
+_HEADING = r"""(?xi)\A(?:
+    (?:CHAPTER|BOOK|PART|VOLUME|SECTION|CANTO|STAVE|ACT|SCENE|LETTER|CHAPITRE|KAPITEL|CAPÍTULO)\b.*
+    |[IVXLCDM]+\.?
+    |\d+\.?
+    |[^a-z]+   # a line with no lower-case letter at all: PREFACE, THE END
+)\Z"""
+_CONTENTS_LINE = (
+    r"(?i)\A(?:CHAPTER|BOOK|PART|VOLUME|SECTION|CANTO|STAVE|ACT|SCENE|LETTER|CHAPITRE|KAPITEL|CAPÍTULO|[IVXLCDM]+\.)\s"
+    r"|\s\d{1,4}\Z"
 )
-_PG_END = re.compile(
-    r"^[ \t]*(?:\*{3}[ \t]*END OF (?:THE |THIS )?PROJECT GUTENBERG|End of (?:the )?Project Gutenberg'?s?)\b.*$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_PG_TITLE = re.compile(r"^Title:[ \t]*(?P<title>.+(?:\n[ \t]+\S.*)*)", re.MULTILINE)
-_PG_FIRST_LINE = re.compile(
-    r"\A\ufeff?\s*The Project Gutenberg E-?(?:Book|Text) of (?P<title>.+?)(?:,\s+by\s+.*)?$", re.IGNORECASE | re.MULTILINE
-)
-_ITALICS = re.compile(r"(?<![\w_])_(?=\S)([^_\n]*(?:\n[^_\n]+)*?)(?<=\S)_(?![\w_])")
-_ILLUSTRATION = re.compile(r"\A\[(?:Illustration|Ilustración|Abbildung)[^\]]*\]\Z", re.IGNORECASE)
-_HEADING = re.compile(
-    r"""\A(?:
-        (?:CHAPTER|BOOK|PART|VOLUME|SECTION|CANTO|STAVE|ACT|SCENE|LETTER|CHAPITRE|KAPITEL|CAPÍTULO)\b.*
-        |[IVXLCDM]+\.?
-        |\d+\.?
-        |[^a-z]+   # a line with no lower-case letter at all: PREFACE, THE END
-    )\Z""",
-    re.VERBOSE | re.IGNORECASE,
-)
-_CONTENTS_LINE = re.compile(
-    r"\A(?:CHAPTER|BOOK|PART|VOLUME|SECTION|CANTO|STAVE|ACT|SCENE|LETTER|CHAPITRE|KAPITEL|CAPÍTULO|[IVXLCDM]+\.)\s"
-    r"|\s\d{1,4}\Z",
-    re.IGNORECASE,
-)
-_PRODUCER = re.compile(r"\A(?:Produced by|Transcribed from|E-?text prepared by|This e-?book was produced)", re.IGNORECASE)
-_PROSE_END = re.compile(r"[.!?\"'\u201d\u2019)]\Z")
+_PRODUCER = r"(?i)\A(?:Produced by|Transcribed from|E-?text prepared by|This e-?book was produced)"
+_PROSE_END = r"[.!?\"'\u201d\u2019)]\Z"
 
 
 def gutenberg(text: str) -> Optional[TitledText]:
@@ -85,21 +76,21 @@ def gutenberg(text: str) -> Optional[TitledText]:
     ``text`` has no START line (module docstring)."""
     if "***" not in text:
         return None  # the START line has them: a cheap test before the search
-    start = _PG_START.search(text)
+    start = re.search(_PG_START, text)
     if start is None:
         return None
-    end = _PG_END.search(text, start.end())
+    end = re.compile(_PG_END).search(text, start.end())
     title = gutenberg_title(text[: start.start()], start.group("name"))
     paragraphs: List[str] = []
     in_front = True
     for lines in _blocks(text[start.end(): end.start() if end else len(text)]):
         joined = unwrap(lines)
-        if in_front and (not _is_prose(lines) or _PRODUCER.match(joined) or _is_contents(lines)):
+        if in_front and (not _is_prose(lines) or re.match(_PRODUCER, joined) or _is_contents(lines)):
             continue  # title page, contents, credits
         in_front = False
-        if _ILLUSTRATION.match(joined) or _is_heading(lines) or _is_contents(lines):
+        if re.match(_ILLUSTRATION, joined) or _is_heading(lines) or _is_contents(lines):
             continue
-        paragraphs.append(_ITALICS.sub(r"\1", joined))
+        paragraphs.append(re.sub(_ITALICS, r"\1", joined))
     return TitledText(title, "\n\n".join(paragraphs))
 
 
@@ -107,12 +98,12 @@ def gutenberg_title(header: str, start_name: str) -> Optional[str]:
     """The book's title from the header's ``Title:`` field, the START
     line's name, or the header's first line, in that order; None when none
     has one."""
-    match = _PG_TITLE.search(header)
+    match = re.search(_PG_TITLE, header)
     if match:
         return " ".join(match.group("title").split())
     if start_name.strip():
         return " ".join(start_name.split()).strip(" .,:")
-    match = _PG_FIRST_LINE.search(header)
+    match = re.search(_PG_FIRST_LINE, header)
     return " ".join(match.group("title").split()) if match else None
 
 
@@ -143,21 +134,21 @@ def _is_prose(lines: List[str]) -> bool:
     """A paragraph of running prose: a dozen words or more, ending like a
     sentence or running over three lines or more."""
     joined = " ".join(lines)
-    return len(joined.split()) >= 12 and (_PROSE_END.search(joined) is not None or len(lines) >= 3)
+    return len(joined.split()) >= 12 and (re.search(_PROSE_END, joined) is not None or len(lines) >= 3)
 
 
 def _is_contents(lines: List[str]) -> bool:
     """A table of contents: two lines or more, most of them a chapter line
     (``CHAPTER I. The Beginning``, ``IV. The Storm``) or ending in a page
     number."""
-    entries = sum(1 for line in lines if _CONTENTS_LINE.search(line))
+    entries = sum(1 for line in lines if re.search(_CONTENTS_LINE, line))
     return len(lines) >= 2 and entries * 2 > len(lines)
 
 
 def _is_heading(lines: List[str]) -> bool:
     """A heading: one line such as ``CHAPTER IV.`` or ``PREFACE``, or a
     chapter line with its name on the next line or two."""
-    if not _HEADING.match(lines[0]):
+    if not re.match(_HEADING, lines[0]):
         return False
     return len(lines) == 1 or (len(lines) <= 3 and not _is_prose(lines))
 
@@ -169,16 +160,14 @@ MIN_TURNS = 3
 
 _TIMESTAMP = r"(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?\)?\]?\s*)"
 _CAPS_LABEL = r"(?:[A-Z][A-Z.'\u2019-]*(?:[ \t]+[A-Z][A-Z.'\u2019-]*){0,4}|Q|A)"
-_LABEL = re.compile(rf"\A{_TIMESTAMP}?(?P<label>{_CAPS_LABEL})[ \t]*:[ \t]*(?=\S|\Z)")
-_NAME_LABEL = re.compile(
-    rf"\A{_TIMESTAMP}?(?P<label>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){{0,3}})[ \t]*:[ \t]*(?=\S|\Z)"
-)
+_LABEL = rf"\A{_TIMESTAMP}?(?P<label>{_CAPS_LABEL})[ \t]*:[ \t]*(?=\S|\Z)"
+_NAME_LABEL = rf"\A{_TIMESTAMP}?(?P<label>[A-Z][\w.'\u2019-]*(?:[ \t]+[A-Z][\w.'\u2019-]*){{0,3}})[ \t]*:[ \t]*(?=\S|\Z)"
 # Searched from a newline (a literal first character is fast to find; a
 # multi-line "^" is tried at every position, 15x slower).
 _A_LABEL_LINE = re.compile(r"\n[ \t]*[^\s:][^\n:]{0,60}:")
-_DIRECTION = re.compile(r"[\[(](?:[A-Za-z][\w\s.,'\u2019-]{0,40}?|crosstalk[^\])]*|inaudible[^\])]*)[\])]")
-_LONE_DIRECTION = re.compile(rf"\A(?:{_TIMESTAMP}|\s*[\[(][^\])]{{1,60}}[\])]\s*)+\Z")
-_CUE = re.compile(r"(?i)(?:crosstalk|cross-talk|inaudible|unintelligible|laughter|laughs|applause|cheers|music|pause)")
+_DIRECTION = r"[\[(](?:[A-Za-z][\w\s.,'\u2019-]{0,40}?|crosstalk[^\])]*|inaudible[^\])]*)[\])]"
+_LONE_DIRECTION = rf"\A(?:{_TIMESTAMP}|\s*[\[(][^\])]{{1,60}}[\])]\s*)+\Z"
+_CUE = r"(?i)(?:crosstalk|cross-talk|inaudible|unintelligible|laughter|laughs|applause|cheers|music|pause)"
 _NOT_SPEAKERS = frozenset(
     {
         "note", "update", "editor's note", "source", "photo", "photos", "image", "caption", "credit", "video",
@@ -205,17 +194,17 @@ def transcript(text: str) -> Optional[TitledText]:
         len(paragraphs) > 1
         and len(first.split()) <= 15
         and not re.search(r"[.!?,;:]\Z", first)
-        and not _LABEL.match(first)
-        and not _NAME_LABEL.match(first)
+        and not re.match(_LABEL, first)
+        and not re.match(_NAME_LABEL, first)
     ):
         title = first
         paragraphs = paragraphs[1:]
     out = []
     for paragraph in paragraphs:
-        if _LONE_DIRECTION.match(paragraph):
+        if re.match(_LONE_DIRECTION, paragraph):
             continue
         paragraph = strip_speaker(paragraph, labels)
-        paragraph = " ".join(_DIRECTION.sub(_drop_direction, paragraph).split())
+        paragraph = " ".join(re.sub(_DIRECTION, _drop_direction, paragraph).split())
         if re.search(r"[^\W\d_]", paragraph):
             out.append(paragraph)
     return TitledText(title, "\n\n".join(out))
@@ -229,14 +218,14 @@ def _speaker_labels(paragraphs: List[str]) -> Counter[str]:
     """How many paragraphs each candidate speaker label opens."""
     counts: Counter[str] = Counter()
     for paragraph in paragraphs:
-        match = _LABEL.match(paragraph) or _NAME_LABEL.match(paragraph)
+        match = re.match(_LABEL, paragraph) or re.match(_NAME_LABEL, paragraph)
         if match and _is_speaker(match.group("label")):
             counts[match.group("label")] += 1
     return counts
 
 
 def _is_transcript(paragraphs: List[str], labels: Counter[str]) -> bool:
-    caps = {label: n for label, n in labels.items() if _LABEL.match(label + ":")}
+    caps = {label: n for label, n in labels.items() if re.match(_LABEL, label + ":")}
     named = {label: n for label, n in labels.items() if n >= 2}
     speakers = caps if sum(caps.values()) >= sum(named.values()) else named
     turns = sum(speakers.values())
@@ -254,7 +243,7 @@ def _turns(text: str) -> List[str]:
             line = line.strip()
             if not line:
                 continue
-            label = _LABEL.match(line)
+            label = re.match(_LABEL, line)
             if current and label and _is_speaker(label.group("label")):
                 out.append(" ".join(current))
                 current = []
@@ -268,9 +257,9 @@ def strip_speaker(paragraph: str, labels: Counter[str]) -> str:
     """``paragraph`` without its leading timestamp and speaker label: a
     capitalised label, or a name that opens two turns or more (``labels``:
     how many turns each label opens)."""
-    match = _LABEL.match(paragraph)
+    match = re.match(_LABEL, paragraph)
     if match is None:
-        named = _NAME_LABEL.match(paragraph)
+        named = re.match(_NAME_LABEL, paragraph)
         if named and labels[named.group("label")] >= 2:
             match = named
     if match is not None and _is_speaker(match.group("label")):
@@ -283,7 +272,7 @@ def _drop_direction(match: re.Match[str]) -> str:
     the speech, such as ``(roughly 40%)``, stays."""
     bracketed = match.group(0)
     inner = bracketed[1:-1].strip()
-    if _CUE.match(inner):
+    if re.match(_CUE, inner):
         return ""
     if inner[:1].isupper() and len(inner.split()) <= 4 and bracketed[0] == "(" and inner.endswith("."):
         return ""
