@@ -29,7 +29,8 @@ ids are localised) or an outline level.  Title: ``dc:title`` in
 ``META-INF/container.xml``; content documents in **spine** order (not
 manifest order), without those marked ``linear="no"`` (covers) and the
 navigation document.  Title: the package's first ``dc:title``, else the
-first ``<h1>``.
+first ``<h1>``.  An EPUB whose chapters are encrypted (DRM) is refused as
+such.
 """
 from __future__ import annotations
 
@@ -284,7 +285,13 @@ def read_epub(data: bytes) -> TitledText:
         content = _read(archive, path)
         if content is None:
             continue
-        headings, blocks = xhtml_blocks(parse_xml(content, path))
+        try:
+            root = parse_xml(content, path)
+        except InputError:
+            if "META-INF/encryption.xml" in archive.namelist():
+                raise InputError("the EPUB is encrypted (DRM): its chapters cannot be read") from None
+            raise
+        headings, blocks = xhtml_blocks(root)
         if headings and first_heading is None:
             first_heading = headings[0]
         paragraphs.extend(blocks)

@@ -119,6 +119,20 @@ def test_an_epub_without_a_container_is_one_input_error():
         epub_document(zip_of(mimetype="application/epub+zip"), "x.epub")
 
 
+def test_an_epub_with_encrypted_chapters_says_so(tmp_path, sources):
+    path = make_epub(tmp_path / "drm.epub", [sources["essay-on-walking"]], book_title="Locked")
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["OEBPS/text/ch0.xhtml"] = bytes(range(256)) * 4  # ciphertext, not XML
+    members["META-INF/encryption.xml"] = b"<encryption/>"
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(InputError, match="drm.epub: the EPUB is encrypted \\(DRM\\)"):
+        epub_document(buffer.getvalue(), "drm.epub")
+
+
 def test_xhtml_inline_markup_keeps_its_words():
     root = parse_xml(
         b'<html xmlns="http://www.w3.org/1999/xhtml"><body><h2>Part</h2>'
