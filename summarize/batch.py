@@ -21,7 +21,7 @@ from typing import IO, Any, Callable, Dict, Iterator, Mapping, Optional, Sequenc
 
 from . import render, terminal
 from .datasets import read_lines
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, TooLargeError
 from .outcome import Outcome, Request, failed, skipped
 from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder
 from .sources import is_url
@@ -111,9 +111,14 @@ def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Optional[
             continue
         try:
             found = False
-            for number, line in read_lines(item.path):
+            limit = settings.request.reading.limit()
+            for number, line in read_lines(item.path, limit):
                 found = True
-                yield target, ("record", line, f"{item.path}:{number}")
+                if line is None:
+                    error = TooLargeError(f"the line is larger than the {limit:,}-byte limit")
+                    yield target, failed(f"{item.path}:{number}", error)
+                else:
+                    yield target, ("record", line, f"{item.path}:{number}")
             if not found:
                 yield None, failed(item.path, "no records: the dataset is empty")
         except InputError as exc:

@@ -19,7 +19,7 @@ import click
 
 from . import __version__, render
 from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
-from .document import INPUT_FORMATS, Reading
+from .document import DEFAULT_LOCAL_MAX_BYTES, DEFAULT_MAX_BYTES, INPUT_FORMATS, Reading
 from .environment import Environment, buffer_stdout, silence_stdout
 from .errors import BudgetError, ExitStatus, SummarizeError
 
@@ -206,9 +206,11 @@ def check_writable(path: str) -> None:
     "--max-bytes",
     type=click.IntRange(min=1),
     metavar="N",
-    default=Reading().max_bytes,
-    show_default=True,
-    help="Refuse a URL whose page is larger than this.",
+    default=None,
+    help=(
+        f"Refuse an input larger than N bytes (default: {DEFAULT_MAX_BYTES:,} for a URL, "
+        f"{DEFAULT_LOCAL_MAX_BYTES:,} for a file, stdin or a dataset line)."
+    ),
 )
 @click.option(
     "-o",
@@ -284,7 +286,7 @@ def cli(
     fmt: str,
     input_format: str,
     timeout: float,
-    max_bytes: int,
+    max_bytes: Optional[int],
     output_dir: Optional[str],
     skip_existing: bool,
     jobs: Optional[int],

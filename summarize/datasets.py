@@ -7,7 +7,7 @@ Each line is a document named ``FILE.jsonl:LINE``; blank lines are skipped.
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Iterator, Tuple
+from typing import Any, Dict, Iterator, Optional, Tuple
 
 from .decoding import clean
 from .document import DEFAULT_TEXT_FIELD, Document, checked
@@ -22,13 +22,23 @@ def is_dataset(path: str) -> bool:
     return path.lower().endswith(DATASET_SUFFIX)
 
 
-def read_lines(path: str) -> Iterator[Tuple[int, bytes]]:
+def read_lines(path: str, max_bytes: int) -> Iterator[Tuple[int, Optional[bytes]]]:
     """The non-blank lines of the dataset at ``path`` as ``(number, bytes)``,
-    numbered from 1, read lazily.  Raises ``InputError`` when it cannot be
-    opened or is a folder."""
+    numbered from 1, read lazily; a line longer than ``max_bytes`` comes as
+    ``(number, None)`` and is never held whole.  Raises ``InputError`` when
+    the file cannot be opened or is a folder."""
     with open_input(path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
+        number = 0
+        while True:
+            line = handle.readline(max_bytes + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # pass over the rest of it
+                    line = handle.readline(1 << 20)
+                yield number, None
+            elif line.strip():
                 yield number, line
 
 
@@ -42,6 +52,8 @@ def parse_record(line: bytes, name: str, text_field: str = DEFAULT_TEXT_FIELD) -
         raise InputError("not valid UTF-8 (JSON Lines must be UTF-8)", source=name) from None
     except ValueError as exc:
         raise InputError(f"not valid JSON ({exc})", source=name) from None
+    except RecursionError:
+        raise InputError("not valid JSON (nested too deeply to read)", source=name) from None
     if not isinstance(record, dict):
         raise InputError(f"not a JSON object; each line must be one {{\"{text_field}\": ...}} object", source=name)
     return record

@@ -151,8 +151,8 @@ class FetchTimeoutError(FetchError):
     setting = "timeout"
 
 
-class TooLargeError(FetchError):
-    """The input is larger than the size cap."""
+class TooLargeError(FetchError, InputError):
+    """The input (a page, a file, stdin, a dataset line) is larger than the size cap."""
 
     setting = "max_bytes"
 

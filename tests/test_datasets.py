@@ -1,0 +1,39 @@
+"""Datasets: JSON Lines records, read lazily, each line its own document."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from summarize.datasets import parse_record, read_lines, record_document
+from summarize.errors import InputError, MissingFieldError
+
+
+def test_lines_are_numbered_from_one_and_blank_ones_skipped(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b'{"text": "a"}\n\n{"text": "b"}\n')
+    assert list(read_lines(str(path), 1000)) == [(1, b'{"text": "a"}\n'), (3, b'{"text": "b"}\n')]
+
+
+def test_a_line_over_the_cap_is_never_held_and_the_next_ones_go_on(tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_bytes(b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "b"}\n')
+    assert list(read_lines(str(path), 100)) == [(1, None), (2, b'{"text": "b"}\n')]
+
+
+def test_a_deeply_nested_line_is_not_valid_json_not_a_crash():
+    line = b"[" * 10000 + b"]" * 10000
+    with pytest.raises(InputError, match="d.jsonl:1: not valid JSON"):
+        parse_record(line, "d.jsonl:1")
+
+
+def test_a_record_without_its_text_field_names_the_setting():
+    with pytest.raises(MissingFieldError) as caught:
+        record_document(json.loads('{"body": "x"}'), "d.jsonl:1")
+    assert caught.value.setting == "text_field"
+    assert str(caught.value) == 'd.jsonl:1: no "text" field'
+
+
+def test_the_id_is_kept_as_it_is():
+    doc = record_document({"text": "It rained.", "id": 7.5}, "d.jsonl:2")
+    assert (doc.name, doc.text, doc.record_id) == ("d.jsonl:2", "It rained.", 7.5)
