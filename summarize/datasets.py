@@ -7,6 +7,7 @@ Each line is a document named ``FILE.jsonl:LINE``; blank lines are skipped.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, Iterator, Optional, Tuple
 
 from .decoding import clean
@@ -15,6 +16,7 @@ from .errors import InputError, MissingFieldError
 from .sources import open_input
 
 DATASET_SUFFIX = ".jsonl"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def is_dataset(path: str) -> bool:
@@ -47,7 +49,9 @@ def parse_record(line: bytes, name: str, text_field: str = DEFAULT_TEXT_FIELD) -
     ``name``) when it is not UTF-8 JSON or not an object (``text_field``
     names the field the message suggests)."""
     try:
-        record = json.loads(line)
+        # NaN and Infinity (which Python reads but JSON forbids) are kept as
+        # the strings they are written as: an "id" must come back out as JSON.
+        record = json.loads(line, parse_constant=str)
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8 (JSON Lines must be UTF-8)", source=name) from None
     except ValueError as exc:
@@ -71,4 +75,7 @@ def record_document(record: Dict[str, Any], name: str, text_field: str = DEFAULT
         problem = "no" if text is None else "no string in the"
         raise MissingFieldError(f"{problem} \"{text_field}\" field", source=name)
     text, warnings = clean(text)
+    if _SURROGATE.search(text):  # "\ud800" is valid JSON but no text
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings += ("lone surrogate escapes replaced with U+FFFD",)
     return checked(Document(name=name, text=text, warnings=warnings, record_id=record.get("id")))

@@ -37,6 +37,24 @@ class ExitStatus(IntEnum):
     """128 + SIGTERM."""
 
 
+def printable(name: str) -> str:
+    """``name`` (a path, maybe holding bytes that are not UTF-8, which
+    Python keeps as lone surrogates) as it can be shown and written as
+    UTF-8: each such byte as ``\\xNN``, the usual escaping ("caf\\xe9.txt")."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape" if _only_escapes(name) else "backslashreplace").decode(
+            "utf-8", "backslashreplace"
+        )
+
+
+def _only_escapes(name: str) -> bool:
+    """Whether every surrogate in ``name`` stands for a byte (U+DC80..U+DCFF)."""
+    return all("\udc80" <= c <= "\udcff" for c in name if "\ud800" <= c <= "\udfff")
+
+
 class SummarizeError(Exception):
     """Base class: a problem with the input or the request, not a bug.
 
@@ -53,7 +71,7 @@ class SummarizeError(Exception):
         self.source = source
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}" if self.source else self.message
+        return f"{printable(self.source)}: {self.message}" if self.source else self.message
 
     def __reduce__(self) -> Tuple[Any, ...]:
         # Exceptions pickle their positional args only; keep the source too.

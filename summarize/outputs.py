@@ -134,7 +134,9 @@ class AtomicFile:
         fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
         try:
             os.fchmod(fd, mode)  # mkstemp makes 0600; outputs get the usual umask
-            self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            # backslashreplace: a file name that is no UTF-8 quoted in a
+            # message still leaves the file valid UTF-8.
+            self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
         except BaseException:
             os.close(fd)
             os.unlink(self.temp)

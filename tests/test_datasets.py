@@ -37,3 +37,13 @@ def test_a_record_without_its_text_field_names_the_setting():
 def test_the_id_is_kept_as_it_is():
     doc = record_document({"text": "It rained.", "id": 7.5}, "d.jsonl:2")
     assert (doc.name, doc.text, doc.record_id) == ("d.jsonl:2", "It rained.", 7.5)
+
+
+def test_a_lone_surrogate_escape_in_the_text_is_replaced_with_a_warning():
+    doc = record_document(json.loads('{"text": "caf\\u00e9 \\ud800 ok."}'), "d.jsonl:1")
+    assert doc.text == "caf\u00e9 \ufffd ok."
+    assert doc.warnings == ("lone surrogate escapes replaced with U+FFFD",)
+
+
+def test_nan_and_infinity_are_kept_as_the_strings_they_are_written_as():
+    assert parse_record(b'{"id": NaN, "n": -Infinity, "text": "x"}', "d.jsonl:1") == {"id": "NaN", "n": "-Infinity", "text": "x"}
