@@ -23,7 +23,7 @@ from . import render, terminal
 from .datasets import read_lines
 from .errors import InputError, OutputError, TooLargeError
 from .outcome import Outcome, Request, failed, skipped
-from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder
+from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder, remove_stale_temporaries
 from .sources import is_url
 from .walk import DEFAULT_PATTERNS, Input, walk
 from .workers import Unit, Workers, ordered
@@ -204,6 +204,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     """
     if check_destinations(paths, settings):
         mark_folder(str(settings.output_dir))
+    if settings.output_dir is not None and os.path.isdir(settings.output_dir):
+        remove_stale_temporaries(settings.output_dir)
     started = time.monotonic()
     tally = Tally()
     workers: Optional[Workers] = None

@@ -31,6 +31,8 @@ class ExitStatus(IntEnum):
     """A bad option value, conflicting options, no input."""
     INTERRUPTED = 130
     """128 + SIGINT: Ctrl-C."""
+    HANGUP = 129
+    """128 + SIGHUP: the terminal went away."""
     BROKEN_PIPE = 141
     """128 + SIGPIPE: stdout's reader went away (as coreutils report it)."""
     TERMINATED = 143

@@ -651,7 +651,10 @@ def wait_for(predicate, seconds: float = 30.0) -> None:
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
 @pytest.mark.parametrize("group", [False, True], ids=["process", "group"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
+@pytest.mark.parametrize(
+    "sig, code, message",
+    [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated."), (signal.SIGHUP, 129, "Hung up.")],
+)
 def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message, group):
     """Signalled alone (kill PID) or with its workers (Ctrl-C in a terminal
     reaches the whole process group)."""
@@ -857,3 +860,17 @@ def test_a_nan_id_comes_back_as_valid_json(runner, tmp_path):
     result = run_cli(runner, "-f", "jsonl", path)
     record = json.loads(result.stdout, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
     assert record["id"] == "NaN"
+
+
+def test_temporary_files_of_a_run_that_is_gone_are_removed_by_the_next(runner, tree, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    stale = [out / f".a.txt.{dead}.k3j2h1g0.tmp", out / "sub" / f".c.txt.{dead}.abcdefgh.tmp"]
+    live = out / f".b.txt.{os.getpid()}.zzzzzzzz.tmp"  # a run that is still going: left alone
+    for path in [*stale, live]:
+        path.write_text("half a summary")
+    result = run_cli(runner, "-o", out, "--skip-existing", tree)
+    assert result.exit_code == 0
+    assert not any(path.exists() for path in stale) and live.exists()
