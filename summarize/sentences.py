@@ -29,15 +29,77 @@ pays for all of NLTK.
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import TYPE_CHECKING, List, Tuple
 
 from ._corrections import correct
 from ._line_rules import LIST_MARKER, blocks, paragraph_spans, wrap_width
+from .errors import SummarizeError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import _punkt
 
 Span = Tuple[int, int]
 
 # A line break after a hyphen between letters: a word wrapped at its hyphen.
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)[^\S\n]*\n\s*(?=\w)")
+
+
+WINDOW = 50_000
+"""The most characters Punkt is given at once.  A longer block (a book
+without blank lines, a list of initials) is split window by window: Punkt's
+time grows with its input, and NLTK bounds each of its regular-expression
+scans with a wall-clock watchdog (5 s) that a long block on a busy machine
+trips."""
+
+
+def punkt_spans(tokenizer: "_punkt.Tokenizer", text: str, window: int = WINDOW) -> List[Span]:
+    """Punkt's ``(start, end)`` sentence spans of ``text``, found ``window``
+    characters at a time: every sentence but the last of a window is kept,
+    and the next window starts where that last one began, so each boundary
+    is decided with the words on both sides of it in view, as it would be in
+    one pass.  Windows end on whitespace; a window with no boundary at all
+    (a "sentence" of ``window`` characters) ends a sentence where it ends."""
+    if len(text) <= window:
+        return _punkt_window(tokenizer, text)
+    spans: List[Span] = []
+    start = 0
+    while start < len(text):
+        end = start + window
+        if end < len(text):
+            # End the window on whitespace: Punkt must see the next word whole.
+            cut = end
+            while cut > start and not text[cut].isspace():
+                cut -= 1
+            end = cut if cut > start else end
+        found = _punkt_window(tokenizer, text[start:end])
+        if end >= len(text):
+            spans += [(start + s, start + e) for s, e in found]
+            break
+        if len(found) > 1:
+            spans += [(start + s, start + e) for s, e in found[:-1]]
+            start += found[-1][0]
+            continue
+        # No boundary in a whole window: it ends a sentence of its own.
+        spans += [(start + s, start + e) for s, e in found]
+        start = end
+        while start < len(text) and text[start].isspace():
+            start += 1
+    return spans
+
+
+def _punkt_window(tokenizer: "_punkt.Tokenizer", text: str) -> List[Span]:
+    """Punkt's spans of one window.  Should NLTK's watchdog fire all the same
+    (a machine so busy that a window takes seconds), the window is split in
+    two at a space and each half tried alone; a piece too short to split
+    that still cannot be done is a ``SummarizeError``, never a traceback."""
+    try:
+        return list(tokenizer.span_tokenize(text))
+    except TimeoutError:
+        middle = text.find(" ", len(text) // 2)
+        if len(text) < 1000 or middle < 0:
+            raise SummarizeError("the text could not be split into sentences in time; try again when the machine is less busy") from None
+    left = _punkt_window(tokenizer, text[:middle])
+    return left + [(middle + s, middle + e) for s, e in _punkt_window(tokenizer, text[middle:])]
 
 
 def sentence_spans(text: str) -> List[Span]:
@@ -60,7 +122,7 @@ def sentence_spans(text: str) -> List[Span]:
             marker = LIST_MARKER.match(text, b_start, b_end)
             body_at = marker.end() if marker else b_start
             body = text[body_at:b_end]
-            pieces = list(tokenizer.span_tokenize(_punkt.shown_to_punkt(body)))
+            pieces = punkt_spans(tokenizer, _punkt.shown_to_punkt(body))
             pieces = correct(body, pieces, lexicon)
             for i, (s, e) in enumerate(pieces):
                 spans.append((b_start if i == 0 else body_at + s, body_at + e))
