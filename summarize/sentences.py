@@ -29,10 +29,10 @@ pays for all of NLTK.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List, Tuple
+from typing import TYPE_CHECKING, Iterator, List, Tuple
 
 from ._corrections import correct
-from ._line_rules import LIST_MARKER, blocks, paragraph_spans, wrap_width
+from ._line_rules import LIST_MARKER, blocks, iter_paragraphs, wrap_width
 from .errors import SummarizeError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -44,50 +44,92 @@ Span = Tuple[int, int]
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)[^\S\n]*\n\s*(?=\w)")
 
 
+# Where a window may end: after a mark that may end a sentence, and the
+# space after it (Chinese and Japanese marks need none).
+_WINDOW_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s|[\u3002\uff01\uff1f\uff61]")
+
 WINDOW = 50_000
-"""The most characters Punkt is given at once.  A longer block (a book
+"""The most characters of one block split at once.  A longer block (a book
 without blank lines, a list of initials) is split window by window: Punkt's
-time grows with its input, and NLTK bounds each of its regular-expression
-scans with a wall-clock watchdog (5 s) that a long block on a busy machine
-trips."""
+time and the corrections' memory grow with their input, and NLTK bounds
+each of its regular-expression scans with a wall-clock watchdog (5 s) that a
+long block on a busy machine trips."""
 
 
-def punkt_spans(tokenizer: "_punkt.Tokenizer", text: str, window: int = WINDOW) -> List[Span]:
-    """Punkt's ``(start, end)`` sentence spans of ``text``, found ``window``
-    characters at a time: every sentence but the last of a window is kept,
-    and the next window starts where that last one began, so each boundary
-    is decided with the words on both sides of it in view, as it would be in
-    one pass.  Windows end on whitespace; a window with no boundary at all
-    (a "sentence" of ``window`` characters) ends a sentence where it ends."""
-    if len(text) <= window:
-        return _punkt_window(tokenizer, text)
-    spans: List[Span] = []
+def sentence_spans(text: str) -> List[Span]:
+    """Return ``(start, end)`` character offsets of each sentence of ``text``.
+
+    Spans are in document order, do not overlap, never start or end on
+    whitespace, and together cover every non-whitespace character.
+    """
+    return list(iter_sentence_spans(text))
+
+
+def iter_sentence_spans(text: str) -> Iterator[Span]:
+    """``sentence_spans`` of ``text``, lazily: what a text holds is never
+    held all at once besides the spans the caller keeps."""
+    from . import _punkt  # loads Punkt: on first use only
+
+    tokenizer = _punkt.tokenizer()
+    lexicon = _punkt.lexicon()
+    width = wrap_width(text, iter_paragraphs(text))
+    for p_start, p_end in iter_paragraphs(text):
+        for b_start, b_end in blocks(text, p_start, p_end, width):
+            # A list marker ("1.", "-") is not a sentence of its own: Punkt
+            # sees only the item text, and the marker joins its first sentence.
+            marker = LIST_MARKER.match(text, b_start, b_end)
+            body_at = marker.end() if marker else b_start
+            first = True
+            for s, e in block_spans(text[body_at:b_end], tokenizer, lexicon):
+                yield (b_start if first else body_at + s), body_at + e
+                first = False
+
+
+def block_spans(
+    block: str, tokenizer: "_punkt.Tokenizer", lexicon: "_punkt.Lexicon", window: int = WINDOW
+) -> Iterator[Span]:
+    """The sentence spans of one ``block`` (a paragraph, or a part of one
+    its line layout set apart): Punkt's, then corrected.
+
+    A block longer than ``window`` characters is split a window at a time:
+    all but the last two sentences of a window are kept and the next window
+    starts where those two began, so each boundary is decided, and each
+    correction made, with its neighbours in view, as in one pass.  A window
+    ends after the first mark that may end a sentence (``. ! ? …``) past
+    ``window`` characters; one with hardly a boundary (sentences of half a
+    window: a run of initials) ends a sentence where it ends."""
+    if len(block) <= window:
+        yield from _corrected(block, tokenizer, lexicon)
+        return
     start = 0
-    while start < len(text):
-        end = start + window
-        if end < len(text):
-            # End the window on whitespace: Punkt must see the next word whole.
-            cut = end
-            while cut > start and not text[cut].isspace():
-                cut -= 1
-            end = cut if cut > start else end
-        found = _punkt_window(tokenizer, text[start:end])
-        if end >= len(text):
-            spans += [(start + s, start + e) for s, e in found]
-            break
-        if len(found) > 1:
-            spans += [(start + s, start + e) for s, e in found[:-1]]
-            start += found[-1][0]
+    while start < len(block):
+        # End the window just after a mark that may end a sentence and the
+        # space after it (the rules must see the next word whole); a block
+        # with no such mark past the window is taken whole (one long
+        # sentence costs Punkt nothing: it has nothing to decide).
+        mark = _WINDOW_END.search(block, start + window)
+        end = mark.end() if mark else len(block)
+        found = _corrected(block[start:end], tokenizer, lexicon)
+        if end < len(block) and len(found) > 2:
+            for s, e in found[:-2]:
+                yield start + s, start + e
+            start += found[-2][0]
             continue
-        # No boundary in a whole window: it ends a sentence of its own.
-        spans += [(start + s, start + e) for s, e in found]
+        for s, e in found:
+            yield start + s, start + e
         start = end
-        while start < len(text) and text[start].isspace():
+        while start < len(block) and block[start].isspace():
             start += 1
-    return spans
 
 
-def _punkt_window(tokenizer: "_punkt.Tokenizer", text: str) -> List[Span]:
+def _corrected(block: str, tokenizer: "_punkt.Tokenizer", lexicon: "_punkt.Lexicon") -> List[Span]:
+    """Punkt's spans of ``block`` (its spaced ellipses shown as dots), corrected."""
+    from . import _punkt
+
+    return correct(block, _punkt_spans(tokenizer, _punkt.shown_to_punkt(block)), lexicon)
+
+
+def _punkt_spans(tokenizer: "_punkt.Tokenizer", text: str) -> List[Span]:
     """Punkt's spans of one window.  Should NLTK's watchdog fire all the same
     (a machine so busy that a window takes seconds), the window is split in
     two at a space and each half tried alone; a piece too short to split
@@ -98,35 +140,8 @@ def _punkt_window(tokenizer: "_punkt.Tokenizer", text: str) -> List[Span]:
         middle = text.find(" ", len(text) // 2)
         if len(text) < 1000 or middle < 0:
             raise SummarizeError("the text could not be split into sentences in time; try again when the machine is less busy") from None
-    left = _punkt_window(tokenizer, text[:middle])
-    return left + [(middle + s, middle + e) for s, e in _punkt_window(tokenizer, text[middle:])]
-
-
-def sentence_spans(text: str) -> List[Span]:
-    """Return ``(start, end)`` character offsets of each sentence of ``text``.
-
-    Spans are in document order, do not overlap, never start or end on
-    whitespace, and together cover every non-whitespace character.
-    """
-    from . import _punkt  # loads Punkt: on first use only
-
-    tokenizer = _punkt.tokenizer()
-    lexicon = _punkt.lexicon()
-    paragraphs = paragraph_spans(text)
-    width = wrap_width(text, paragraphs)
-    spans: List[Span] = []
-    for p_start, p_end in paragraphs:
-        for b_start, b_end in blocks(text, p_start, p_end, width):
-            # A list marker ("1.", "-") is not a sentence of its own: Punkt
-            # sees only the item text, and the marker joins its first sentence.
-            marker = LIST_MARKER.match(text, b_start, b_end)
-            body_at = marker.end() if marker else b_start
-            body = text[body_at:b_end]
-            pieces = punkt_spans(tokenizer, _punkt.shown_to_punkt(body))
-            pieces = correct(body, pieces, lexicon)
-            for i, (s, e) in enumerate(pieces):
-                spans.append((b_start if i == 0 else body_at + s, body_at + e))
-    return spans
+    left = _punkt_spans(tokenizer, text[:middle])
+    return left + [(middle + s, middle + e) for s, e in _punkt_spans(tokenizer, text[middle:])]
 
 
 def sentence_words(text: str) -> List[str]:
