@@ -21,9 +21,9 @@ from typing import IO, Any, Callable, Dict, Iterator, List, Mapping, NamedTuple,
 
 from . import render, terminal
 from .datasets import read_lines
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, TooLargeError, printable
 from .outcome import Outcome, Request, failed, skipped
-from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder
+from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder, remove_stale_temporaries
 from .sources import is_url
 from .walk import Input, Names, walk
 from .workers import Unit, Workers, ordered
@@ -122,9 +122,14 @@ def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Place]]:
         place = Place(target, item.path)
         try:
             found = False
-            for number, line in read_lines(item.path):
+            limit = settings.request.reading.limit()
+            for number, line in read_lines(item.path, limit):
                 found = True
-                yield place, ("record", line, f"{item.path}:{number}")
+                if line is None:
+                    error = TooLargeError(f"the line is larger than the {limit:,}-byte limit")
+                    yield place, failed(f"{item.path}:{number}", error)
+                else:
+                    yield place, ("record", line, f"{item.path}:{number}")
             if not found:
                 yield nowhere, failed(item.path, "no records: the dataset is empty")
         except InputError as exc:
@@ -161,7 +166,7 @@ class Repeats:
         if brief not in self.lines:
             self.lines[brief] = []
             return False
-        self.lines[brief].append(outcome.source[len(dataset) + 1:])
+        self.lines[brief].append(outcome.source.rsplit(":", 1)[-1])
         return True
 
     def finish(self, dataset: Optional[str] = None) -> List[str]:
@@ -174,7 +179,9 @@ class Repeats:
             if numbers:
                 shown = ", ".join(numbers[: self.SHOWN]) + (", …" if len(numbers) > self.SHOWN else "")
                 count = len(numbers)
-                lines.append(f"Error: {self.dataset}: {brief} on {count:,} more line{'s' if count != 1 else ''} ({shown})\n")
+                lines.append(
+                    f"Error: {printable(self.dataset)}: {brief} on {count:,} more line{'s' if count != 1 else ''} ({shown})\n"
+                )
         self.dataset, self.lines = None, {}
         return lines
 
@@ -256,6 +263,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     """
     if check_destinations(paths, settings):
         mark_folder(str(settings.output_dir))
+    if settings.output_dir is not None and os.path.isdir(settings.output_dir):
+        remove_stale_temporaries(settings.output_dir)
     started = time.monotonic()
     tally = Tally()
     workers: Optional[Workers] = None

@@ -19,7 +19,7 @@ import click
 
 from . import __version__, render
 from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
-from .document import INPUT_FORMATS, Fields, Reading
+from .document import DEFAULT_LOCAL_MAX_BYTES, DEFAULT_MAX_BYTES, INPUT_FORMATS, Fields, Reading
 from .environment import Environment, buffer_stdout, silence_stdout
 from .errors import BudgetError, ExitStatus, SummarizeError
 
@@ -56,9 +56,17 @@ def _check_limit(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 class _Terminated(BaseException):
-    """Raised from the SIGTERM handler to unwind like Ctrl-C: a
+    """Raised from the SIGTERM and SIGHUP handler to unwind like Ctrl-C: a
     ``BaseException``, as ``KeyboardInterrupt`` is, so that no ``except
-    Exception`` on the way can swallow it."""
+    Exception`` on the way can swallow it.  ``args[0]``: the signal."""
+
+    @property
+    def status(self) -> ExitStatus:
+        return ExitStatus.HANGUP if self.args and self.args[0] == _SIGHUP else ExitStatus.TERMINATED
+
+
+_SIGHUP = getattr(signal, "SIGHUP", None)
+_STOP_MESSAGES = {ExitStatus.TERMINATED: "Terminated.", ExitStatus.HANGUP: "Hung up."}
 
 
 class _Interrupted(BaseException):
@@ -81,7 +89,7 @@ _FULL_OUTPUT = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", er
 class SummarizeCommand(click.Command):
     """A click command that maps interrupts and closed pipes to exit codes.
 
-    Ctrl-C exits 130 and SIGTERM 143 with one line on stderr; a closed stdout
+    Ctrl-C exits 130, SIGTERM 143 and SIGHUP 129 with one line on stderr; a closed stdout
     (``summarize x | head -1``) exits 141 silently; a stdout that cannot take
     more (a full disk, ``> /dev/full``, ``ulimit -f``) exits 1 with one
     line.  None prints a traceback.
@@ -111,9 +119,9 @@ class SummarizeCommand(click.Command):
         except (KeyboardInterrupt, _Interrupted, click.Abort):
             click.echo("Interrupted.", err=True)
             sys.exit(ExitStatus.INTERRUPTED)
-        except _Terminated:
-            click.echo("Terminated.", err=True)
-            sys.exit(ExitStatus.TERMINATED)
+        except _Terminated as stop:
+            click.echo(_STOP_MESSAGES[stop.status], err=True)
+            sys.exit(stop.status)
         except _ClosedPipe:
             silence_stdout()
             sys.exit(ExitStatus.BROKEN_PIPE)
@@ -207,9 +215,11 @@ def check_writable(path: str) -> None:
     "--max-bytes",
     type=click.IntRange(min=1),
     metavar="N",
-    default=Reading().max_bytes,
-    show_default=True,
-    help="Refuse a URL whose page is larger than this.",
+    default=None,
+    help=(
+        f"Refuse an input larger than N bytes (default: {DEFAULT_MAX_BYTES:,} for a URL, "
+        f"{DEFAULT_LOCAL_MAX_BYTES:,} for a file, stdin or a dataset line)."
+    ),
 )
 @click.option(
     "-o",
@@ -305,7 +315,7 @@ def cli(
     fmt: str,
     input_format: str,
     timeout: float,
-    max_bytes: int,
+    max_bytes: Optional[int],
     output_dir: Optional[str],
     skip_existing: bool,
     jobs: Optional[int],
@@ -541,13 +551,14 @@ def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: Optio
             _fail(str(exc))
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminated()
+def _on_stop_signal(signum: int, frame: Any) -> None:
+    raise _Terminated(signum)
 
 
 def main(argv: Optional[List[str]] = None) -> None:
     """Run the command (``summarize`` and ``python -m summarize`` come here through ``__main__.run``)."""
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _on_sigterm)
+    for name in ("SIGTERM", "SIGHUP"):  # a closed terminal stops a run as SIGTERM does
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_stop_signal)
     buffer_stdout()
     cli.main(args=argv, prog_name="summarize")

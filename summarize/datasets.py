@@ -12,6 +12,7 @@ recognised (``plaintext``).
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 from .decoding import clean
@@ -21,6 +22,7 @@ from .plaintext import recognise
 from .sources import open_input
 
 DATASET_SUFFIX = ".jsonl"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 FIELDS_LISTED = 12
 """The most field names a missing-field error lists."""
@@ -31,13 +33,23 @@ def is_dataset(path: str) -> bool:
     return path.lower().endswith(DATASET_SUFFIX)
 
 
-def read_lines(path: str) -> Iterator[Tuple[int, bytes]]:
+def read_lines(path: str, max_bytes: int) -> Iterator[Tuple[int, Optional[bytes]]]:
     """The non-blank lines of the dataset at ``path`` as ``(number, bytes)``,
-    numbered from 1, read lazily.  Raises ``InputError`` when it cannot be
-    opened or is a folder."""
+    numbered from 1, read lazily; a line longer than ``max_bytes`` comes as
+    ``(number, None)`` and is never held whole.  Raises ``InputError`` when
+    the file cannot be opened or is a folder."""
     with open_input(path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if line.strip():
+        number = 0
+        while True:
+            line = handle.readline(max_bytes + 1)
+            if not line:
+                return
+            number += 1
+            if len(line) > max_bytes and not line.endswith(b"\n"):
+                while line and not line.endswith(b"\n"):  # pass over the rest of it
+                    line = handle.readline(1 << 20)
+                yield number, None
+            elif line.strip():
                 yield number, line
 
 
@@ -46,11 +58,15 @@ def parse_record(line: bytes, name: str, text_field: str = DEFAULT_TEXT_FIELD) -
     ``name``) when it is not UTF-8 JSON or not an object (``text_field``
     names the field the message suggests)."""
     try:
-        record = json.loads(line)
+        # NaN and Infinity (which Python reads but JSON forbids) are kept as
+        # the strings they are written as: an "id" must come back out as JSON.
+        record = json.loads(line, parse_constant=str)
     except UnicodeDecodeError:
         raise InputError("not valid UTF-8 (JSON Lines must be UTF-8)", source=name) from None
     except ValueError as exc:
         raise InputError(f"not valid JSON ({exc})", source=name, brief="not valid JSON") from None
+    except RecursionError:
+        raise InputError("not valid JSON (nested too deeply to read)", source=name, brief="not valid JSON") from None
     if not isinstance(record, dict):
         raise InputError(f"not a JSON object; each line must be one {{\"{text_field}\": ...}} object", source=name)
     return record
@@ -68,11 +84,14 @@ def record_document(record: Dict[str, Any], name: str, fields: Fields = Fields()
     ``brief`` does not), and ``NoTextError`` when that text is empty.
     """
     text, warnings = clean(text_of(record, fields.text, name))
+    if _SURROGATE.search(text):  # "\ud800" is valid JSON but no text
+        text = _SURROGATE.sub("\ufffd", text)
+        warnings += ("lone surrogate escapes replaced with U+FFFD",)
     title: Optional[str] = None
     if fields.title is not None and record.get(fields.title) is not None:
         value = record[fields.title]
         if isinstance(value, str):
-            title = " ".join(clean(value)[0].split()) or None
+            title = " ".join(_SURROGATE.sub("\ufffd", clean(value)[0]).split()) or None
         else:
             warnings += (f"no string in the \"{fields.title}\" field ({_kind(value)}); no title taken from it",)
     doc = checked(Document(name=name, text=text, warnings=warnings, title=title, record_id=record.get(fields.id)))
@@ -99,7 +118,7 @@ def _fields_of(record: Dict[str, Any]) -> str:
     """The record's fields, as a missing-field error lists them."""
     if not record:
         return "the record has no fields"
-    names: List[str] = [json.dumps(key, ensure_ascii=False) for key in record]
+    names: List[str] = [json.dumps(_SURROGATE.sub("\ufffd", key), ensure_ascii=False) for key in record]
     more = len(names) - FIELDS_LISTED
     listed = ", ".join(names[:FIELDS_LISTED]) + (f" and {more} more" if more > 0 else "")
     return f"the record's field{'s are' if len(names) > 1 else ' is'} {listed}"

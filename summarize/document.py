@@ -23,6 +23,11 @@ DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 10_000_000
 """The largest web page fetched, in bytes."""
 
+DEFAULT_LOCAL_MAX_BYTES = 100_000_000
+"""The largest file, stdin or dataset line read, in bytes: larger than any
+article or book, small enough that a device that never ends (``/dev/zero``)
+is refused before memory runs out."""
+
 DEFAULT_TEXT_FIELD = "text"
 """The field of a dataset record that holds its article."""
 
@@ -31,12 +36,21 @@ DEFAULT_ID_FIELD = "id"
 
 
 class Reading(NamedTuple):
-    """How inputs are read: ``input_format`` (one of ``INPUT_FORMATS``)
-    and, for URLs, the ``timeout`` in seconds (> 0) and ``max_bytes`` (≥ 1)."""
+    """How inputs are read: ``input_format`` (one of ``INPUT_FORMATS``);
+    for URLs the ``timeout`` in seconds (> 0); ``max_bytes`` (≥ 1), the
+    largest input accepted, or None for the default of its kind
+    (``DEFAULT_MAX_BYTES`` for a URL, ``DEFAULT_LOCAL_MAX_BYTES`` for a
+    file, stdin or a dataset line)."""
 
     input_format: str = "auto"
     timeout: float = DEFAULT_TIMEOUT
-    max_bytes: int = DEFAULT_MAX_BYTES
+    max_bytes: Optional[int] = None
+
+    def limit(self, url: bool = False) -> int:
+        """The size cap in bytes for a URL (``url``) or a local input."""
+        if self.max_bytes is not None:
+            return self.max_bytes
+        return DEFAULT_MAX_BYTES if url else DEFAULT_LOCAL_MAX_BYTES
 
 
 class Fields(NamedTuple):

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO, Mapping, NamedTuple, Optional, Tuple, Union
 from .budget import Budget
 from .core import Summary, summarize
 from .document import STDIN_NAME, Document, Fields, Reading
-from .errors import SummarizeError
+from .errors import SummarizeError, printable
 from .sources import read_any, read_stream
 
 
@@ -64,7 +64,8 @@ class Outcome(NamedTuple):
     """One document's result: a ``summary``, or a ``failure``, or neither
     when it was skipped.
 
-    ``source``: the document's name.  ``notes``: for stderr, in order.
+    ``source``: the document's name, as it can be shown (``errors.printable``).
+    ``notes``: for stderr, in order.
     ``record_id``: a dataset line's ``id``.  ``meta``: a web page's
     ``byline``, ``date`` and ``url`` when found (None or empty otherwise).  ``text``: the text
     summarized, kept only when the request asks (``keep_text``).
@@ -88,7 +89,7 @@ class Outcome(NamedTuple):
 
 def skipped(source: str) -> Outcome:
     """The outcome of a document left out (its output exists already)."""
-    return Outcome(source)
+    return Outcome(printable(source))
 
 
 def failed(source: str, error: Union[SummarizeError, str], record_id: Any = None) -> Outcome:
@@ -99,7 +100,7 @@ def failed(source: str, error: Union[SummarizeError, str], record_id: Any = None
         failure = Failure(error.about(source), error.setting, brief)
     else:
         failure = Failure(error)
-    return Outcome(source, failure=failure, record_id=record_id)
+    return Outcome(printable(source), failure=failure, record_id=record_id)
 
 
 def summarize_document(doc: Document, request: Request) -> Outcome:
@@ -114,7 +115,7 @@ def summarize_document(doc: Document, request: Request) -> Outcome:
         return failed(doc.name, exc, doc.record_id)._replace(notes=warnings)
     notes = warnings + length_notes(summary)
     return Outcome(
-        doc.name,
+        printable(doc.name),
         summary=summary,
         notes=notes,
         record_id=doc.record_id,

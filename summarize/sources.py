@@ -10,15 +10,20 @@ lines are read by ``datasets``, folders walked by ``walk``.
 """
 from __future__ import annotations
 
+import io
+import math
+import os
 import re
-from typing import BinaryIO
+import stat
+from typing import BinaryIO, List
 
 from .decoding import decode
 from .document import STDIN_NAME, Document, Reading, checked
-from .errors import InputError, NoTextError, about
+from .errors import InputError, NoTextError, TooLargeError, about
 from .formats import UNSUPPORTED, kind_of_bytes, kind_of_name
 from .plaintext import recognise
 
+_CHUNK_BYTES = 1 << 20  # read at a time, so that a cap never costs a buffer of its size
 _URL = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
 # Pages extract.looks_like_html does not know by their start: XHTML with
 # an XML declaration, and pages that open with a script.
@@ -77,14 +82,15 @@ def read_any(path: str, reading: Reading = Reading()) -> Document:
         from .pages import read_url  # web pages: loaded when one is met
 
         return read_url(path, reading)
-    return from_bytes(read_bytes(path), path, reading)
+    return from_bytes(read_bytes(path, reading.limit()), path, reading)
 
 
 def read_stream(stream: BinaryIO, name: str = STDIN_NAME, reading: Reading = Reading()) -> Document:
     """Read all of a binary ``stream`` (stdin) as a ``Document``, its kind
     known by ``reading.input_format`` or by its first bytes (a PDF, DOCX,
-    EPUB or web page; else text).  Raises as ``read_any``."""
-    return from_bytes(stream.read(), name, reading, sniff=True)
+    EPUB or web page; else text).  Raises as ``read_any``; at most
+    ``reading.limit()`` bytes are read (``TooLargeError`` past them)."""
+    return from_bytes(read_capped(stream, name, reading.limit()), name, reading, sniff=True)
 
 
 def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: bool = False) -> Document:
@@ -130,17 +136,48 @@ def read_path(path: str) -> Document:
     Raises ``InputError`` when it is missing, a directory, unreadable or
     binary, and ``NoTextError`` when it holds only whitespace.
     """
-    return from_bytes(read_bytes(path), path, Reading(input_format="text"))
+    reading = Reading(input_format="text")
+    return from_bytes(read_bytes(path, reading.limit()), path, reading)
 
 
-def read_bytes(path: str) -> bytes:
-    """All the bytes of the file at ``path``.  Raises ``InputError`` (its
-    source ``path``) when it is missing, a folder or unreadable."""
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """All the bytes of the file at ``path``, at most ``max_bytes`` of them.
+    Raises ``InputError`` (its source ``path``) when it is missing, a
+    folder or unreadable, ``TooLargeError`` when it holds more."""
     with open_input(path) as handle:
-        try:
-            return handle.read()
-        except OSError as exc:
-            raise InputError(f"cannot read it ({exc.strerror or exc})", source=path) from None
+        return read_capped(handle, path, max_bytes)
+
+
+def read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """All the bytes of ``stream`` (read from ``name``), at most
+    ``max_bytes``: ``TooLargeError`` as soon as there are more, so a device
+    that never ends (``/dev/zero``) costs no more than the cap."""
+    chunks: List[bytes] = []
+    size = 0
+    try:
+        if _regular_file_size(stream) <= max_bytes:
+            data = stream.read()  # one buffer of the right size
+            if len(data) <= max_bytes:
+                return data
+            raise TooLargeError(f"the input is larger than the {max_bytes:,}-byte limit", source=name)
+        while size <= max_bytes:
+            chunk = stream.read(min(_CHUNK_BYTES, max_bytes + 1 - size))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror or exc})", source=name) from None
+    raise TooLargeError(f"the input is larger than the {max_bytes:,}-byte limit", source=name)
+
+
+def _regular_file_size(stream: BinaryIO) -> float:
+    """The size of ``stream`` when it is a regular file, else infinity."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        return math.inf
+    return info.st_size if stat.S_ISREG(info.st_mode) else math.inf
 
 
 def open_input(path: str) -> BinaryIO:

@@ -726,7 +726,10 @@ def wait_for(predicate, seconds: float = 30.0) -> None:
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
 @pytest.mark.parametrize("group", [False, True], ids=["process", "group"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
+@pytest.mark.parametrize(
+    "sig, code, message",
+    [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated."), (signal.SIGHUP, 129, "Hung up.")],
+)
 def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message, group):
     """Signalled alone (kill PID) or with its workers (Ctrl-C in a terminal
     reaches the whole process group)."""
@@ -902,3 +905,47 @@ def test_closing_idle_workers_needs_no_signal(monkeypatch):
     pool.close(idle=True)
     assert time.monotonic() - began < 10
     assert all(p.exitcode == 0 for p in pool.processes)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes")
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_output_stays_valid(tmp_path, encoding):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w") as handle:
+        handle.write(article(0))
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    written = subprocess.run([sys.executable, "-m", "summarize", "-f", "json", "-o", str(out), str(folder)],
+                             capture_output=True, env=env, timeout=60)
+    assert written.returncode == 0, written.stderr
+    (summary,) = os.listdir(os.fsencode(out))
+    assert summary == b"caf\xe9.json"  # the output mirrors the input's bytes
+    data = json.loads((out / os.fsdecode(summary)).read_bytes().decode("utf-8"))
+    assert data["source"] == f"{folder}/caf\\xe9.txt"
+    printed = subprocess.run([sys.executable, "-m", "summarize", "-f", "jsonl", str(folder)],
+                             capture_output=True, env=env, timeout=60)
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout.decode(encoding))["source"] == f"{folder}/caf\\xe9.txt"
+
+
+def test_a_nan_id_comes_back_as_valid_json(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": NaN, "text": "' + article(0).replace("\n", " ") + '"}\n')
+    result = run_cli(runner, "-f", "jsonl", path)
+    record = json.loads(result.stdout, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
+    assert record["id"] == "NaN"
+
+
+def test_temporary_files_of_a_run_that_is_gone_are_removed_by_the_next(runner, tree, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    stale = [out / f".a.txt.{dead}.k3j2h1g0.tmp", out / "sub" / f".c.txt.{dead}.abcdefgh.tmp"]
+    live = out / f".b.txt.{os.getpid()}.zzzzzzzz.tmp"  # a run that is still going: left alone
+    for path in [*stale, live]:
+        path.write_text("half a summary")
+    result = run_cli(runner, "-o", out, "--skip-existing", tree)
+    assert result.exit_code == 0
+    assert not any(path.exists() for path in stale) and live.exists()
