@@ -15,13 +15,17 @@ from .errors import MissingExtraError, NoTextError
 
 INSTALL_HINT = "pip install 'summarize[web]'"
 
-# How far into a page to look for <meta charset>, as the HTML standard does.
-SNIFF_BYTES = 1024
+HEAD_BYTES = 256 * 1024
+"""How far into a page a ``<meta>`` charset is looked for: its whole
+``<head>``, up to this many bytes (the HTML standard's pre-scan stops at
+1,024, where long heads of scripts and styles have not declared it yet)."""
 
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]+?charset\s*=\s*["']?\s*(?P<charset>[A-Za-z0-9_.:-]+)""",
-    re.IGNORECASE,
-)
+# A <meta ...> tag: its attributes up to the next "<" or ">" (bounded), and
+# the ">" that closes it, when it is there.
+_META_TAG = re.compile(rb"<meta\b([^<>]{0,1024})(>?)", re.IGNORECASE)
+# A charset value, whole: what follows it ends it (a cut name never matches).
+_CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})(?=[\s"';/>])""", re.IGNORECASE)
+_HEAD_END = re.compile(rb"</head\s*>|<body\b", re.IGNORECASE)
 _HTML_START = re.compile(
     r"""\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b""",
     re.IGNORECASE | re.DOTALL,
@@ -50,10 +54,22 @@ def looks_like_html(text: str) -> bool:
 
 
 def meta_charset(data: bytes) -> Optional[str]:
-    """The charset a page declares in a ``<meta>`` tag within its first
-    ``SNIFF_BYTES`` bytes, lower-cased, or ``None``."""
-    match = _META_CHARSET.search(data[:SNIFF_BYTES])
-    return match.group("charset").decode("ascii").lower() if match else None
+    """The charset a page declares in a ``<meta>`` tag of its ``<head>``
+    (before ``</head>`` or ``<body>``, within ``HEAD_BYTES``), lower-cased,
+    or ``None``.  Only a whole tag counts: a tag cut off by the end of the
+    data, or a name with nothing after it, is no declaration (``"ut"`` is
+    never read from a ``utf-8`` cut short)."""
+    head = data[:HEAD_BYTES]
+    end = _HEAD_END.search(head)
+    if end is not None:
+        head = head[:end.start()]
+    for tag in _META_TAG.finditer(head):
+        if not tag.group(2):
+            continue  # not closed where the data ends: maybe cut short
+        match = _CHARSET.search(tag.group(1) + b">")
+        if match:
+            return match.group(1).decode("ascii").lower()
+    return None
 
 
 def _trafilatura() -> Any:

@@ -87,10 +87,28 @@ def test_looks_like_html(text, expected):
     assert looks_like_html(text) is expected
 
 
-def test_meta_charset_is_found_in_the_first_kilobyte():
+def test_meta_charset_is_found_in_the_head():
     assert meta_charset(b'<html><head><meta charset="Windows-1252">') == "windows-1252"
     assert meta_charset(b'<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">') == "iso-8859-1"
-    assert meta_charset(b" " * 2000 + b'<meta charset="koi8-r">') is None
+
+
+def test_meta_charset_is_found_after_the_first_kilobyte():
+    # A head of scripts and styles often declares its charset late (the
+    # HTML standard's pre-scan stops at 1,024 bytes).
+    head = b"<html><head><style>" + b"p { margin: 0 }\n" * 200 + b'</style><meta charset="koi8-r"></head>'
+    assert len(head) > 3000
+    assert meta_charset(head + b"<body><p>x</p></body>") == "koi8-r"
+
+
+def test_meta_charset_is_only_read_from_the_head():
+    page = b"<html><head><title>x</title></head><body><p>A page about <meta charset=koi8-r> tags.</p></body>"
+    assert meta_charset(page) is None
+
+
+@pytest.mark.parametrize("cut", [b'<meta charset="ut', b"<meta charset=ut", b'<meta charset="utf-8"'])
+def test_meta_charset_never_reads_half_a_name(cut):
+    # Data that ends inside the declaration declares nothing ("ut" is no charset).
+    assert meta_charset(b"<html><head>" + cut) is None
 
 
 def test_missing_extra_is_a_summarize_error(monkeypatch):
