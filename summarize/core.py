@@ -10,7 +10,7 @@ from typing import Dict, List, Mapping, Optional, Sequence, Set, Tuple
 
 from . import scoring, selection
 from .boilerplate import is_boilerplate
-from .budget import Budget, budget_of
+from .budget import Budget, budget_of, word_count
 from .errors import NoTextError
 from .layout import Layout, parse_layout
 from .sentences import Span, sentence_spans, sentence_words
@@ -260,7 +260,7 @@ def signals(text: str, layout: Layout, spans: Sequence[Span], budget: Budget) ->
     total = len(spans)
     count = budget.count(total)
     if count is None:  # a word budget
-        body_words = len(text[layout.body_start:].split())
+        body_words = word_count(text[layout.body_start:])
         count = round((budget.words or 0) * total / max(body_words, 1))
     count = max(1, min(count, total))
     return scoring.Signals(dateline=layout.dateline is not None, sentences=count, share=count / total)
@@ -286,7 +286,7 @@ def _sentence_inputs(
             kept.append(i)
             terms.append(tokens_terms(words))
             priors.append(scoring.words_prior(i, words, weights))
-            word_counts.append(len(words))
+            word_counts.append(word_count(sentence))
     return texts, kept, terms, priors, word_counts
 
 
