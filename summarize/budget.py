@@ -56,9 +56,8 @@ def _as_float(value: Any) -> Optional[float]:
 
 
 # A Chinese or Japanese character (Han, kana): each is a word of a budget.
-_CJK = re.compile(
-    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
-)
+# Compiled when first needed: --help imports this module.
+_CJK_CLASS = "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
 
 
 def word_count(text: str) -> int:
@@ -68,15 +67,18 @@ def word_count(text: str) -> int:
     processors count them (these languages are written without spaces: a
     sentence would otherwise be one word), and what else such a token holds
     counts once per run of letters or digits."""
-    if text.isascii() or not _CJK.search(text):
+    if text.isascii():
+        return len(text.split())
+    cjk = re.compile(_CJK_CLASS)  # re caches compiled patterns
+    if not cjk.search(text):
         return len(text.split())
     count = 0
     for token in text.split():
-        cjk = len(_CJK.findall(token))
-        if not cjk:
+        characters = len(cjk.findall(token))
+        if not characters:
             count += 1
             continue
-        count += cjk + sum(1 for run in _CJK.split(token) if any(c.isalnum() for c in run))
+        count += characters + sum(1 for run in cjk.split(token) if any(c.isalnum() for c in run))
     return count
 
 
