@@ -578,18 +578,19 @@ def _is_dateline(block: Block) -> bool:
     return block.kind == "p" and len(block.text.split()) <= 8 and bool(_DATELINE.search(block.text))
 
 
-def blocks(body: Any) -> Iterator[Block]:
+def blocks(body: Any, nested: bool = False) -> Iterator[Block]:
     """The text blocks of trafilatura's XML ``body`` in document order:
     paragraphs, list items, quotations and table cells, each element's own
     text before that of the blocks inside it; headings, code blocks and
-    images give none."""
+    images give none.  (``nested``: ``body`` is a block whose inline
+    children were read with it.)"""
     for child in body:
         tag = child.tag
-        if not isinstance(tag, str) or tag in _NO_TEXT:
+        if not isinstance(tag, str) or tag in _NO_TEXT or (nested and tag not in _BLOCKS):
             continue
         yield from _inline_blocks(child, _KINDS.get(tag, "p"))
         if any(isinstance(inner.tag, str) and inner.tag in _BLOCKS for inner in child):
-            yield from blocks(child)
+            yield from blocks(child, nested=True)
 
 
 _NO_TEXT = frozenset({"head", "code", "graphic"})

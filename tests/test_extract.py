@@ -8,7 +8,7 @@ import pytest
 
 import summarize
 from summarize.errors import MissingExtraError
-from summarize.extract import clean_title, extract, looks_like_html, meta_charset
+from summarize.extract import article_paragraphs, clean_title, extract, looks_like_html, meta_charset
 
 DATA = Path(__file__).resolve().parent / "data"
 # The sample article inside a cookie banner, navigation, ads, related links,
@@ -357,3 +357,16 @@ def test_a_hover_card_the_markup_does_not_set_apart_takes_its_paragraph():
         "</span> said the vote was the hardest of her career.</p>"
     )
     assert "Harrow" not in extract(_page("<title>Harbour</title>", block)).text
+
+
+def test_inline_code_and_links_stay_in_their_sentence_once():
+    etree = pytest.importorskip("lxml.etree")
+    body = etree.fromstring(
+        "<body><p>The board used the <code>depth</code> survey that the harbour engineers carried out over three"
+        " weeks in the spring. <ref target='/r'>The report was published on Monday.</ref></p>"
+        "<code>dredge(depth=2)</code></body>"
+    )
+    assert article_paragraphs(body) == [
+        "The board used the depth survey that the harbour engineers carried out over three weeks in the spring."
+        " The report was published on Monday."
+    ]
