@@ -12,7 +12,7 @@ from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, 
 
 from . import scoring, selection
 from .boilerplate import is_boilerplate
-from .budget import Budget, budget_of
+from .budget import Budget, budget_of, word_count
 from .errors import NoTextError
 from .layout import Layout, parse_layout
 from .sentences import Span, iter_sentence_spans, sentence_words
@@ -299,7 +299,7 @@ def signals(text: str, layout: Layout, spans: Sequence[Span], budget: Budget) ->
     total = len(spans)
     count = budget.count(total)
     if count is None:  # a word budget
-        body_words = len(text[layout.body_start:].split())
+        body_words = word_count(text[layout.body_start:])
         count = round((budget.words or 0) * total / max(body_words, 1))
     count = max(1, min(count, total))
     return scoring.Signals(dateline=layout.dateline is not None, sentences=count, share=count / total)
@@ -325,13 +325,14 @@ def _sentence_inputs(
     shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
-        if skip_boilerplate and is_boilerplate(" ".join(words)):
+        sentence = " ".join(words)  # normalize_space
+        if skip_boilerplate and is_boilerplate(sentence):
             continue
         kept.append(i)
         sentence_terms = tuple(tokens_terms(words))
         terms.append(shared.setdefault(sentence_terms, sentence_terms))
         priors.append(scoring.words_prior(i, words, weights))
-        word_counts.append(len(words))
+        word_counts.append(len(words) if sentence.isascii() else word_count(sentence))
     return kept, terms, priors, word_counts
 
 

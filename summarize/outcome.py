@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Mapping, NamedTuple, Optional, Tuple, Union
 
-from .budget import Budget
+from .budget import Budget, word_count
 from .core import Summary, summarize
 from .document import STDIN_NAME, Document, Fields, Reading
 from .errors import SummarizeError, printable
@@ -131,7 +131,7 @@ def length_notes(summary: Summary) -> Tuple[Note, ...]:
     given whole (a note; not when the whole was asked for, ``ratio=1``)."""
     budget = summary.budget
     if summary.over_budget and budget.words is not None:
-        length = len(summary.sentences[0].text.split())
+        length = word_count(summary.sentences[0].text)
         return (Note(f"even the best sentence has {length} words, over the {budget.words}-word budget; printing it alone"),)
     if summary.whole and budget.ratio != 1:
         count = summary.total_sentences
