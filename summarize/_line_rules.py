@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import FrozenSet, List, Tuple
+from typing import FrozenSet, Iterable, Iterator, List, Optional, Tuple
 
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
@@ -61,29 +61,45 @@ def _continuation_words(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
     return frozenset(w.lower() for w in read_word_list("continuation_words.txt", language))
 
 
-def paragraph_spans(text: str) -> List[Span]:
-    """Return ``(start, end)`` offsets of the paragraphs of ``text``.
+def iter_paragraphs(text: str) -> Iterator[Span]:
+    """The ``(start, end)`` offsets of the paragraphs of ``text``, lazily.
 
     Paragraphs are separated by blank lines; leading and trailing whitespace
     is excluded from each span; whitespace-only paragraphs are dropped.
     """
-    spans: List[Span] = []
     start = 0
     for brk in _PARAGRAPH_BREAK.finditer(text):
-        spans.append((start, brk.start()))
+        span = _stripped(text, start, brk.start())
+        if span is not None:
+            yield span
         start = brk.end()
-    spans.append((start, len(text)))
-    out: List[Span] = []
-    for s, e in spans:
-        chunk = text[s:e]
-        stripped = chunk.strip()
-        if stripped:
-            lead = len(chunk) - len(chunk.lstrip())
-            out.append((s + lead, s + lead + len(stripped)))
-    return out
+    span = _stripped(text, start, len(text))
+    if span is not None:
+        yield span
 
 
-def wrap_width(text: str, paragraphs: List[Span]) -> int:
+def _stripped(text: str, start: int, end: int) -> Optional[Span]:
+    """``(start, end)`` without the whitespace at either end; None when nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[Span]:
+    """The ``(start, end)`` offsets of the lines of ``text[start:end]``
+    (newlines excluded), without copying them."""
+    while True:
+        newline = text.find("\n", start, end)
+        if newline < 0:
+            yield start, end
+            return
+        yield start, newline
+        start = newline + 1
+
+
+def wrap_width(text: str, paragraphs: Iterable[Span]) -> int:
     """Estimate the column at which ``text`` was hard-wrapped.
 
     The widest line that is followed, in its paragraph, by a line opening
@@ -96,18 +112,24 @@ def wrap_width(text: str, paragraphs: List[Span]) -> int:
     for p_start, p_end in paragraphs:
         if text.find("\n", p_start, p_end) < 0:
             continue
-        lines = text[p_start:p_end].split("\n")
-        for line, after in zip(lines, lines[1:]):
-            after = after.lstrip()
-            line = line.rstrip()
-            # A line of one long word (a URL) may overflow any wrap width.
-            if after[:1].islower() and len(line) > widest and " " in line.strip():
-                widest = len(line)
+        before: Optional[Span] = None
+        for l_start, l_end in _lines(text, p_start, p_end):
+            if before is not None:
+                first = l_start
+                while first < l_end and text[first].isspace():
+                    first += 1
+                if first < l_end and text[first].islower():
+                    line = text[before[0]:before[1]].rstrip()
+                    # A line of one long word (a URL) may overflow any wrap width.
+                    if len(line) > widest and " " in line.strip():
+                        widest = len(line)
+            before = (l_start, l_end)
     return max(widest, _MIN_WRAP_WIDTH)
 
 
-def layout_cuts(par: str, width: int, language: str = DEFAULT_LANGUAGE) -> List[int]:
-    """Return offsets in the paragraph ``par`` where line layout starts a sentence.
+def layout_cuts(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> Iterator[int]:
+    """The offsets in the paragraph ``text[p_start:p_end]`` where line layout
+    starts a sentence, in order, lazily.
 
     Rule list-item: a line opening with a list marker starts a sentence when
     the marker is an unambiguous bullet, a list has already begun in this
@@ -122,15 +144,14 @@ def layout_cuts(par: str, width: int, language: str = DEFAULT_LANGUAGE) -> List[
     unwrapped text.
     """
     continuation = _continuation_words(language)
-    cuts: List[int] = []
-    lines = par.split("\n")
-    in_list = LIST_MARKER.match(par) is not None
-    prev = lines[0].rstrip()
-    offset = len(lines[0]) + 1
-    for line in lines[1:]:
+    in_list = LIST_MARKER.match(text, p_start, p_end) is not None
+    lines = _lines(text, p_start, p_end)
+    first_start, first_end = next(lines)
+    prev = text[first_start:first_end].rstrip()
+    for l_start, l_end in lines:
+        line = text[l_start:l_end]
         body = line.lstrip()
-        body_at = offset + len(line) - len(body)
-        offset += len(line) + 1
+        body_at = l_start + len(line) - len(body)
         body = body.rstrip()
         if not body:
             continue
@@ -138,30 +159,34 @@ def layout_cuts(par: str, width: int, language: str = DEFAULT_LANGUAGE) -> List[
         hard = len(prev) + 1 + len(first) + _WRAP_SLACK <= width
         if LIST_MARKER.match(body):
             if body[0] in _SURE_BULLETS or in_list or hard or prev[-1] in ".!?:":
-                cuts.append(body_at)
+                yield body_at
                 in_list = True
         elif hard and prev[-1] not in _CONTINUES_CHARS:
             lead = body.lstrip("\"'\u201c\u2018([")
             last_word = prev.rsplit(None, 1)[-1].lower()
             if lead[:1].isupper() or lead[:1].isdigit():
                 if last_word not in continuation:
-                    cuts.append(body_at)
+                    yield body_at
         prev = body
-    return cuts
 
 
-def blocks(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> List[Span]:
+def blocks(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> Iterator[Span]:
     """Split the paragraph ``text[p_start:p_end]`` at its layout cuts.
 
-    Returns spans into ``text``, in order, stripped of whitespace at both
+    Yields spans into ``text``, in order, stripped of whitespace at both
     ends, together covering every non-whitespace character of the paragraph.
     """
     if text.find("\n", p_start, p_end) < 0:
-        return [(p_start, p_end)]
-    bounds = [p_start + c for c in layout_cuts(text[p_start:p_end], width, language)]
-    out: List[Span] = []
-    for s, e in zip([p_start] + bounds, bounds + [p_end]):
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        out.append((s, e))
-    return out
+        yield p_start, p_end
+        return
+    start = p_start
+    for cut in layout_cuts(text, p_start, p_end, width, language):
+        yield _trimmed(text, start, cut)
+        start = cut
+    yield _trimmed(text, start, p_end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end

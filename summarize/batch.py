@@ -17,15 +17,15 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Dict, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import IO, Any, Callable, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 from . import render, terminal
 from .datasets import read_lines
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, TooLargeError, printable
 from .outcome import Outcome, Request, failed, skipped
-from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder
+from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder, remove_stale_temporaries
 from .sources import is_url
-from .walk import DEFAULT_PATTERNS, Input, walk
+from .walk import Input, Names, walk
 from .workers import Unit, Workers, ordered
 
 
@@ -38,8 +38,8 @@ class Settings:
     only without ``output_dir``).  ``output_dir``: write one file per input
     there instead of stdout.  ``skip_existing``: leave out inputs whose output
     file exists.  ``fail_fast``: stop at the first failure.  ``jobs``: worker
-    processes (1 runs in this process).  ``patterns``: file name patterns
-    looked for in folders.  ``progress``: show a progress bar on stderr.
+    processes (1 runs in this process).  ``names``: the file names taken
+    from folders.  ``progress``: show a progress bar on stderr.
     ``stdout_terminal``: stdout is a terminal (the progress bar then prints
     the results above itself).
 
@@ -56,7 +56,7 @@ class Settings:
     skip_existing: bool = False
     fail_fast: bool = False
     jobs: int = 1
-    patterns: Tuple[str, ...] = DEFAULT_PATTERNS
+    names: Names = Names()
     progress: bool = False
     stdout_terminal: bool = False
     showing: render.Showing = render.Showing()
@@ -87,39 +87,103 @@ def _output_path(settings: Settings, item: Input) -> str:
     return os.path.join(str(settings.output_dir), stem + render.EXTENSIONS[settings.fmt])
 
 
-def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Optional[Target]]]:
+class Place(NamedTuple):
+    """Where a document's outcome goes: its ``target`` under ``output_dir``
+    (None: stdout, or nowhere), and the ``dataset`` it is a line of (None
+    for a file or URL)."""
+
+    target: Optional[Target] = None
+    dataset: Optional[str] = None
+
+
+def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Place]]:
     """Each document to summarize (a task) or already settled (an outcome),
-    in input order, with where its output goes under ``output_dir``."""
+    in input order, with its ``Place``."""
     claimed: Dict[str, str] = {}
+    nowhere = Place()
     for item in inputs:
         if item.error:
-            yield None, failed(item.path, item.error)
+            yield nowhere, failed(item.path, item.error)
             continue
         target = None
         if settings.output_dir is not None:
             path = _output_path(settings, item)
             if path in claimed:
-                yield None, failed(item.path, f"its summary would overwrite the one of {claimed[path]} in {path}")
+                yield nowhere, failed(item.path, f"its summary would overwrite the one of {claimed[path]} in {path}")
                 continue
             claimed[path] = item.path
             if settings.skip_existing and os.path.exists(path):
-                yield None, skipped(item.path)
+                yield nowhere, skipped(item.path)
                 continue
             target = Target(path, single=not item.dataset)
         if not item.dataset:
-            yield target, ("file", item.path, item.path)
+            yield Place(target), ("file", item.path, item.path)
             continue
+        place = Place(target, item.path)
         try:
             found = False
-            for number, line in read_lines(item.path):
+            limit = settings.request.reading.limit()
+            for number, line in read_lines(item.path, limit):
                 found = True
-                yield target, ("record", line, f"{item.path}:{number}")
+                if line is None:
+                    error = TooLargeError(f"the line is larger than the {limit:,}-byte limit")
+                    yield place, failed(f"{item.path}:{number}", error)
+                else:
+                    yield place, ("record", line, f"{item.path}:{number}")
             if not found:
-                yield None, failed(item.path, "no records: the dataset is empty")
+                yield nowhere, failed(item.path, "no records: the dataset is empty")
         except InputError as exc:
-            yield None, failed(item.path, exc)
+            yield nowhere, failed(item.path, exc)
         except OSError as exc:
-            yield None, failed(item.path, f"cannot read it ({exc.strerror or exc})")
+            yield nowhere, failed(item.path, f"cannot read it ({exc.strerror or exc})")
+
+
+class Repeats:
+    """The failures of a dataset's lines that repeat one problem (the same
+    ``Failure.brief``): the first is reported in full, the later ones are
+    counted and reported in one line once the dataset's lines end, so ten
+    thousand lines without the text field give two lines, not ten
+    thousand."""
+
+    SHOWN = 5
+    """How many line numbers the closing line lists."""
+
+    def __init__(self) -> None:
+        self.dataset: Optional[str] = None
+        self.lines: Dict[str, List[str]] = {}
+
+    def is_repeat(self, dataset: Optional[str], outcome: Outcome) -> bool:
+        """Whether ``outcome`` (a failure of a line of ``dataset``, None
+        for a file) repeats a problem already reported for that dataset:
+        then it is counted instead.  Call ``finish`` first when the dataset
+        changes."""
+        failure = outcome.failure
+        if dataset is None or failure is None:
+            return False
+        if dataset != self.dataset:
+            self.dataset, self.lines = dataset, {}
+        brief = failure.brief or failure.message
+        if brief not in self.lines:
+            self.lines[brief] = []
+            return False
+        self.lines[brief].append(outcome.source.rsplit(":", 1)[-1])
+        return True
+
+    def finish(self, dataset: Optional[str] = None) -> List[str]:
+        """The closing lines for the dataset counted so far, unless it is
+        ``dataset`` (the one still going on); newline-terminated."""
+        if self.dataset is None or dataset == self.dataset:
+            return []
+        lines = []
+        for brief, numbers in self.lines.items():
+            if numbers:
+                shown = ", ".join(numbers[: self.SHOWN]) + (", …" if len(numbers) > self.SHOWN else "")
+                count = len(numbers)
+                lines.append(
+                    f"Error: {printable(self.dataset)}: {brief} on {count:,} more line{'s' if count != 1 else ''} ({shown})\n"
+                )
+        self.dataset, self.lines = None, {}
+        return lines
 
 
 def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
@@ -150,7 +214,7 @@ def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
             continue
         inside = True
         if not is_marked(out):
-            held = next((item.path for item in walk([out], settings.patterns) if not item.error), None)
+            held = next((item.path for item in walk([out], settings.names) if not item.error), None)
             if held is not None:
                 raise OutputError(
                     f"the output folder {out} lies inside the input folder {path} and holds inputs such as "
@@ -158,7 +222,7 @@ def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
                 )
     inputs: Dict[str, str] = {}
     outputs: Dict[str, str] = {}
-    for item in walk(paths, settings.patterns, _skip(settings)):
+    for item in walk(paths, settings.names, _skip(settings)):
         if item.error is None and not is_url(item.path):
             inputs.setdefault(os.path.realpath(item.path), item.path)
             outputs.setdefault(os.path.realpath(_output_path(settings, item)), item.path)
@@ -174,7 +238,7 @@ def check_destinations(paths: Sequence[str], settings: Settings) -> bool:
 def count_documents(paths: Sequence[str], settings: Settings) -> int:
     """How many outcomes ``run_batch`` will report for ``paths``: a first
     pass over the same walk, reading datasets but no text file."""
-    return sum(1 for _ in plan(walk(paths, settings.patterns, _skip(settings)), settings))
+    return sum(1 for _ in plan(walk(paths, settings.names, _skip(settings)), settings))
 
 
 def _skip(settings: Settings) -> Tuple[str, ...]:
@@ -199,6 +263,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     """
     if check_destinations(paths, settings):
         mark_folder(str(settings.output_dir))
+    if settings.output_dir is not None and os.path.isdir(settings.output_dir):
+        remove_stale_temporaries(settings.output_dir)
     started = time.monotonic()
     tally = Tally()
     workers: Optional[Workers] = None
@@ -206,6 +272,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
     files = OutputFiles(settings.fmt, settings.showing, settings.hints) if settings.output_dir is not None else None
     recorder = terminal.Recorder(settings.export_width) if settings.showing.exporting else None
     err_write: Callable[[str], object] = stderr.write
+    repeats = Repeats()
     quiet = False
     try:
         total = count_documents(paths, settings) if settings.progress else None
@@ -226,9 +293,11 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
         writer = None
         if files is None:
             writer = Writer(settings.fmt, out_write, show, showing=settings.showing, hints=settings.hints, record=record)
-        units = plan(walk(paths, settings.patterns, _skip(settings)), settings)
+        units = plan(walk(paths, settings.names, _skip(settings)), settings)
         stopped = drained = False
-        for target, outcome in ordered(units, settings.request, workers):
+        for (target, dataset), outcome in ordered(units, settings.request, workers):
+            for line in repeats.finish(dataset):
+                err_write(line)
             for line in render.note_lines(outcome):
                 err_write(line)
             if files is not None:
@@ -239,7 +308,8 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
                 tally.skipped += 1
             elif outcome.failure is not None:
                 tally.failed += 1
-                err_write(f"Error: {outcome.source}: {render.failure_text(outcome.failure, settings.hints)}\n")
+                if not repeats.is_repeat(dataset, outcome):
+                    err_write(f"Error: {outcome.source}: {render.failure_text(outcome.failure, settings.hints)}\n")
             else:
                 tally.summarized += 1
             if progress is not None:
@@ -270,5 +340,7 @@ def run_batch(paths: Sequence[str], settings: Settings, stdout: IO[str], stderr:
             progress.stop()
         tally.seconds = time.monotonic() - started
         if not quiet:
+            for line in repeats.finish():
+                stderr.write(line)
             stderr.write(tally.line() + "\n")
     return tally

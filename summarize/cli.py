@@ -19,11 +19,12 @@ import click
 
 from . import __version__, render
 from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
-from .document import INPUT_FORMATS, Reading
+from .document import DEFAULT_LOCAL_MAX_BYTES, DEFAULT_MAX_BYTES, INPUT_FORMATS, Fields, Reading
 from .environment import Environment, buffer_stdout, silence_stdout
 from .errors import BudgetError, ExitStatus, SummarizeError
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .batch import Settings
     from .outcome import Outcome, Request
 
 # The pipeline is imported once a run starts, so that --help and --version
@@ -68,9 +69,17 @@ def _check_limit(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 
 class _Terminated(BaseException):
-    """Raised from the SIGTERM handler to unwind like Ctrl-C: a
+    """Raised from the SIGTERM and SIGHUP handler to unwind like Ctrl-C: a
     ``BaseException``, as ``KeyboardInterrupt`` is, so that no ``except
-    Exception`` on the way can swallow it."""
+    Exception`` on the way can swallow it.  ``args[0]``: the signal."""
+
+    @property
+    def status(self) -> ExitStatus:
+        return ExitStatus.HANGUP if self.args and self.args[0] == _SIGHUP else ExitStatus.TERMINATED
+
+
+_SIGHUP = getattr(signal, "SIGHUP", None)
+_STOP_MESSAGES = {ExitStatus.TERMINATED: "Terminated.", ExitStatus.HANGUP: "Hung up."}
 
 
 class _Interrupted(BaseException):
@@ -93,7 +102,7 @@ _FULL_OUTPUT = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", er
 class SummarizeCommand(click.Command):
     """A click command that maps interrupts and closed pipes to exit codes.
 
-    Ctrl-C exits 130 and SIGTERM 143 with one line on stderr; a closed stdout
+    Ctrl-C exits 130, SIGTERM 143 and SIGHUP 129 with one line on stderr; a closed stdout
     (``summarize x | head -1``) exits 141 silently; a stdout that cannot take
     more (a full disk, ``> /dev/full``, ``ulimit -f``) exits 1 with one
     line.  None prints a traceback.
@@ -123,9 +132,9 @@ class SummarizeCommand(click.Command):
         except (KeyboardInterrupt, _Interrupted, click.Abort):
             click.echo("Interrupted.", err=True)
             sys.exit(ExitStatus.INTERRUPTED)
-        except _Terminated:
-            click.echo("Terminated.", err=True)
-            sys.exit(ExitStatus.TERMINATED)
+        except _Terminated as stop:
+            click.echo(_STOP_MESSAGES[stop.status], err=True)
+            sys.exit(stop.status)
         except _ClosedPipe:
             silence_stdout()
             sys.exit(ExitStatus.BROKEN_PIPE)
@@ -216,7 +225,7 @@ def check_writable(path: str) -> None:
     type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="Read the input as text or as an HTML page (auto: URLs, .html/.htm files and stdin that starts like HTML are pages).",
+    help="How to read the inputs (auto: by their first bytes and their extension; stdin that starts like HTML is a page).",
 )
 @click.option(
     "--timeout",
@@ -230,9 +239,11 @@ def check_writable(path: str) -> None:
     "--max-bytes",
     type=click.IntRange(min=1),
     metavar="N",
-    default=Reading().max_bytes,
-    show_default=True,
-    help="Refuse a URL whose page is larger than this.",
+    default=None,
+    help=(
+        f"Refuse an input larger than N bytes (default: {DEFAULT_MAX_BYTES:,} for a URL, "
+        f"{DEFAULT_LOCAL_MAX_BYTES:,} for a file, stdin or a dataset line)."
+    ),
 )
 @click.option(
     "-o",
@@ -260,14 +271,34 @@ def check_writable(path: str) -> None:
     "patterns",
     metavar="PATTERN",
     multiple=True,
-    help="File names to take from folders (repeatable; default *.txt and *.md).",
+    help="File names to take from folders (repeatable; default *.txt, *.md and *.markdown). "
+    "Known extensions match in any case: *.pdf takes A.PDF.",
+)
+@click.option(
+    "--iglob",
+    "any_case",
+    metavar="PATTERN",
+    multiple=True,
+    help="As --glob, matching the whole name in any case.",
 )
 @click.option(
     "--text-field",
-    default="text",
+    default=Fields().text,
     show_default=True,
     metavar="NAME",
-    help="The field holding the article in a .jsonl dataset (one JSON object per line).",
+    help="The field holding the article in a .jsonl dataset (one JSON object per line): a string or a list of strings.",
+)
+@click.option(
+    "--id-field",
+    default=Fields().id,
+    show_default=True,
+    metavar="NAME",
+    help="The field holding a dataset record's id, kept in JSON output as \"id\".",
+)
+@click.option(
+    "--title-field",
+    metavar="NAME",
+    help="The field holding a dataset record's title (default: none; the headline is looked for in the text).",
 )
 @click.option("--fail-fast", is_flag=True, help="With many inputs: stop at the first one that fails.")
 @click.option(
@@ -309,12 +340,15 @@ def cli(
     fmt: str,
     input_format: str,
     timeout: float,
-    max_bytes: int,
+    max_bytes: Optional[int],
     output_dir: Optional[str],
     skip_existing: bool,
     jobs: Optional[int],
     patterns: Tuple[str, ...],
+    any_case: Tuple[str, ...],
     text_field: str,
+    id_field: str,
+    title_field: Optional[str],
     fail_fast: bool,
     highlight: bool,
     explain: bool,
@@ -335,11 +369,15 @@ def cli(
     -l CODE to set it. Text in another language is read as English, with
     a note on stderr.
 
-    PATH is a text file, an HTML file (.html, .htm), an http:// or https://
-    URL, or - for stdin; without PATH, text is read from a pipe. Web pages
-    are reduced to their article (title, byline and date kept for JSON);
-    they need the web extra: pip install 'summarize[web]'. Give at most one
-    of -n, -r and -w; the default is 3 sentences.
+    PATH is a text file, a Markdown file (.md), a web page (.html, .htm,
+    .xhtml), a PDF, DOCX or EPUB document, an http:// or https:// URL, or -
+    for stdin; without PATH, text is read from a pipe (a PDF, DOCX, EPUB or
+    web page there is known by its first bytes). Each is read as what it
+    is: a page is reduced to its article, Markdown to its prose, a Project
+    Gutenberg book loses its licence, a transcript its speaker labels; the
+    title is kept apart. Web pages need the web extra (pip install
+    'summarize[web]'), PDFs the pdf extra (pip install 'summarize[pdf]').
+    Give at most one of -n, -r and -w; the default is 3 sentences.
 
     \b
     Examples:
@@ -351,21 +389,28 @@ def cli(
       summarize - --format json < article.txt
       summarize https://example.com/news/story.html
       summarize --format json saved-page.html
+      summarize README.md
+      summarize paper.pdf
+      summarize -n 10 book.epub
+      cat report.docx | summarize
 
     Many inputs: any mix of files, URLs, folders (searched recursively for
-    *.txt and *.md, or the --glob patterns; hidden ones skipped) and .jsonl
-    datasets (one JSON object per line, the article under "text", its "id"
-    kept). They are summarized in parallel and printed in the order given,
-    each under a "==> PATH <==" header; failures are reported on stderr and
-    the rest go on (exit 1 if any failed). A progress bar and a closing
-    count go to stderr.
+    *.txt, *.md and *.markdown, or the --glob patterns; hidden ones
+    skipped) and .jsonl datasets (one JSON object per line, the article
+    under "text", its "id" kept; --text-field, --id-field and --title-field
+    choose others). They are summarized in parallel and printed in the
+    order given, each under a "==> PATH <==" header; failures are reported
+    on stderr and the rest go on (exit 1 if any failed). A progress bar and
+    a closing count go to stderr.
 
     \b
     Examples:
       summarize news/ more/ extra.txt
       summarize --format jsonl articles.jsonl > summaries.jsonl
+      summarize --text-field body --title-field headline data.jsonl
       summarize -o summaries/ --skip-existing -j 4 news/
       summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
+      summarize --glob '*.pdf' --glob '*.docx' --glob '*.epub' papers/
 
     Showing why: --highlight prints the whole article with the chosen
     sentences marked (>>> ... <<< when piped), --explain adds a table of
@@ -411,7 +456,7 @@ def cli(
     request = Request(
         budget=budget,
         reading=Reading(input_format, timeout, max_bytes),
-        text_field=text_field,
+        fields=Fields(text_field, id_field, title_field),
         explain=showing.explain,
         keywords=showing.keywords,
         keep_text=showing.highlight,
@@ -432,7 +477,7 @@ def cli(
     elif fmt == "auto":
         fmt = "rich" if env.stdout_terminal else "plain"
     from .batch import Settings, run_batch
-    from .walk import DEFAULT_PATTERNS
+    from .walk import DEFAULT_PATTERNS, Names
 
     settings = Settings(
         request=request,
@@ -441,7 +486,7 @@ def cli(
         skip_existing=skip_existing,
         fail_fast=fail_fast,
         jobs=jobs or cpu_count(),
-        patterns=patterns or DEFAULT_PATTERNS,
+        names=Names(patterns, any_case) if patterns or any_case else Names(DEFAULT_PATTERNS),
         progress=env.stderr_terminal,
         stdout_terminal=env.stdout_terminal,
         showing=showing,
@@ -453,8 +498,22 @@ def cli(
     except SummarizeError as exc:
         _fail(describe(exc))
     if not (tally.summarized or tally.failed or tally.skipped):
-        _fail(f"no input found: no files named {' or '.join(settings.patterns)} in {', '.join(paths)}")
+        _fail(f"no input found: no files named {settings.names} in {', '.join(paths)}{_other_files(paths, settings)}")
     return ExitStatus.FAILURE if tally.failed else ExitStatus.OK
+
+
+def _other_files(paths: Sequence[str], settings: Settings) -> str:
+    """What to add to "no input found" when the folders hold files of kinds
+    the patterns left out: how many, and the --glob options that take them."""
+    from .walk import passed_over
+
+    found = passed_over(paths, settings.names, (settings.output_dir,) if settings.output_dir else ())
+    if not found:
+        return ""
+    kinds = sorted(found, key=lambda extension: (-found[extension], extension))
+    held = ", ".join(f"{found[k]} {k} file{'s' if found[k] != 1 else ''}" for k in kinds)
+    options = " ".join(f"--glob '*{kind}'" for kind in kinds)
+    return f"; they hold {held}: take them with {options}"
 
 
 def cpu_count() -> int:
@@ -525,13 +584,14 @@ def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: Optio
             _fail(str(exc))
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminated()
+def _on_stop_signal(signum: int, frame: Any) -> None:
+    raise _Terminated(signum)
 
 
 def main(argv: Optional[List[str]] = None) -> None:
     """Run the command (``summarize`` and ``python -m summarize`` come here through ``__main__.run``)."""
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _on_sigterm)
+    for name in ("SIGTERM", "SIGHUP"):  # a closed terminal stops a run as SIGTERM does
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_stop_signal)
     buffer_stdout()
     cli.main(args=argv, prog_name="summarize")

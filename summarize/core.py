@@ -5,17 +5,19 @@ Knows nothing of files, terminals or the command line.
 """
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import AbstractSet, Dict, List, Mapping, Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union, overload
 
 from . import languages, scoring, selection
 from .boilerplate import is_boilerplate
-from .budget import Budget, budget_of
+from .budget import Budget, budget_of, word_count
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 from .errors import NoTextError
 from .layout import Layout, parse_layout
-from .sentences import Span, sentence_spans, sentence_words
+from .sentences import Span, iter_sentence_spans, sentence_words
 from .terms import content_terms, surface_forms, tokens_terms
 
 TOP_TERMS = 3
@@ -114,9 +116,43 @@ class Summary:
         return "\n".join(s.text for s in self.sentences)
 
 
-def body_sentences(
-    text: str, title: Optional[str] = None, language: str = DEFAULT_LANGUAGE
-) -> Tuple[Layout, List[Span]]:
+class Spans(SequenceABC[Span]):
+    """The ``(start, end)`` offsets of many sentences, 16 bytes each (a list
+    of tuples costs about 120): a text of tiny sentences must not cost
+    hundreds of times its size.  Indexing gives a ``(start, end)`` tuple."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._flat = array("q")
+        for start, end in spans:
+            self._flat.append(start)
+            self._flat.append(end)
+
+    def __len__(self) -> int:
+        return len(self._flat) // 2
+
+    @overload
+    def __getitem__(self, i: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> List[Span]: ...
+
+    def __getitem__(self, i: Union[int, slice]) -> Union[Span, List[Span]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("span index out of range")
+        return self._flat[2 * i], self._flat[2 * i + 1]
+
+    def __iter__(self) -> Iterator[Span]:
+        flat = self._flat
+        return zip(flat[0::2], flat[1::2])
+
+
+def body_sentences(text: str, title: Optional[str] = None, language: str = DEFAULT_LANGUAGE) -> Tuple[Layout, Spans]:
     """Return the layout of ``text`` and the ``(start, end)`` offsets of its body sentences.
 
     The body is what follows the title and the dateline (see
@@ -130,7 +166,7 @@ def body_sentences(
         raise NoTextError("no text to summarize: the input is empty or only whitespace")
     layout = parse_layout(text, title, language)
     offset = layout.body_start
-    spans = [(offset + s, offset + e) for s, e in sentence_spans(text[offset:], language)]
+    spans = Spans((offset + s, offset + e) for s, e in iter_sentence_spans(text[offset:] if offset else text, language))
     if not spans:
         raise NoTextError("no text to summarize: only a title or dateline was found")
     return layout, spans
@@ -229,9 +265,9 @@ def summarize_with(
     weights = weights.adapted(signals(text, layout, spans, budget))
     # Boilerplate neither counts towards term frequencies nor can be chosen,
     # unless there is nothing else.
-    texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate, language)
+    kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate, language)
     if not kept:  # all boilerplate: score them all after all
-        texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False, language)
+        kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False, language)
     title_terms = content_terms(layout.title, language) if layout.title else ()
     term_weight = scoring.term_weights(terms, title_terms, weights)
     scores = scoring.score_sentences(terms, term_weight, weights, priors)
@@ -248,24 +284,25 @@ def summarize_with(
     picked = []
     for k in chosen.indices:  # k counts kept sentences, i all of them
         i = kept[k]
-        picked.append(Sentence(text=texts[i], index=i, score=scores[k], start=spans[i][0], end=spans[i][1]))
+        start, end = spans[i]
+        picked.append(Sentence(text=_text(text, start, end), index=i, score=scores[k], start=start, end=end))
     all_sentences = top_keywords = None
     if explain or keywords:
         # After selection and from its inputs only: asking for more cannot change the summary.
         # Surface forms are counted only for the terms shown (most of the cost).
         ranked = heaviest(term_weight, keywords)
-        forms = surface_forms((texts[i] for i in kept), None if explain else set(ranked), language)
+        forms = surface_forms((_text(text, *spans[i]) for i in kept), None if explain else set(ranked), language)
         if keywords:
             top_keywords = tuple(TermWeight(forms.get(term, term), term_weight[term]) for term in ranked)
         if explain:
-            all_sentences = _scored_sentences(texts, spans, kept, terms, scores, set(chosen.indices), term_weight, priors, forms, weights)
+            all_sentences = _scored_sentences(text, spans, kept, terms, scores, set(chosen.indices), term_weight, priors, forms, weights)
     return Summary(
         sentences=tuple(picked),
         title=layout.title,
         dateline=layout.dateline,
-        total_sentences=len(texts),
+        total_sentences=len(spans),
         budget=budget,
-        whole=chosen.whole and len(kept) == len(texts),
+        whole=chosen.whole and len(kept) == len(spans),
         over_budget=chosen.over_budget,
         body_start=layout.body_start,
         all_sentences=all_sentences,
@@ -282,10 +319,15 @@ def signals(text: str, layout: Layout, spans: Sequence[Span], budget: Budget) ->
     total = len(spans)
     count = budget.count(total)
     if count is None:  # a word budget
-        body_words = len(text[layout.body_start:].split())
+        body_words = word_count(text[layout.body_start:])
         count = round((budget.words or 0) * total / max(body_words, 1))
     count = max(1, min(count, total))
     return scoring.Signals(dateline=layout.dateline is not None, sentences=count, share=count / total)
+
+
+def _text(text: str, start: int, end: int) -> str:
+    """The sentence at ``text[start:end]``, whitespace collapsed (``normalize_space``)."""
+    return " ".join(sentence_words(text[start:end]))
 
 
 @lru_cache(maxsize=None)
@@ -296,27 +338,29 @@ def dangling_openers(language: str) -> AbstractSet[str]:
 
 def _sentence_inputs(
     text: str, spans: Sequence[Span], weights: scoring.Weights, skip_boilerplate: bool, language: str
-) -> Tuple[List[str], List[int], List[List[str]], List[float], List[int]]:
-    """``(texts, kept, terms, priors, word_counts)`` of the sentences at
-    ``spans``: every sentence's normalized text, and for the ones scored
-    (all, or those that are not boilerplate) their indices, terms, priors and
-    word counts.  One pass: each sentence is split into words once."""
-    texts: List[str] = []
-    kept: List[int] = []
-    terms: List[List[str]] = []
-    priors: List[float] = []
-    word_counts: List[int] = []
+) -> Tuple["array[int]", List[Tuple[str, ...]], "array[float]", "array[int]"]:
+    """``(kept, terms, priors, word_counts)`` of the sentences at ``spans``:
+    for the ones scored (all, or those that are not boilerplate) their
+    indices, terms, priors and word counts.  One pass: each sentence is split
+    into words once.  Compact, so a text of tiny sentences stays small: the
+    numbers in arrays, and each distinct term tuple kept once."""
+    kept: "array[int]" = array("q")
+    terms: List[Tuple[str, ...]] = []
+    priors: "array[float]" = array("d")
+    word_counts: "array[int]" = array("q")
+    shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
     dangling = dangling_openers(language)
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
         sentence = " ".join(words)  # normalize_space
-        texts.append(sentence)
-        if not (skip_boilerplate and is_boilerplate(sentence, language)):
-            kept.append(i)
-            terms.append(tokens_terms(words, language))
-            priors.append(scoring.words_prior(i, words, weights, dangling))
-            word_counts.append(len(words))
-    return texts, kept, terms, priors, word_counts
+        if skip_boilerplate and is_boilerplate(sentence, language):
+            continue
+        kept.append(i)
+        sentence_terms = tuple(tokens_terms(words, language))
+        terms.append(shared.setdefault(sentence_terms, sentence_terms))
+        priors.append(scoring.words_prior(i, words, weights, dangling))
+        word_counts.append(len(words) if sentence.isascii() else word_count(sentence))
+    return kept, terms, priors, word_counts
 
 
 def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:
@@ -326,7 +370,7 @@ def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:
 
 
 def _scored_sentences(
-    texts: Sequence[str],
+    text: str,
     spans: Sequence[Span],
     kept: Sequence[int],
     terms: Sequence[Sequence[str]],
@@ -337,11 +381,12 @@ def _scored_sentences(
     forms: Mapping[str, str],
     weights: scoring.Weights,
 ) -> Tuple[ScoredSentence, ...]:
-    """Every sentence with its score and best terms, in document order
-    (``Summary.all_sentences``); sentences left out of scoring get 0."""
+    """Every sentence of ``text`` at ``spans`` with its score and best terms,
+    in document order (``Summary.all_sentences``); sentences left out of
+    scoring get 0."""
     position: Dict[int, int] = {i: k for k, i in enumerate(kept)}
     result = []
-    for i, sentence in enumerate(texts):
+    for i, (start, end) in enumerate(spans):
         k = position.get(i)
         top: Tuple[TermWeight, ...] = ()
         if k is not None and terms[k]:
@@ -353,11 +398,11 @@ def _scored_sentences(
             top = tuple(TermWeight(forms.get(t, t), term_weight.get(t, 0.0) * factor) for t in ranked[:TOP_TERMS])
         result.append(
             ScoredSentence(
-                text=sentence,
+                text=_text(text, start, end),
                 index=i,
                 score=scores[k] if k is not None else 0.0,
-                start=spans[i][0],
-                end=spans[i][1],
+                start=start,
+                end=end,
                 selected=k is not None and k in chosen,
                 top_terms=top,
             )

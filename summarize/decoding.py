@@ -131,25 +131,48 @@ def _utf16_without_bom(data: bytes) -> Optional[Tuple[str, str]]:
         return None
 
 
+# Codecs that decode bytes to text but are no charset a page may declare:
+# punycode and IDNA are for host names, the escapes for source code, and
+# "undefined" refuses everything.
+_NOT_CHARSETS = frozenset({"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"})
+
+
+def text_codec(charset: str) -> Optional[str]:
+    """The codec a declared ``charset`` names, or None when there is none
+    or it is no text encoding (``base64``, ``zlib``, ``rot13``, ``idna``…)."""
+    try:
+        info = codecs.lookup(charset)
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_CHARSETS:
+        return None
+    return info.name
+
+
 def decode_declared(data: bytes, charset: Optional[str]) -> Decoded:
-    """Decode ``data`` with the ``charset`` a server or page declared; an
-    unknown charset (or none) falls back to ``decode``'s rules, with a
-    warning when one was declared.  Raises ``InputError`` for binary data."""
+    """Decode ``data`` with the ``charset`` a server or page declared; a
+    charset that is unknown or no text encoding (or none) falls back to
+    ``decode``'s rules, with a warning when one was declared.  Raises
+    ``InputError`` for binary data."""
     if not charset:
         return decode(data)
-    try:
-        codec = codecs.lookup(charset).name
-    except LookupError:
-        decoded = decode(data)
-        warning = f"unknown charset {charset!r}; decoded as {decoded.encoding}"
-        return Decoded(decoded.text, decoded.encoding, (warning, *decoded.warnings))
-    if b"\x00" in data and not codec.startswith("utf-16") and not codec.startswith("utf-32"):
+    codec = text_codec(charset)
+    if codec is not None and b"\x00" in data and not codec.startswith(("utf-16", "utf-32")):
         raise InputError(BINARY)
-    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
-    text = data.decode(codec, errors="replace")
+    text: Optional[str] = None
+    if codec is not None:
+        if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+            data = data[len(codecs.BOM_UTF8):]
+        try:
+            text = data.decode(codec, errors="replace")
+        except (UnicodeError, LookupError):
+            text = None  # a codec that fails even with errors="replace"
+    if text is None:
+        decoded = decode(data)
+        warning = f"the declared charset {charset!r} is unknown or no text encoding; decoded as {decoded.encoding}"
+        return Decoded(decoded.text, decoded.encoding, (warning, *decoded.warnings))
     warnings: Tuple[str, ...] = ()
     if "\ufffd" in text:
         warnings = (f"bytes invalid in the declared charset {charset} replaced with U+FFFD",)
     text, cleaned = clean(text)
-    return Decoded(text=text, encoding=codec, warnings=(*warnings, *cleaned))
+    return Decoded(text=text, encoding=str(codec), warnings=(*warnings, *cleaned))

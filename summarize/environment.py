@@ -44,7 +44,8 @@ class Environment(NamedTuple):
 
 
 def buffer_stdout() -> None:
-    """Make a short write to stdout raise instead of losing the rest.
+    """Make a short write to stdout raise instead of losing the rest, and a
+    character stdout's encoding cannot hold come out escaped.
 
     Under PYTHONUNBUFFERED (common in containers) ``sys.stdout`` writes
     straight to the descriptor, and TextIOWrapper drops the rest of a short
@@ -55,8 +56,12 @@ def buffer_stdout() -> None:
     stdout = sys.stdout
     if isinstance(getattr(stdout, "buffer", None), io.RawIOBase):
         sys.stdout = io.TextIOWrapper(
-            io.BufferedWriter(stdout.buffer), encoding=stdout.encoding, errors=stdout.errors, line_buffering=True
+            io.BufferedWriter(stdout.buffer), encoding=stdout.encoding, errors="backslashreplace", line_buffering=True
         )
+    elif isinstance(stdout, io.TextIOWrapper):
+        # A character the stream's encoding cannot hold (PYTHONIOENCODING=ascii)
+        # is written escaped, never a traceback half-way through the output.
+        stdout.reconfigure(errors="backslashreplace")
 
 
 def silence_stdout() -> None:

@@ -31,10 +31,30 @@ class ExitStatus(IntEnum):
     """A bad option value, conflicting options, no input."""
     INTERRUPTED = 130
     """128 + SIGINT: Ctrl-C."""
+    HANGUP = 129
+    """128 + SIGHUP: the terminal went away."""
     BROKEN_PIPE = 141
     """128 + SIGPIPE: stdout's reader went away (as coreutils report it)."""
     TERMINATED = 143
     """128 + SIGTERM."""
+
+
+def printable(name: str) -> str:
+    """``name`` (a path, maybe holding bytes that are not UTF-8, which
+    Python keeps as lone surrogates) as it can be shown and written as
+    UTF-8: each such byte as ``\\xNN``, the usual escaping ("caf\\xe9.txt")."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape" if _only_escapes(name) else "backslashreplace").decode(
+            "utf-8", "backslashreplace"
+        )
+
+
+def _only_escapes(name: str) -> bool:
+    """Whether every surrogate in ``name`` stands for a byte (U+DC80..U+DCFF)."""
+    return all("\udc80" <= c <= "\udcff" for c in name if "\ud800" <= c <= "\udfff")
 
 
 class SummarizeError(Exception):
@@ -42,18 +62,22 @@ class SummarizeError(Exception):
 
     ``message``: what is wrong, without the source.  ``source``: the input
     it is about (a path, URL, ``<stdin>`` or ``file.jsonl:LINE``), or None.
+    ``brief``: the message without the details that need saying only once
+    when the same problem repeats on many inputs (the lines of one
+    dataset); the message itself unless given.
     """
 
     setting: Optional[str] = None
     """The setting that would change the outcome, for the command's hint."""
 
-    def __init__(self, message: str, *, source: Optional[str] = None) -> None:
+    def __init__(self, message: str, *, source: Optional[str] = None, brief: Optional[str] = None) -> None:
         super().__init__(message)
         self.message = message
         self.source = source
+        self.brief = brief or message
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.message}" if self.source else self.message
+        return f"{printable(self.source)}: {self.message}" if self.source else self.message
 
     def __reduce__(self) -> Tuple[Any, ...]:
         # Exceptions pickle their positional args only; keep the source too.
@@ -151,8 +175,8 @@ class FetchTimeoutError(FetchError):
     setting = "timeout"
 
 
-class TooLargeError(FetchError):
-    """The input is larger than the size cap."""
+class TooLargeError(FetchError, InputError):
+    """The input (a page, a file, stdin, a dataset line) is larger than the size cap."""
 
     setting = "max_bytes"
 

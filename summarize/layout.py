@@ -233,16 +233,38 @@ def find_dateline(text: str, start: int = 0, language: str = DEFAULT_LANGUAGE) -
     return None, start
 
 
+# Page furniture paragraphs (a byline, a breadcrumb) passed over before a
+# repeated title: at most this many.
+MAX_LEADING_FURNITURE = 2
+
+
 def repeated_title_end(text: str, title: str) -> int:
-    """The offset after the first paragraph of ``text`` when that paragraph
-    only repeats ``title`` (case, spacing, a Markdown heading marker and
-    final punctuation aside), else 0."""
-    start = len(text) - len(text.lstrip())
-    brk = _PARAGRAPH_END.search(text, start)
+    """The offset after the paragraph of ``text`` that only repeats
+    ``title`` (case, spacing, a Markdown heading marker and final
+    punctuation aside) when it is the first paragraph, or comes after at
+    most ``MAX_LEADING_FURNITURE`` paragraphs of page furniture
+    (``boilerplate.is_boilerplate``: "By Jane Doe | 3 March 2021 |
+    Politics"); else 0."""
+    start = 0
+    for _ in range(MAX_LEADING_FURNITURE + 1):
+        paragraph, end, after = _paragraph(text, start)
+        if not paragraph:
+            return 0
+        if len(paragraph) <= 2 * len(title) + 20 and _comparable(paragraph) == _comparable(title):
+            return after
+        if len(paragraph) > MAX_TITLE_CHARS or not is_boilerplate(" ".join(paragraph.split())):
+            return 0
+        start = after
+    return 0
+
+
+def _paragraph(text: str, start: int) -> tuple[str, int, int]:
+    """``(paragraph, its end, the offset after the blank line after it)``:
+    the first paragraph of ``text[start:]``, stripped ("" when there is none)."""
+    first = len(text) - len(text[start:].lstrip())
+    brk = _PARAGRAPH_END.search(text, first)
     end = brk.start() if brk else len(text)
-    if end - start > 2 * len(title) + 20 or _comparable(text[start:end]) != _comparable(title):
-        return 0
-    return brk.end() if brk else len(text)
+    return text[first:end].strip(), end, brk.end() if brk else len(text)
 
 
 def _comparable(line: str) -> str:

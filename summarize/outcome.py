@@ -22,16 +22,16 @@ from __future__ import annotations
 from typing import Any, BinaryIO, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import languages
-from .budget import Budget
+from .budget import Budget, word_count
 from .core import Summary, summarize
-from .document import DEFAULT_TEXT_FIELD, STDIN_NAME, Document, Reading
-from .errors import SummarizeError
+from .document import STDIN_NAME, Document, Fields, Reading
+from .errors import SummarizeError, printable
 from .sources import read_any, read_stream
 
 
 class Request(NamedTuple):
     """What to do with each document: the ``budget``; how to read inputs
-    (``reading``) and dataset lines (``text_field``); what to compute
+    (``reading``) and dataset lines (``fields``); what to compute
     besides the summary (``explain``, ``keywords``, see ``summarize``);
     whether to keep the text for a highlighted rendering (``keep_text``);
     and the ``language`` to read it as (a supported code, or ``"auto"``:
@@ -39,7 +39,7 @@ class Request(NamedTuple):
 
     budget: Budget = Budget()
     reading: Reading = Reading()
-    text_field: str = DEFAULT_TEXT_FIELD
+    fields: Fields = Fields()
     explain: bool = False
     keywords: int = 0
     keep_text: bool = False
@@ -56,18 +56,22 @@ class Note(NamedTuple):
 
 class Failure(NamedTuple):
     """Why a document could not be summarized: ``message`` (not naming the
-    document) and the ``setting`` that would change it, if any (see
-    ``errors.SummarizeError.setting``)."""
+    document), the ``setting`` that would change it, if any (see
+    ``errors.SummarizeError.setting``), and the ``brief`` message for the
+    same problem repeated (``errors.SummarizeError.brief``; None: the
+    message)."""
 
     message: str
     setting: Optional[str] = None
+    brief: Optional[str] = None
 
 
 class Outcome(NamedTuple):
     """One document's result: a ``summary``, or a ``failure``, or neither
     when it was skipped.
 
-    ``source``: the document's name.  ``notes``: for stderr, in order.
+    ``source``: the document's name, as it can be shown (``errors.printable``).
+    ``notes``: for stderr, in order.
     ``record_id``: a dataset line's ``id``.  ``meta``: a web page's
     ``byline``, ``date`` and ``url`` when found (None or empty otherwise).  ``text``: the text
     summarized, kept only when the request asks (``keep_text``).
@@ -91,17 +95,18 @@ class Outcome(NamedTuple):
 
 def skipped(source: str) -> Outcome:
     """The outcome of a document left out (its output exists already)."""
-    return Outcome(source)
+    return Outcome(printable(source))
 
 
 def failed(source: str, error: Union[SummarizeError, str], record_id: Any = None) -> Outcome:
     """The outcome of a document that failed with ``error`` (an exception,
     or a message not naming ``source``)."""
     if isinstance(error, SummarizeError):
-        failure = Failure(error.about(source), error.setting)
+        brief = error.brief if error.brief != error.message else None
+        failure = Failure(error.about(source), error.setting, brief)
     else:
         failure = Failure(error)
-    return Outcome(source, failure=failure, record_id=record_id)
+    return Outcome(printable(source), failure=failure, record_id=record_id)
 
 
 def summarize_document(doc: Document, request: Request) -> Outcome:
@@ -123,7 +128,7 @@ def summarize_document(doc: Document, request: Request) -> Outcome:
         return failed(doc.name, exc, doc.record_id)._replace(notes=warnings)
     notes = warnings + language_notes(detection) + length_notes(summary)
     return Outcome(
-        doc.name,
+        printable(doc.name),
         summary=summary,
         notes=notes,
         record_id=doc.record_id,
@@ -145,7 +150,7 @@ def length_notes(summary: Summary) -> Tuple[Note, ...]:
     given whole (a note; not when the whole was asked for, ``ratio=1``)."""
     budget = summary.budget
     if summary.over_budget and budget.words is not None:
-        length = len(summary.sentences[0].text.split())
+        length = word_count(summary.sentences[0].text)
         return (Note(f"even the best sentence has {length} words, over the {budget.words}-word budget; printing it alone"),)
     if summary.whole and budget.ratio != 1:
         count = summary.total_sentences
@@ -177,9 +182,9 @@ def from_record(line: bytes, source: str, request: Request) -> Outcome:
 
     record_id = None
     try:
-        record = parse_record(line, source, request.text_field)
-        record_id = record.get("id")
-        doc = record_document(record, source, request.text_field)
+        record = parse_record(line, source, request.fields.text)
+        record_id = record.get(request.fields.id)
+        doc = record_document(record, source, request.fields)
     except SummarizeError as exc:
         return failed(source, exc, record_id)
     return summarize_document(doc, request)

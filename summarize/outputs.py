@@ -8,6 +8,7 @@ temporary name and renamed into place, so a reader never sees half a file.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from typing import IO, Any, Callable, Dict, Mapping, Optional
@@ -131,10 +132,13 @@ class AtomicFile:
         self.path = path
         folder = os.path.dirname(path) or "."
         os.makedirs(folder, exist_ok=True)
-        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.", suffix=".tmp")
+        # The process id in the name tells a later run whether its writer is gone.
+        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.{os.getpid()}.", suffix=".tmp")
         try:
             os.fchmod(fd, mode)  # mkstemp makes 0600; outputs get the usual umask
-            self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            # backslashreplace: a file name that is no UTF-8 quoted in a
+            # message still leaves the file valid UTF-8.
+            self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
         except BaseException:
             os.close(fd)
             os.unlink(self.temp)
@@ -153,6 +157,37 @@ class AtomicFile:
             os.unlink(self.temp)
         except FileNotFoundError:
             pass
+
+
+# A temporary file of AtomicFile: ".NAME.PID.RANDOM.tmp".
+_TEMPORARY = re.compile(r"\A\..+\.(?P<pid>[0-9]+)\.[A-Za-z0-9_]+\.tmp\Z")
+
+
+def remove_stale_temporaries(folder: str) -> int:
+    """Delete the temporary files that runs now gone (killed, say) left in
+    ``folder`` and below; a live run's are left alone.  Returns how many
+    were deleted."""
+    removed = 0
+    for base, _, names in os.walk(folder):
+        for name in names:
+            match = _TEMPORARY.match(name)
+            if match and not _alive(int(match.group("pid"))):
+                try:
+                    os.unlink(os.path.join(base, name))
+                    removed += 1
+                except OSError:
+                    pass  # gone already, or not ours to delete
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists but is another user's
+    return True
 
 
 def _file_mode() -> int:

@@ -56,7 +56,7 @@ def read_url(url: str, reading: Reading = Reading()) -> Document:
     """
     from . import web
 
-    page = web.fetch(url, timeout=reading.timeout, max_bytes=reading.max_bytes)
+    page = web.fetch(url, timeout=reading.timeout, max_bytes=reading.limit(url=True))
     if reading.input_format == "auto":
         web.require_page(page, url)
         is_html = page.is_html or (not page.content_type and sniff_html(page.body))

@@ -204,9 +204,33 @@ def render_plain(summary: Summary, display: Display = PLAIN) -> str:
 
 
 def highlight_plain(summary: Summary, article: str) -> str:
-    """``article`` (the text ``summary`` was made from) verbatim, newline-terminated,
-    with each chosen sentence wrapped in ``MARK_OPEN`` and ``MARK_CLOSE``."""
-    text = _marked(summary, article, MARK_OPEN, MARK_CLOSE)
+    """``article`` (the text ``summary`` was made from), newline-terminated,
+    with each chosen sentence on a line of its own, wrapped in
+    ``MARK_OPEN`` and ``MARK_CLOSE``: so ``grep '^>>> '`` finds every chosen
+    sentence, and the lines between the marks are the plain summary.
+
+    The rest of the article is verbatim, except where a chosen sentence
+    shares a line with other text: the spaces between them become a line
+    break.  A chosen sentence is its ``text`` (its own line breaks are
+    spaces).  The article's words stay as they are, in order.
+    """
+    parts: List[str] = []
+    at = 0
+    for s in summary.sentences:
+        before = article[at:s.start]
+        if parts:  # after a chosen sentence: the rest of its line starts a new one
+            before = before.lstrip(" \t")
+            before = before if before.startswith("\n") else "\n" + before
+        before = before.rstrip(" \t")
+        if before and not before.endswith("\n"):
+            before += "\n"
+        parts += [before, MARK_OPEN, s.text, MARK_CLOSE]
+        at = s.end
+    rest = article[at:]
+    if parts:
+        rest = rest.lstrip(" \t")
+        rest = rest if rest.startswith("\n") or not rest else "\n" + rest
+    text = "".join(parts) + rest
     return text if text.endswith("\n") else text + "\n"
 
 

@@ -12,6 +12,7 @@ knob and ``words_prior``.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
@@ -224,15 +225,16 @@ def score_sentences(
     term_weight: Mapping[str, float],
     weights: Weights = DEFAULT_WEIGHTS,
     priors: Sequence[float] | None = None,
-) -> List[float]:
+) -> "array[float]":
     """Return one score (≥ 0) per sentence, in the order given.
 
     A sentence's score is the sum of the weights of its distinct terms,
     divided by ``len(terms) ** length_exponent`` so that a long sentence does
     not win by length alone, times ``priors[i]`` when priors are given (see
-    ``words_prior``).  A sentence without terms scores 0.
+    ``words_prior``).  A sentence without terms scores 0.  An array of
+    floats: 8 bytes a sentence.
     """
-    scores = []
+    scores = array("d")
     weight_of, exponent = term_weight.get, weights.length_exponent
     for i, terms in enumerate(sentences):
         if not terms:
@@ -263,20 +265,26 @@ class Similarity:
         self._sentences = sentences
         self._weight = term_weight
         # Term sets and norms are made for a sentence when it is first
-        # compared: selection compares only a few of a document's sentences.
+        # compared (selection compares only a few of a document's sentences),
+        # and kept by its terms object, not its index: the core shares one
+        # object among sentences with the same terms, so a text that repeats
+        # one sentence many times (all compared, all refused) keeps one.
+        # (The objects live as long as ``sentences``, so their ids stay theirs.)
         self._sets: Dict[int, FrozenSet[str]] = {}
         self._norms: Dict[int, float] = {}
 
     def _set(self, i: int) -> FrozenSet[str]:
-        terms = self._sets.get(i)
+        terms_of_i = self._sentences[i]
+        terms = self._sets.get(id(terms_of_i))
         if terms is None:
-            terms = self._sets[i] = frozenset(self._sentences[i])
+            terms = self._sets[id(terms_of_i)] = frozenset(terms_of_i)
         return terms
 
     def _norm(self, i: int) -> float:
-        norm = self._norms.get(i)
+        key = id(self._sentences[i])
+        norm = self._norms.get(key)
         if norm is None:
-            norm = self._norms[i] = math.sqrt(self._sum_of_squares(self._set(i)))
+            norm = self._norms[key] = math.sqrt(self._sum_of_squares(self._set(i)))
         return norm
 
     def _sum_of_squares(self, terms: Iterable[str]) -> float:

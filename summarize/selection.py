@@ -100,6 +100,12 @@ def _greedy(
     return chosen
 
 
+FILLER_SHARE = 0.1
+"""Under a word budget, a sentence scoring less than this share of the best
+is never chosen: a budget is a limit, not a quota, and short sentences that
+say little ("Alas!") would fill what is left of it."""
+
+
 def select(
     scores: Sequence[float],
     word_counts: Sequence[int],
@@ -108,6 +114,7 @@ def select(
     redundancy: float = 0.0,
     duplicate: float = 1.0,
     overlap: Optional[PairMeasure] = None,
+    filler_share: float = FILLER_SHARE,
 ) -> Selection:
     """Choose sentences within ``budget``.
 
@@ -117,7 +124,9 @@ def select(
     ``redundancy`` times its greatest similarity to a sentence already chosen,
     and a candidate whose ``overlap(i, j)`` (default: ``similarity``) with
     one reaches ``duplicate`` is never chosen (so a summary may have fewer
-    sentences than allowed).  Returns a ``Selection``; an empty document
+    sentences than allowed).  Under a word budget, a sentence scoring under
+    ``filler_share`` times the best score is never chosen either (the best
+    sentence always can be).  Returns a ``Selection``; an empty document
     gives no indices.
     """
     total = len(scores)
@@ -126,10 +135,26 @@ def select(
     count = budget.count(total)
     if count is None:  # a word budget
         chosen = _greedy(
-            scores, total, similarity, redundancy, overlap, duplicate, word_counts=word_counts, word_limit=budget.words
+            scores,
+            total,
+            similarity,
+            redundancy,
+            overlap,
+            duplicate,
+            word_counts=_without_fillers(scores, word_counts, budget.words, filler_share),
+            word_limit=budget.words,
         )
         if not chosen:
             return Selection(indices=(rank(scores)[0],), over_budget=True)
     else:
         chosen = _greedy(scores, count, similarity, redundancy, overlap, duplicate)
     return Selection(indices=tuple(sorted(chosen)), whole=len(chosen) == total)
+
+
+def _without_fillers(scores: Sequence[float], word_counts: Sequence[int], limit: Optional[int], share: float) -> List[int]:
+    """``word_counts`` with each sentence scoring under ``share`` times the
+    best made longer than ``limit``: ``_greedy`` never takes a sentence that
+    does not fit."""
+    floor = share * max(scores, default=0.0)
+    too_long = (limit or 0) + 1
+    return [n if score >= floor else max(n, too_long) for n, score in zip(word_counts, scores)]

@@ -30,17 +30,33 @@ pays for all of NLTK.
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import TYPE_CHECKING, Iterator, List, Tuple
 
 from ._corrections import correct
-from ._line_rules import LIST_MARKER, blocks, paragraph_spans, wrap_width
+from ._line_rules import LIST_MARKER, blocks, iter_paragraphs, wrap_width
 from .datafiles import DEFAULT_LANGUAGE
+from .errors import SummarizeError
 from .languages import AUTO, resolve
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import _punkt
 
 Span = Tuple[int, int]
 
 # A line break after a hyphen between letters: a word wrapped at its hyphen.
 _HYPHEN_WRAP = re.compile(r"(?<=\w-)[^\S\n]*\n\s*(?=\w)")
+
+
+# Where a window may end: after a mark that may end a sentence, and the
+# space after it (Chinese and Japanese marks need none).
+_WINDOW_END = re.compile(r"[.!?\u2026][\"'\u2019\u201d)\]]*\s|[\u3002\uff01\uff1f\uff61]")
+
+WINDOW = 50_000
+"""The most characters of one block split at once.  A longer block (a book
+without blank lines, a list of initials) is split window by window: Punkt's
+time and the corrections' memory grow with their input, and NLTK bounds
+each of its regular-expression scans with a wall-clock watchdog (5 s) that a
+long block on a busy machine trips."""
 
 
 def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> List[Span]:
@@ -51,25 +67,86 @@ def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> List[Span]:
     overlap, never start or end on whitespace, and together cover every
     non-whitespace character.
     """
+    return list(iter_sentence_spans(text, language))
+
+
+def iter_sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> Iterator[Span]:
+    """``sentence_spans`` of ``text``, lazily: what a text holds is never
+    held all at once besides the spans the caller keeps."""
     from . import _punkt  # loads Punkt: on first use only
 
     tokenizer = _punkt.tokenizer(language)
     lexicon = _punkt.lexicon(language)
-    paragraphs = paragraph_spans(text)
-    width = wrap_width(text, paragraphs)
-    spans: List[Span] = []
-    for p_start, p_end in paragraphs:
+    width = wrap_width(text, iter_paragraphs(text))
+    for p_start, p_end in iter_paragraphs(text):
         for b_start, b_end in blocks(text, p_start, p_end, width, language):
             # A list marker ("1.", "-") is not a sentence of its own: Punkt
             # sees only the item text, and the marker joins its first sentence.
             marker = LIST_MARKER.match(text, b_start, b_end)
             body_at = marker.end() if marker else b_start
-            body = text[body_at:b_end]
-            pieces = list(tokenizer.span_tokenize(_punkt.shown_to_punkt(body)))
-            pieces = correct(body, pieces, lexicon)
-            for i, (s, e) in enumerate(pieces):
-                spans.append((b_start if i == 0 else body_at + s, body_at + e))
-    return spans
+            first = True
+            for s, e in block_spans(text[body_at:b_end], tokenizer, lexicon):
+                yield (b_start if first else body_at + s), body_at + e
+                first = False
+
+
+def block_spans(
+    block: str, tokenizer: "_punkt.Tokenizer", lexicon: "_punkt.Lexicon", window: int = WINDOW
+) -> Iterator[Span]:
+    """The sentence spans of one ``block`` (a paragraph, or a part of one
+    its line layout set apart): Punkt's, then corrected.
+
+    A block longer than ``window`` characters is split a window at a time:
+    all but the last two sentences of a window are kept and the next window
+    starts where those two began, so each boundary is decided, and each
+    correction made, with its neighbours in view, as in one pass.  A window
+    ends after the first mark that may end a sentence (``. ! ? …``) past
+    ``window`` characters; one with hardly a boundary (sentences of half a
+    window: a run of initials) ends a sentence where it ends."""
+    if len(block) <= window:
+        yield from _corrected(block, tokenizer, lexicon)
+        return
+    start = 0
+    while start < len(block):
+        # End the window just after a mark that may end a sentence and the
+        # space after it (the rules must see the next word whole); a block
+        # with no such mark past the window is taken whole (one long
+        # sentence costs Punkt nothing: it has nothing to decide).
+        mark = _WINDOW_END.search(block, start + window)
+        end = mark.end() if mark else len(block)
+        found = _corrected(block[start:end], tokenizer, lexicon)
+        if end < len(block) and len(found) > 2:
+            for s, e in found[:-2]:
+                yield start + s, start + e
+            start += found[-2][0]
+            continue
+        for s, e in found:
+            yield start + s, start + e
+        start = end
+        while start < len(block) and block[start].isspace():
+            start += 1
+
+
+def _corrected(block: str, tokenizer: "_punkt.Tokenizer", lexicon: "_punkt.Lexicon") -> List[Span]:
+    """Punkt's spans of ``block`` (its spaced ellipses shown as dots), corrected."""
+    from . import _punkt
+
+    return correct(block, _punkt_spans(tokenizer, _punkt.shown_to_punkt(block)), lexicon)
+
+
+def _punkt_spans(tokenizer: "_punkt.Tokenizer", text: str) -> List[Span]:
+    """Punkt's spans of one window.  Should NLTK's watchdog fire all the same
+    (a machine so busy that a window takes seconds), the window is split in
+    two at a space and each half tried alone; a piece too short to split
+    that still cannot be done is a ``SummarizeError``, never a traceback."""
+    try:
+        return list(tokenizer.span_tokenize(text))
+    except TimeoutError:
+        middle = text.find(" ", len(text) // 2)
+        if len(text) < 1000 or middle < 0:
+            raise SummarizeError("the text could not be split into sentences in time; try again when the machine is less busy") from None
+    left = _punkt_spans(tokenizer, text[:middle])
+    return left + [(middle + s, middle + e) for s, e in _punkt_spans(tokenizer, text[middle:])]
 
 
 def sentence_words(text: str) -> List[str]:

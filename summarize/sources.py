@@ -1,22 +1,35 @@
 """Inputs → documents: a path, a URL or stdin read as a ``Document``.
 
 ``read_any`` is the entry point for callers that hold an argument (the
-command, batch workers): a URL is fetched (``pages.read_url``), an HTML file
-or stdin that starts like HTML is a web page (``pages.html_document``), and
-anything else is text, decoded by ``decoding``'s rules.  Dataset lines are
-read by ``datasets``, folders walked by ``walk``.
+command, batch workers): a URL is fetched (``pages.read_url``); anything
+else is read by the reader for its kind (``input_kind``): a web page
+(``pages``), a PDF (``pdf``), a DOCX or EPUB file (``office``), Markdown
+(``markdown``), or text, decoded by ``decoding``'s rules, in which Project
+Gutenberg e-books and transcripts are recognised (``plaintext``).  Dataset
+lines are read by ``datasets``, folders walked by ``walk``.
 """
 from __future__ import annotations
 
+import io
+import math
+import os
 import re
-from typing import BinaryIO
+import stat
+from typing import BinaryIO, List
 
 from .decoding import decode
 from .document import STDIN_NAME, Document, Reading, checked
-from .errors import InputError, about
+from .errors import InputError, NoTextError, TooLargeError, about
+from .formats import UNSUPPORTED, kind_of_bytes, kind_of_name
+from .plaintext import recognise
 
-HTML_SUFFIXES = (".html", ".htm")
+_CHUNK_BYTES = 1 << 20  # read at a time, so that a cap never costs a buffer of its size
 _URL = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
+# Pages extract.looks_like_html does not know by their start: XHTML with
+# an XML declaration, and pages that open with a script.
+_XML_OR_SCRIPT_PAGE = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!doctype\s+html[^>]*>\s*)*<(?:html|script)\b", re.IGNORECASE | re.DOTALL
+)
 
 
 def is_url(arg: str) -> bool:
@@ -26,50 +39,95 @@ def is_url(arg: str) -> bool:
 
 
 def is_html_path(path: str) -> bool:
-    """Whether ``path`` names an HTML file by its suffix (.html, .htm)."""
-    return path.lower().endswith(HTML_SUFFIXES)
+    """Whether ``path`` names a web page by its suffix (.html, .htm, .xhtml, .shtml)."""
+    return kind_of_name(path) == "html"
 
 
 def sniff_html(data: bytes) -> bool:
-    """Whether ``data`` starts like an HTML document (see ``extract.looks_like_html``)."""
+    """Whether ``data`` starts like an HTML document (see
+    ``extract.looks_like_html``), an XHTML one (``<?xml …?><html``), or a
+    page that opens with ``<script>``."""
     from .extract import looks_like_html
 
     # Latin-1 never fails and the markers are ASCII.
-    return looks_like_html(data[:4096].decode("latin-1"))
+    head = data[:4096].decode("latin-1")
+    return looks_like_html(head) or bool(_XML_OR_SCRIPT_PAGE.match(head.lstrip("\xef\xbb\xbf\ufeff")))
+
+
+def input_kind(data: bytes, name: str, input_format: str = "auto", *, sniff: bool = False) -> str:
+    """How to read ``data``, read from ``name``: one of
+    ``document.INPUT_FORMATS`` other than ``auto``, or a kind of
+    ``formats.UNSUPPORTED``.
+
+    An ``input_format`` other than ``auto`` decides.  Otherwise the content
+    (a PDF, DOCX or EPUB file, or a format that is refused:
+    ``formats.kind_of_bytes``; a zip named ``.docx`` or ``.epub`` is read
+    as one), then the name's extension
+    (``formats.kind_of_name``), then, with ``sniff`` (stdin), whether the
+    data starts like a web page; else ``text``.
+    """
+    if input_format != "auto":
+        return input_format
+    by_content, by_name = kind_of_bytes(data), kind_of_name(name)
+    if by_content == "zip" and by_name in ("docx", "epub"):
+        return by_name  # a damaged one, or one without its parts: its reader says what is wrong
+    return by_content or by_name or ("html" if sniff and sniff_html(data) else "text")
 
 
 def read_any(path: str, reading: Reading = Reading()) -> Document:
-    """Any single input as a ``Document``: a URL (fetched), an HTML file
-    (by suffix, or ``input_format="html"``), or a text file.  Raises
-    ``SummarizeError`` subclasses only, each naming ``path`` as its source."""
+    """Any single input as a ``Document``: a URL (fetched), or a file read
+    by the reader for its kind (``from_bytes``).  Raises ``SummarizeError``
+    subclasses only, each naming ``path`` as its source."""
     if is_url(path):
         from .pages import read_url  # web pages: loaded when one is met
 
         return read_url(path, reading)
-    return from_bytes(read_bytes(path), path, reading)
+    return from_bytes(read_bytes(path, reading.limit()), path, reading)
 
 
 def read_stream(stream: BinaryIO, name: str = STDIN_NAME, reading: Reading = Reading()) -> Document:
-    """Read all of a binary ``stream`` (stdin) as a ``Document``: HTML when
-    ``reading.input_format`` is ``html``, or ``auto`` and the data starts
-    like an HTML document; else text.  Raises as ``read_any``."""
-    return from_bytes(stream.read(), name, reading, sniff=True)
+    """Read all of a binary ``stream`` (stdin) as a ``Document``, its kind
+    known by ``reading.input_format`` or by its first bytes (a PDF, DOCX,
+    EPUB or web page; else text).  Raises as ``read_any``; at most
+    ``reading.limit()`` bytes are read (``TooLargeError`` past them)."""
+    return from_bytes(read_capped(stream, name, reading.limit()), name, reading, sniff=True)
 
 
 def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: bool = False) -> Document:
-    """The document in ``data``, read from ``name``: a web page when
-    ``reading.input_format`` says ``html``, or says ``auto`` and the name
-    ends in ``.html``/``.htm`` or (with ``sniff``) the first bytes look like
-    HTML; else text.  Raises ``InputError`` for binary data, ``NoTextError``
-    for blank text, and as ``pages.html_document`` for a page."""
-    form = reading.input_format
-    if form == "html" or (form == "auto" and (is_html_path(name) or (sniff and sniff_html(data)))):
+    """The document in ``data``, read from ``name`` by the reader for its
+    kind (``input_kind``; ``sniff``: look for a web page's start too).
+
+    Raises ``InputError`` for binary data and formats that cannot be read,
+    ``NoTextError`` for a document without text, ``MissingExtraError`` for
+    a kind that needs an extra that is not installed, and as each reader
+    says (``pages.html_document``, ``pdf.pdf_document``, ``office``).
+    """
+    kind = input_kind(data, name, reading.input_format, sniff=sniff)
+    if kind == "html":
         from .pages import html_document  # web pages: loaded when one is met
 
         return html_document(data, name)
+    if kind == "pdf":
+        from .pdf import pdf_document
+
+        return pdf_document(data, name)
+    if kind in ("docx", "epub"):
+        from .office import docx_document, epub_document
+
+        return (docx_document if kind == "docx" else epub_document)(data, name)
+    if kind in UNSUPPORTED:
+        raise InputError(UNSUPPORTED[kind], source=name)
     with about(name):
         decoded = decode(data)
-    return checked(Document(name=name, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings))
+    doc = checked(Document(name=name, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings))
+    if kind == "markdown":
+        from .markdown import markdown_document
+
+        doc = markdown_document(doc)
+        if not doc.text.strip():
+            raise NoTextError("no prose to summarize (only headings, code, tables or links)", source=name)
+        return doc
+    return checked(recognise(doc))
 
 
 def read_path(path: str) -> Document:
@@ -78,17 +136,48 @@ def read_path(path: str) -> Document:
     Raises ``InputError`` when it is missing, a directory, unreadable or
     binary, and ``NoTextError`` when it holds only whitespace.
     """
-    return from_bytes(read_bytes(path), path, Reading(input_format="text"))
+    reading = Reading(input_format="text")
+    return from_bytes(read_bytes(path, reading.limit()), path, reading)
 
 
-def read_bytes(path: str) -> bytes:
-    """All the bytes of the file at ``path``.  Raises ``InputError`` (its
-    source ``path``) when it is missing, a folder or unreadable."""
+def read_bytes(path: str, max_bytes: int) -> bytes:
+    """All the bytes of the file at ``path``, at most ``max_bytes`` of them.
+    Raises ``InputError`` (its source ``path``) when it is missing, a
+    folder or unreadable, ``TooLargeError`` when it holds more."""
     with open_input(path) as handle:
-        try:
-            return handle.read()
-        except OSError as exc:
-            raise InputError(f"cannot read it ({exc.strerror or exc})", source=path) from None
+        return read_capped(handle, path, max_bytes)
+
+
+def read_capped(stream: BinaryIO, name: str, max_bytes: int) -> bytes:
+    """All the bytes of ``stream`` (read from ``name``), at most
+    ``max_bytes``: ``TooLargeError`` as soon as there are more, so a device
+    that never ends (``/dev/zero``) costs no more than the cap."""
+    chunks: List[bytes] = []
+    size = 0
+    try:
+        if _regular_file_size(stream) <= max_bytes:
+            data = stream.read()  # one buffer of the right size
+            if len(data) <= max_bytes:
+                return data
+            raise TooLargeError(f"the input is larger than the {max_bytes:,}-byte limit", source=name)
+        while size <= max_bytes:
+            chunk = stream.read(min(_CHUNK_BYTES, max_bytes + 1 - size))
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise InputError(f"cannot read it ({exc.strerror or exc})", source=name) from None
+    raise TooLargeError(f"the input is larger than the {max_bytes:,}-byte limit", source=name)
+
+
+def _regular_file_size(stream: BinaryIO) -> float:
+    """The size of ``stream`` when it is a regular file, else infinity."""
+    try:
+        info = os.fstat(stream.fileno())
+    except (OSError, AttributeError, ValueError, io.UnsupportedOperation):
+        return math.inf
+    return info.st_size if stat.S_ISREG(info.st_mode) else math.inf
 
 
 def open_input(path: str) -> BinaryIO:

@@ -51,7 +51,7 @@ def run_task(task: Task, request: Request) -> Outcome:
     return from_path(payload, request)
 
 
-_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM, *([signal.SIGHUP] if hasattr(signal, "SIGHUP") else [])}
 _CAN_MASK = hasattr(signal, "pthread_sigmask")
 
 
@@ -60,6 +60,8 @@ def _worker_init() -> None:
     # group, and the parent then terminates the workers with SIGTERM.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, _worker_exit)
+    if hasattr(signal, "SIGHUP"):  # sent to the whole group when the terminal closes: the parent decides
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)
     if _CAN_MASK:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)  # blocked since the fork: see Workers
 

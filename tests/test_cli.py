@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -126,7 +127,7 @@ def test_short_text_is_printed_whole_with_a_note(runner):
     [
         (b"", "empty.txt: no text to summarize"),
         (b" \n\n\t", "empty.txt: no text to summarize"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "empty.txt: looks like a binary file"),
+        (b"\x7fELF\x02\x01\x01\x00\x00", "empty.txt: looks like a binary file"),
     ],
     ids=["empty", "whitespace", "binary"],
 )
@@ -296,6 +297,29 @@ def test_highlight_prints_the_article_with_markers(runner, sample_path, sample_t
     assert result.stdout.replace(">>> ", "").replace(" <<<", "") == sample_text.rstrip("\n") + "\n"
     marked = [line for line in result.stdout.splitlines() if line.startswith(">>> ")]
     assert [line[4:-4] for line in marked] == expected_lines(sample_text)
+
+
+WRAPPED_ARTICLE = (
+    "Harbour plan approved\n\n"
+    "The council met on Tuesday night in the old town hall. The harbour dredging plan was\n"
+    "approved after a long night of debate about the dredging of the harbour channel. Fishing\n"
+    "crews left early. Work on the harbour channel starts in October, the harbour board said.\n"
+    "The quay stays open.\n"
+)
+
+
+@pytest.mark.parametrize("count", ["1", "2", "4"])
+def test_grep_and_sed_find_the_highlighted_summary(runner, tmp_path, count):
+    # The README's recipes: grep '^>>> ' lists the chosen sentences, even
+    # from mid-paragraph and wrapped over lines; sed strips the marks.
+    path = tmp_path / "wrapped.txt"
+    path.write_text(WRAPPED_ARTICLE, encoding="utf-8")
+    highlighted = runner.invoke(cli, ["--highlight", "-n", count, str(path)]).stdout
+    plain = runner.invoke(cli, ["-n", count, str(path)]).stdout
+    grep = [line for line in highlighted.splitlines() if re.match(r"^>>> ", line)]
+    sed = [re.sub(r"^>>> (.*) <<<$", r"\1", line) for line in grep]
+    assert len(grep) == int(count)
+    assert "\n".join(sed) + "\n" == plain
 
 
 def test_highlight_reads_stdin(runner, sample_text):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.decoding import decode
+from summarize.decoding import decode, decode_declared
 from summarize.errors import InputError
 
 
@@ -48,3 +48,14 @@ def test_latin1_text_falls_back_to_windows_1252_with_a_warning():
 @pytest.mark.parametrize("raw", [b"One.\r\nTwo.\r\n", b"One.\rTwo.\r"], ids=["crlf", "lone-cr"])
 def test_line_endings_become_newlines(raw):
     assert decode(raw).text == "One.\nTwo.\n"
+
+
+@pytest.mark.parametrize("charset", ["base64", "hex", "rot13", "zlib", "idna", "undefined", "punycode", "no-such-thing"])
+def test_a_declared_charset_that_is_no_text_encoding_falls_back_with_a_warning(charset):
+    decoded = decode_declared("Caf\u00e9 au lait.".encode("utf-8"), charset)
+    assert decoded.text == "Caf\u00e9 au lait." and decoded.encoding == "utf-8"
+    assert decoded.warnings == (f"the declared charset {charset!r} is unknown or no text encoding; decoded as utf-8",)
+
+
+def test_a_declared_charset_is_used_when_it_is_one():
+    assert decode_declared("Caf\u00e9".encode("cp1252"), "windows-1252").text == "Caf\u00e9"

@@ -20,8 +20,11 @@ ALLOWED = {
     "terminal.py": {"rich"},
     "_punkt.py": {"nltk"},  # type names only; see the test below
     "extract.py": {"trafilatura"},  # the web extra, imported when a page is met
+    "markdown.py": {"markdown_it"},  # comes with rich; imported when Markdown is met
+    "pdf.py": {"pypdfium2"},  # the pdf extra, imported when a PDF is met
 }
-THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext"}
+THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext", "markdown_it", "pypdfium2",
+               "reportlab", "docx"}
 
 
 def imported_roots(path: Path) -> tuple:
@@ -62,7 +65,8 @@ LAYERS = {
     "foundation": {"errors", "datafiles", "languages", "nltk_modules", "budget"},
     "stages": {"layout", "_line_rules", "_punkt", "_corrections", "sentences", "terms", "boilerplate", "scoring",
                "selection", "core"},
-    "input": {"document", "decoding", "web", "extract", "pages", "sources", "datasets", "walk"},
+    "input": {"document", "decoding", "formats", "plaintext", "markdown", "office", "pdf", "web", "extract", "pages",
+              "sources", "datasets", "walk"},
     "document path": {"outcome"},
     "output": {"render", "terminal", "outputs"},
     "many documents": {"workers", "batch"},
@@ -148,7 +152,7 @@ def test_help_and_version_import_neither_nltk_nor_rich(flag):
         f"try:\n    cli.main([{flag!r}], standalone_mode=False)\nexcept SystemExit:\n    pass"
     )
     loaded, _ = loaded_after(code)
-    assert not {"nltk", "rich", "trafilatura", "lxml"} & set(loaded)
+    assert not {"nltk", "rich", "trafilatura", "lxml", "markdown_it", "pypdfium2"} & set(loaded)
 
 
 def cli_run(path: Path) -> str:
@@ -163,7 +167,7 @@ def test_text_input_does_not_import_the_web_extra(tmp_path):
     path.write_text("Title line\n\nOne sentence here. Another one there. A third.", encoding="utf-8")
     loaded, printed = loaded_after(cli_run(path))
     assert "One sentence here." in printed  # the run did happen
-    assert not {"trafilatura", "lxml", "htmldate", "courlan"} & set(loaded)
+    assert not {"trafilatura", "lxml", "htmldate", "courlan", "markdown_it", "pypdfium2"} & set(loaded)
 
 
 @pytest.mark.parametrize("name", ["libya-haftar-rome-paris.txt", "fr-conseil-municipal-pistes.txt"])

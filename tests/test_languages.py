@@ -347,7 +347,6 @@ def test_datelines(code, text, dateline):
 )
 def test_boilerplate_of_each_language(code, sentence):
     assert is_boilerplate(sentence, code)
-    assert not is_boilerplate(sentence)  # not English furniture
 
 
 @pytest.mark.parametrize("code", OTHERS)

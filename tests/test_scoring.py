@@ -43,7 +43,7 @@ def test_a_term_repeated_in_one_sentence_counts_once():
 
 
 def test_sentence_without_terms_scores_zero():
-    assert score_sentences([[]], {"kidney": 1.0}) == [0.0]
+    assert list(score_sentences([[]], {"kidney": 1.0})) == [0.0]
 
 
 def test_length_exponent_divides_the_sum_by_a_power_of_the_term_count():
@@ -55,7 +55,7 @@ def test_length_exponent_divides_the_sum_by_a_power_of_the_term_count():
 
 def test_priors_multiply_scores():
     weight = {"a": 1.0}
-    assert score_sentences([["a"], ["a"]], weight, priors=[2.0, 0.5]) == [2.0, 0.5]
+    assert list(score_sentences([["a"], ["a"]], weight, priors=[2.0, 0.5])) == [2.0, 0.5]
 
 
 def test_position_prior_is_one_plus_position_at_the_lead_and_decays():

@@ -159,3 +159,19 @@ def test_lazy_selection_equals_plain_mmr(case, redundancy):
     got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7,
                   word_counts=word_counts, word_limit=word_limit)
     assert got == expected
+
+
+def test_word_budget_never_fills_up_with_sentences_that_score_next_to_nothing():
+    # "Alas!" and "Oh well." would fit in what is left of the budget.
+    scores, words = [1.0, 0.03, 0.9, 0.05], [10, 1, 10, 2]
+    assert select(scores, words, Budget(words=25)).indices == (0, 2)
+
+
+def test_the_filler_share_is_relative_to_the_best_score():
+    scores, words = [0.2, 0.01, 0.03], [5, 5, 5]
+    assert select(scores, words, Budget(words=100)).indices == (0, 2)
+    assert select(scores, words, Budget(words=100), filler_share=0.0).indices == (0, 1, 2)
+
+
+def test_a_sentence_budget_takes_low_scores_as_asked():
+    assert select([1.0, 0.03, 0.9], [10, 1, 10], Budget(sentences=3)).indices == (0, 1, 2)

@@ -9,7 +9,11 @@ from typing import List
 
 import pytest
 
-from summarize.sentences import normalize_space, sentence_spans, split_sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import _punkt
+from summarize.sentences import block_spans, normalize_space, sentence_spans, split_sentences
 
 # (id naming the rule, text, expected sentences)
 CASES = [
@@ -233,3 +237,23 @@ def test_import_does_not_load_nltk() -> None:
 )
 def test_cjk_end_marks_end_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+_PIECES = ["Mr.", "Dr.", "the", "U.S.", "Army", "said.", "It", "rained!", "What?", "e.g.", "No.", "5", "A.", "B.",
+           "\u201cWhy?\u201d", "he", "asked.", "(He", "left.)", "St.", "Paul", "...", "\u2026", "\n", "Wait..."]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=150), st.sampled_from([64, 97, 250]))
+def test_a_block_in_windows_splits_as_it_does_in_one_pass(words, window):
+    text = " ".join(words).strip()
+    engine, lexicon = _punkt.tokenizer(), _punkt.lexicon()
+    whole = list(block_spans(text, engine, lexicon, window=len(text) + 1))
+    if whole and max(e - s for s, e in whole) + 30 < window // 2:  # no sentence near half a window long
+        assert list(block_spans(text, engine, lexicon, window)) == whole
+
+
+def test_a_block_of_a_million_characters_is_split_without_a_watchdog_firing():
+    text = "A. B. C. D. " * 10000 + "It rained. " * 60000
+    sentences = split_sentences(text)
+    assert sentences[-1] == "It rained." and len(sentences) > 60000
