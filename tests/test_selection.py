@@ -164,3 +164,67 @@ def test_lazy_selection_equals_plain_mmr(case, redundancy):
     got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7,
                   word_counts=word_counts, word_limit=word_limit)
     assert got == expected
+
+
+def plain_mmr_compared_with_the_first(compared, scores, limit, similarity, redundancy, overlap, duplicate, identity):
+    """``plain_mmr`` where a candidate is measured against the first
+    ``compared`` sentences chosen only, and never takes the identity of any."""
+    top = max(scores) if max(scores) > 0 else 1.0
+    chosen = []
+    while len(chosen) < limit:
+        reference = chosen[:compared]
+        taken = {identity(j) for j in chosen} - {None}
+        values = [
+            (scores[i] / top - redundancy * max((similarity(i, j) for j in reference), default=0.0), -i)
+            for i in range(len(scores))
+            if i not in chosen and identity(i) not in taken and all(overlap(i, j) < duplicate for j in reference)
+        ]
+        if not values:
+            break
+        chosen.append(-max(values)[1])
+    return chosen
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(1, 40).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0, 0.3, 0.9]), min_size=n, max_size=n),
+            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.7, 1.0]), min_size=n * n, max_size=n * n),
+            st.lists(st.sampled_from([None, "a", "b", "c", "d", "e"]), min_size=n, max_size=n),
+            st.integers(1, n),
+        )
+    ),
+    st.sampled_from([0.0, 0.3, 1.0]),
+    st.integers(1, 5),
+)
+def test_long_selection_compares_with_the_first_chosen_and_never_repeats_one(case, redundancy, compared):
+    # Past COMPARED chosen sentences (here made small), a candidate is
+    # measured against the first COMPARED only: selection stays linear in
+    # the document.  A repeat (the same identity) is never taken at any length.
+    scores, flat, identities, limit = case
+    n = len(scores)
+
+    def pair(i, j):
+        # Sentences of the same identity overlap fully, as their term sets are the same.
+        if identities[i] is not None and identities[i] == identities[j]:
+            return 1.0
+        return flat[min(i, j) * n + max(i, j)]
+
+    expected = plain_mmr_compared_with_the_first(compared, scores, limit, pair, redundancy, pair, 0.7, identities.__getitem__)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("summarize.selection.COMPARED", compared)
+        got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7, identity=identities.__getitem__)
+    assert got == expected
+
+
+def test_long_summary_never_repeats_a_sentence():
+    from summarize import summarize
+
+    from test_hostile import numbered
+
+    text = " ".join([numbered(300)] + ["The council approved the new bridge over the river on Monday."] * 300)
+    lines = [s.text for s in summarize(text, ratio=1).sentences]
+    assert len(lines) > 200  # far more than selection.COMPARED
+    assert len(lines) == len(set(lines))
+    assert lines.count("The council approved the new bridge over the river on Monday.") == 1
