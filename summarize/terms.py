@@ -84,8 +84,15 @@ def _stem_function() -> Callable[[str], str]:
 # "(Reuters)," -> ("reuter",) (a word never spans whitespace, so a text's
 # terms are its tokens' terms in order; most tokens recur, and a lookup is far
 # cheaper than the word regex); and the term of each lower-cased word, so
-# "The" and "the" are stemmed once.
+# "The" and "the" are stemmed once.  They live as long as the process (a
+# batch worker summarizes thousands of documents), so what they hold is
+# bounded: at most _CACHE_SIZE entries, and a token or word longer than
+# _CACHED_LENGTH characters (a URL, a run of letters with no space: rarely
+# seen twice) is never kept.  Together that bounds the keys and terms held
+# to a few megabytes; without the length limit, 40 documents with a unique
+# 1 MB token each kept 120 MB.
 _CACHE_SIZE = 65536
+_CACHED_LENGTH = 40
 _TOKEN_TERMS: Dict[str, Tuple[str, ...]] = {}
 _LOWER_TERMS: Dict[str, str] = {}
 
@@ -98,10 +105,12 @@ def _term(word: str) -> str:
 
 
 def _remember(cache: Dict[str, Any], key: str, value: Any) -> Any:
-    """Store ``value`` under ``key`` in one of the caches above (emptied when full); return it."""
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    cache[key] = value
+    """Store ``value`` under ``key`` in one of the caches above (emptied when
+    full; a key longer than ``_CACHED_LENGTH`` is not stored); return it."""
+    if len(key) <= _CACHED_LENGTH:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        cache[key] = value
     return value
 
 
