@@ -117,23 +117,33 @@ def cpu_growth(make_setup: Callable[[int], str], work: str, small: int, large: i
     )
 
 
+# Runs its arguments as a command and prints its exit status and peak
+# resident set.  A child's ru_maxrss counts the memory of the process it was
+# forked or spawned from (the kernel records the old image's peak at exec),
+# so a command started straight from a grown test process would inherit its
+# size: this small, fresh interpreter starts it instead.
+_REPORTER = """
+import resource, subprocess, sys
+status = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+print(status, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
 def peak_rss(argv: Sequence[str], *, timeout: float = 120, stdin: Optional[int] = None, env: Optional[dict] = None) -> Tuple[int, int]:
     """(exit status, peak resident set in bytes) of running ``argv``, stdout
     and stderr discarded; killed after ``timeout`` seconds (then the status
-    is -9)."""
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=stdin, env=env or child_env())
-    deadline = time.monotonic() + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if time.monotonic() > deadline:
-            proc.kill()
-            _, status, usage = os.wait4(proc.pid, 0)
-            break
-        time.sleep(0.05)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, usage.ru_maxrss * 1024  # KiB on Linux
+    is -9 and the size 0)."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _REPORTER, *argv], stdout=subprocess.PIPE, stdin=stdin, env=env or child_env(),
+        start_new_session=True, text=True,
+    )
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_group(proc)
+        return -9, 0
+    status, kib = out.split()
+    return int(status), int(kib) * 1024  # KiB on Linux
 
 
 def summarize_command(*args: str) -> list:
