@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import truediv
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence
 
 
 @dataclass(frozen=True)
@@ -199,10 +199,11 @@ class Similarity:
         shared = self._sum_of_squares(self._set(i) & self._set(j))
         return min(1.0, shared / (norm_i * norm_j))
 
-    def identity(self, i: int) -> Optional[FrozenSet[str]]:
-        """Sentence ``i``'s distinct terms, or None when it has none: two
-        sentences of the same identity have an ``overlap`` of exactly 1."""
-        return self._set(i) or None
+    def terms(self, i: int) -> FrozenSet[str]:
+        """Sentence ``i``'s distinct terms.  Two sentences sharing none have
+        similarity and overlap 0; two with the same (not none) an overlap of
+        exactly 1 (what ``selection.select`` relies on)."""
+        return self._set(i)
 
     def overlap(self, i: int, j: int) -> float:
         """Shared terms of ``i`` and ``j`` over the geometric mean of their term counts (0 without terms)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
-from typing import Callable, Dict, Hashable, List, Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Callable, Dict, Hashable, List, Optional, Sequence, Set, Tuple
 
 from .errors import BudgetError
 
@@ -102,7 +102,7 @@ def _greedy(
     duplicate: float = 1.0,
     word_counts: Optional[Sequence[int]] = None,
     word_limit: Optional[int] = None,
-    identity: Optional[Callable[[int], Hashable]] = None,
+    terms: Optional[Callable[[int], AbstractSet[Hashable]]] = None,
 ) -> List[int]:
     """Choose up to ``limit`` sentences, one at a time, by maximal marginal relevance.
 
@@ -116,10 +116,14 @@ def _greedy(
 
     "A chosen sentence" is one of the first ``COMPARED`` chosen: comparing
     each candidate with every chosen sentence costs the document's length
-    times the summary's, 88 s for all the sentences of 300 KB.  A candidate
-    with the same ``identity`` (a hashable, or None for none) as any chosen
-    sentence is a repeat of it and never taken, however long the summary:
-    ``identity`` must be equal only for sentences whose ``overlap`` is 1.
+    times the summary's (66 s for all the sentences of 300 KB).
+
+    ``terms(i)``, when given, is sentence ``i``'s set of terms, with the
+    promise that two sentences sharing no term have similarity and overlap
+    0, and two with the same terms (not none) an overlap of 1.  A candidate
+    is then compared only with the chosen sentences it shares a term with
+    (the others cannot change its value), and one with the same terms as any
+    chosen sentence is a repeat, never taken, however long the summary.
 
     Lazy evaluation, exact: a candidate's value only falls as sentences are
     chosen, so a value computed earlier is an upper bound on its value now.
@@ -135,35 +139,54 @@ def _greedy(
         return []
     top = max(max(scores), 0.0) or 1.0
     same = overlap if overlap is not None else similarity
-    if overlap is None or duplicate > 1.0:
-        identity = None  # equal identities mean an overlap of 1: a repeat only if duplicate <= 1
+    # Sharing no term means measures of 0: no effect unless 0 already counts as a repeat.
+    sharing_only = terms is not None and duplicate > 0.0
+    # The same terms mean an overlap of 1: a repeat unless overlap is not the test.
+    repeats = terms is not None and overlap is not None and duplicate <= 1.0
     # (-(upper bound on the value), index): best value first, ties to the earlier.
     heap = [(-(scores[i] / top), i) for i in range(len(scores))]
     heapq.heapify(heap)
     nearest: Dict[int, float] = {}  # candidate -> greatest similarity to a compared chosen one
     compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``nearest`` covers
-    identities: Set[Hashable] = set()  # of every chosen sentence
+    holders: Dict[Hashable, int] = {}  # term -> bit p set when chosen[p] (p < COMPARED) has it
+    taken: Set[AbstractSet[Hashable]] = set()  # the term sets of every chosen sentence
     chosen: List[int] = []
     used = 0
     while heap and len(chosen) < limit:
         _, i = heapq.heappop(heap)
         if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
             continue
-        key = identity(i) if identity is not None else None
-        if key is not None and key in identities:
+        mine = terms(i) if terms is not None else frozenset()
+        if repeats and mine and mine in taken:
             continue
         reference = min(len(chosen), COMPARED)
         done = compared.get(i, 0)
         if done == reference:
+            if repeats and mine:
+                taken.add(mine)
+            if sharing_only and len(chosen) < COMPARED:
+                bit = 1 << len(chosen)
+                for term in mine:
+                    holders[term] = holders.get(term, 0) | bit
             chosen.append(i)
-            if key is not None:
-                identities.add(key)
             if word_counts is not None:
                 used += word_counts[i]
             continue
+        if sharing_only:
+            mask = 0
+            for term in mine:
+                mask |= holders.get(term, 0)
+            mask = (mask >> done) & ((1 << (reference - done)) - 1)
+            others = []
+            while mask:  # the positions of its bits, in order
+                lowest = mask & -mask
+                others.append(chosen[done + lowest.bit_length() - 1])
+                mask ^= lowest
+        else:
+            others = chosen[done:reference]
         near = nearest.get(i, 0.0)
         repeated = False
-        for j in chosen[done:reference]:
+        for j in others:
             if similarity is not None:
                 near = max(near, similarity(i, j))
             if same is not None and same(i, j) >= duplicate:
@@ -184,7 +207,7 @@ def select(
     redundancy: float = 0.0,
     duplicate: float = 1.0,
     overlap: Optional[PairMeasure] = None,
-    identity: Optional[Callable[[int], Hashable]] = None,
+    terms: Optional[Callable[[int], AbstractSet[Hashable]]] = None,
 ) -> Selection:
     """Choose sentences within ``budget``.
 
@@ -194,16 +217,15 @@ def select(
     ``redundancy`` times its greatest similarity to a sentence already chosen,
     and a candidate whose ``overlap(i, j)`` (default: ``similarity``) with
     one reaches ``duplicate`` is never chosen (so a summary may have fewer
-    sentences than allowed).  ``identity(i)`` (a hashable, or None) lets
-    repeats be found cheaply in a long summary: equal identities must mean
-    an ``overlap`` of 1 (see ``_greedy``: a candidate is compared with the
-    first ``COMPARED`` sentences chosen only).  Returns a ``Selection``; an
-    empty document gives no indices.
+    sentences than allowed).  ``terms(i)``, a sentence's set of terms, makes
+    long summaries cheap and keeps repeats out of them (see ``_greedy``: a
+    candidate is compared with the first ``COMPARED`` sentences chosen
+    only).  Returns a ``Selection``; an empty document gives no indices.
     """
     total = len(scores)
     if total == 0:
         return Selection(indices=())
-    mmr = dict(similarity=similarity, redundancy=redundancy, overlap=overlap, duplicate=duplicate, identity=identity)
+    mmr = dict(similarity=similarity, redundancy=redundancy, overlap=overlap, duplicate=duplicate, terms=terms)
     if budget.words is not None:
         chosen = _greedy(scores, total, word_counts=word_counts, word_limit=budget.words, **mmr)
         if not chosen:
