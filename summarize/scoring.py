@@ -168,17 +168,26 @@ class Similarity:
     are exact (``math.fsum``), so results never depend on set iteration order.
     """
 
+    CACHED = 4096
+    """Sentences whose term sets and norms are kept at once (the cache is
+    emptied when full): a long summary compares nearly every sentence, and a
+    set of ten terms takes about 700 bytes, more than the sentence's text."""
+
     def __init__(self, sentences: Sequence[Sequence[str]], term_weight: Mapping[str, float]) -> None:
         self._sentences = sentences
         self._weight = term_weight
-        # Term sets and norms are made for a sentence when it is first
-        # compared: selection compares only a few of a document's sentences.
+        # Term sets and norms are made for a sentence when it is compared:
+        # selection compares only a few of a document's sentences, unless
+        # the summary is long.
         self._sets: Dict[int, FrozenSet[str]] = {}
         self._norms: Dict[int, float] = {}
 
     def _set(self, i: int) -> FrozenSet[str]:
         terms = self._sets.get(i)
         if terms is None:
+            if len(self._sets) >= self.CACHED:
+                self._sets.clear()
+                self._norms.clear()
             terms = self._sets[i] = frozenset(self._sentences[i])
         return terms
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import math
 from dataclasses import dataclass
-from typing import AbstractSet, Callable, Dict, Hashable, List, Optional, Sequence, Set, Tuple
+from typing import AbstractSet, Callable, Dict, Hashable, List, Optional, Sequence, Tuple
 
 from .errors import BudgetError
 
@@ -149,7 +149,7 @@ def _greedy(
     nearest: Dict[int, float] = {}  # candidate -> greatest similarity to a compared chosen one
     compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``nearest`` covers
     holders: Dict[Hashable, int] = {}  # term -> bit p set when chosen[p] (p < COMPARED) has it
-    taken: Set[AbstractSet[Hashable]] = set()  # the term sets of every chosen sentence
+    taken: Dict[int, List[int]] = {}  # hash of a term set -> the chosen sentences with such a set
     chosen: List[int] = []
     used = 0
     while heap and len(chosen) < limit:
@@ -157,13 +157,15 @@ def _greedy(
         if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
             continue
         mine = terms(i) if terms is not None else frozenset()
-        if repeats and mine and mine in taken:
+        # Hashes, not the sets, are kept for every chosen sentence: a long
+        # summary would hold a set of each (terms() need not keep them).
+        if repeats and mine and any(terms(j) == mine for j in taken.get(hash(mine), ())):  # type: ignore[misc]
             continue
         reference = min(len(chosen), COMPARED)
         done = compared.get(i, 0)
         if done == reference:
             if repeats and mine:
-                taken.add(mine)
+                taken.setdefault(hash(mine), []).append(i)
             if sharing_only and len(chosen) < COMPARED:
                 bit = 1 << len(chosen)
                 for term in mine:
