@@ -227,15 +227,23 @@ def select(
     total = len(scores)
     if total == 0:
         return Selection(indices=())
-    mmr = dict(similarity=similarity, redundancy=redundancy, overlap=overlap, duplicate=duplicate, terms=terms)
-    if budget.words is not None:
-        chosen = _greedy(scores, total, word_counts=word_counts, word_limit=budget.words, **mmr)
-        if not chosen:
-            return Selection(indices=(rank(scores)[0],), over_budget=True)
-    else:
+    limit, word_limit = total, budget.words
+    if word_limit is None:
         if budget.ratio is not None:
-            count = max(1, int(math.floor(budget.ratio * total + 0.5)))
+            limit = max(1, int(math.floor(budget.ratio * total + 0.5)))
         else:
-            count = int(budget.sentences or DEFAULT_SENTENCES)
-        chosen = _greedy(scores, min(count, total), **mmr)
+            limit = min(int(budget.sentences or DEFAULT_SENTENCES), total)
+    chosen = _greedy(
+        scores,
+        limit,
+        similarity=similarity,
+        redundancy=redundancy,
+        overlap=overlap,
+        duplicate=duplicate,
+        word_counts=word_counts if word_limit is not None else None,
+        word_limit=word_limit,
+        terms=terms,
+    )
+    if word_limit is not None and not chosen:
+        return Selection(indices=(rank(scores)[0],), over_budget=True)
     return Selection(indices=tuple(sorted(chosen)), whole=len(chosen) == total)

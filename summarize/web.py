@@ -37,7 +37,7 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from email.message import Message
-from typing import Any, List, Optional
+from typing import Any, Callable, List, Optional
 
 from . import __version__
 from .errors import ContentTypeError, FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
@@ -193,7 +193,7 @@ class _WatchedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, *args: Any, deadline: _Deadline, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._deadline = deadline
-        create = self._create_connection
+        create: Callable[..., socket.socket] = self._create_connection  # type: ignore[has-type]  # set by http.client
 
         def create_watched(address: Any, timeout: Any = None, source_address: Any = None) -> socket.socket:
             sock = create(address, deadline.left(), source_address)
