@@ -1,32 +1,54 @@
 #!/usr/bin/env python3
-"""Summary quality on the shared dev set: ours beside Lead-N, ROUGE F1 with 95% CIs.
+"""Summary quality on every shared dev set: ours beside Lead-N, ROUGE F1 with 95% CIs.
 
-    python benchmarks/quality.py [--limit N] [--data PATH] [--sentences N]
-                                 [--drop-first | --drop K] [--set NAME=VALUE ...]
-    python benchmarks/quality.py --ablation [--limit N] [--data PATH]
+    python benchmarks/quality.py [--limit N] [--only SET,...] [--set NAME=VALUE ...]
+    python benchmarks/quality.py --ablation [history] [--limit N] [--only SET,...]
+    python benchmarks/quality.py [--data PATH] [--sentences N] [--drop-first | --drop K]
+
+With no options: every dev set of ``../shared/eval`` (issue 20), one table:
+
+==============  =======================  =========  ============================
+set             file                     sentences  scored against
+==============  =======================  =========  ============================
+cnn             dev.jsonl                3          the highlights
+cnn-drop1       dev.jsonl, first body    1          the highlights (the proxy
+                sentence removed                    for XSum: the lead is gone)
+bbc             bbc_dev.jsonl            7          the extractive summary
+scitldr         scitldr_dev.jsonl        1          the best of all ``references``
+                (title line kept)                   (``score_multi``)
+orangesum-fr    orangesum_fr_dev.jsonl   1          the abstract, words ``\\w+``
+                                                    lower-cased, unstemmed
+==============  =======================  =========  ============================
 
 Both systems see the same sentences: Lead-N is the first N body sentences
 of the project's own splitter after its title and dateline handling
-(``summarize.core.body_sentences``), and ours is ``summarize(text,
-sentences=N)``.  ROUGE-1/2/Lsum F1 x100 come from Google's ``rouge-score``
-(Porter stemming; for Lsum one sentence per line: ours one per line, the
-references one highlight per line), with 95% percentile-bootstrap intervals
-(1000 resamples, fixed seed) and the paired difference ours - lead.
-"words" is the mean summary length in whitespace-separated words.
+(``summarize.core.body_sentences``; a title is never a summary sentence),
+and ours is ``summarize(text, sentences=N)``.  ROUGE-1/2/Lsum F1 x100 come
+from Google's ``rouge-score`` (Porter stemming except for French; for Lsum
+one sentence per line), with 95% percentile-bootstrap intervals (1000
+resamples, fixed seed) and the paired difference ours - lead.  "words" is
+the mean summary length in whitespace-separated words.  The last column
+holds issue 20's figures on the held-aside collections of the same kind
+(not these files): summarize then, Lead, the best peer and the target.
 
-``--drop-first`` removes each article's first body sentence (and what came
-before it: title, dateline) and defaults to one sentence, so copying the
-lead is no longer the answer: the proxy for collections where position
-tells little.  ``--drop K`` removes the first K sentences (``--drop 3``
-leaves a lead barely better than chance).  ``--set`` overrides one field of
-``summarize.scoring.Weights`` (e.g. ``--set position=0``).  ``--ablation``
-prints the table of ``benchmarks/README.md``: the refinements switched on
-one at a time, each row measured at 3 sentences and with the first one or
-three sentences dropped at 1 sentence.
+``--only`` picks sets by name; ``--limit N`` takes each set's first N
+records (quick loops).  ``--set`` overrides one field of
+``summarize.scoring.Weights`` for every set (``--set position=0``).
+``--ablation`` prints the table of ``benchmarks/README.md``: each
+refinement of issue 20 alone on top of the scorer before it, and the
+defaults without each; ``--ablation history`` the older rows, the
+refinements of the first CNN scorer switched on one at a time.
 
-Needs ``rouge-score`` (``pip install -e .[dev]``) and the shared eval data
-(default ``../shared/eval/dev.jsonl`` from the repo root); without either it
-says so and exits 0.
+``--data PATH`` measures one other JSONL file with ``text`` and
+``reference`` (``references`` too: scored against the best); ``--sentences``
+(default 3, 1 with a drop) and ``--drop-first`` / ``--drop K`` (remove each
+article's first K body sentences and what came before) apply to it, or to
+CNN's ``dev.jsonl`` without ``--data``.
+
+Needs this package installed (``pip install -e '.[dev]'``, which brings
+``rouge-score``) and the shared eval data (``--eval-dir``; default: the
+first ``shared/eval`` beside this checkout or one of its parents); without
+them it says so and exits 0.
 """
 from __future__ import annotations
 
@@ -34,27 +56,77 @@ import argparse
 import dataclasses
 import json
 import random
+import re
 import sys
 import time
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+try:
+    import summarize
+    from summarize import core, scoring
+    from summarize.budget import Budget
+    from summarize.errors import NoTextError
+    from summarize.sentences import normalize_space
+except ImportError:  # pragma: no cover - depends on the environment
+    summarize = None  # type: ignore[assignment]
+
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 LABELS = {"rouge1": "R1", "rouge2": "R2", "rougeLsum": "RLsum"}
 RESAMPLES = 1000
 SEED = 12345
+HERE = Path(__file__).resolve().parent
 
-sys.path.insert(0, str(ROOT))
 
-from summarize import core, scoring, selection  # noqa: E402
-from summarize.sentences import normalize_space  # noqa: E402
+@dataclasses.dataclass(frozen=True)
+class Suite:
+    """One dev set and how it is measured.
 
-# The refinements in the order they were added, each row switching one more
-# on; the first row is the scorer this project started with (tf / max tf,
-# title boost, sum / length ** 0.5, top scores).  The last row is the defaults.
-ABLATION: List[Tuple[str, Dict[str, float]]] = [
+    ``multi``: score against the best of the record's ``references``.
+    ``stemmed``: rouge-score's own tokenizer with Porter stemming; otherwise
+    words are ``\\w+`` lower-cased (French).  ``held_aside``: issue 20's
+    figures on the held-aside collection this set stands for, as
+    ``(summarize, Lead, best peer and target)``.
+    """
+
+    name: str
+    file: str
+    sentences: int
+    drop: int = 0
+    multi: bool = False
+    stemmed: bool = True
+    held_aside: Tuple[str, str, str] = ("", "", "")
+
+
+SUITES = (
+    Suite("cnn", "dev.jsonl", 3,
+          held_aside=("Lead-3 +3.0", "", "target: R1 >= Lead-3 +3.0, R2 >= Lead-3 +1.5")),
+    Suite("cnn-drop1", "dev.jsonl", 1, drop=1,
+          held_aside=("XSum 18.2", "16.1", "summa 20.2, sumy Luhn 18.1; target >= 20.2")),
+    Suite("bbc", "bbc_dev.jsonl", 7,
+          held_aside=("66.9", "58.9", "summa 76.1, sumy TextRank 74.3, Luhn 68.5; target >= 74.3")),
+    Suite("scitldr", "scitldr_dev.jsonl", 1, multi=True,
+          held_aside=("35.8", "31.3", "summa 39.8 (36.2 without the title), Luhn 38.1; target >= 36.2")),
+    Suite("orangesum-fr", "orangesum_fr_dev.jsonl", 1, stemmed=False),
+)
+
+# Issue 20's refinements, each a ``Weights`` field; BEFORE switches them all
+# off (the scorer as it was).  ``--ablation`` measures each alone on top of
+# BEFORE, and the defaults without each.
+BEFORE: Dict[str, object] = dict(quote_by_share=0, determiners=0, undated_position=1, one_sentence_exponent=None,
+                                 redundancy_share=0)
+REFINEMENTS: List[Tuple[str, Dict[str, object]]] = [
+    ("quote discount by quoted share", dict(quote_by_share=1)),
+    ("'This paper' is no dangling opener", dict(determiners=1)),
+    ("position x0.5 without a dateline", dict(undated_position=0.5)),
+    ("length exponent 0.5 for one sentence", dict(one_sentence_exponent=0.5)),
+    ("redundancy fades with budget share", dict(redundancy_share=0.4)),
+]
+
+# The first scorer's refinements in the order they were added (CNN only),
+# each row switching one more on; the first row is the scorer this project
+# started with (tf / max tf, title boost, sum / length ** 0.5, top scores).
+HISTORY: List[Tuple[str, Dict[str, float]]] = [
     ("tf / max tf, length^0.5 (start)", dict(length_exponent=0.5, position=0, redundancy=0, duplicate=1.01,
                                             quote=1, short_words=0, dangling=1, boilerplate=0)),
     ("+ length exponent 0.8", dict(position=0, redundancy=0, duplicate=1.01, quote=1, short_words=0,
@@ -65,12 +137,21 @@ ABLATION: List[Tuple[str, Dict[str, float]]] = [
     ("+ quote opener x0.5", dict(short_words=0, dangling=1, boilerplate=0)),
     ("+ short sentence < 12 words", dict(dangling=1, boilerplate=0)),
     ("+ dangling opener x0.8", dict(boilerplate=0)),
-    ("+ boilerplate skipped (defaults)", dict()),
+    ("+ boilerplate skipped", dict()),
 ]
 
 
+def find_eval_dir() -> Optional[Path]:
+    """The first ``shared/eval`` next to this checkout or one of its parents (worktrees live deeper)."""
+    for parent in HERE.parents:
+        candidate = parent / "shared" / "eval"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
 def load(path: Path, limit: Optional[int]) -> List[dict]:
-    """The first ``limit`` records (all without one) of a JSONL file with ``text`` and ``reference``."""
+    """The first ``limit`` records (all without one) of a JSONL file."""
     records = []
     with path.open(encoding="utf-8") as f:
         for line in f:
@@ -81,70 +162,134 @@ def load(path: Path, limit: Optional[int]) -> List[dict]:
     return records
 
 
-def weights_with(changes: Dict[str, float]) -> scoring.Weights:
+def weights_with(changes: Dict[str, object]) -> "scoring.Weights":
     """The default ``Weights`` with ``changes`` applied; an unknown name exits with a message."""
     fields = {f.name: f.type for f in dataclasses.fields(scoring.Weights)}
     for name in changes:
         if name not in fields:
             sys.exit(f"--set: no weight named {name!r}; known: {', '.join(sorted(fields))}")
-    typed = {name: (bool(float(v)) if fields[name] in (bool, "bool") else float(v)) for name, v in changes.items()}
+    typed = {
+        name: None if v is None or str(v).lower() == "none" else bool(float(v)) if fields[name] in (bool, "bool") else float(v)
+        for name, v in changes.items()
+    }
     return dataclasses.replace(scoring.DEFAULT_WEIGHTS, **typed)
 
 
-def run(records: List[dict], count: int, drop: int, weights: scoring.Weights):
-    """Return ``(lead summaries, our summaries, seconds splitting, seconds summarizing)``.
+# --- ROUGE -------------------------------------------------------------------
 
-    Each summary is a list of sentences.  With ``drop``, the article starts
-    at its ``drop``-th body sentence (0-based).  Articles too short to
-    summarize give empty summaries (scored 0 for both systems).
+
+class _CachedStems:
+    """rouge-score's Porter stemmer with each word stemmed once (same stems)."""
+
+    def __init__(self) -> None:
+        from nltk.stem import porter
+
+        self._stem = porter.PorterStemmer().stem  # as DefaultTokenizer(use_stemmer=True)
+        self._cache: Dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            stem = self._cache[word] = self._stem(word)
+        return stem
+
+
+class _Tokenizer:
+    """A rouge-score tokenizer that remembers each text's tokens.
+
+    Stemmed: exactly rouge-score's ``DefaultTokenizer(use_stemmer=True)``
+    (its ``tokenize`` function with the same Porter stemmer).  Unstemmed:
+    ``\\w+`` lower-cased, for languages its ASCII-only default would cut
+    apart ("été" -> "t").  The same reference and lead sentences are
+    tokenized many times over a run; the cache makes that free.
     """
-    budget = selection.Budget.of(sentences=count)
-    leads: List[List[str]] = []
-    ours: List[List[str]] = []
-    split_seconds = 0.0
-    ours_seconds = 0.0
-    for record in records:
-        text = record["text"]
-        t0 = time.perf_counter()
-        try:
-            _, spans = core.body_sentences(text)
-            if drop:
-                text = text[spans[drop][0]:] if len(spans) > drop else ""
-                _, spans = core.body_sentences(text)
-        except Exception:  # NoTextError: nothing (left) to summarize
-            leads.append([])
-            ours.append([])
-            continue
-        split_seconds += time.perf_counter() - t0
-        leads.append([normalize_space(text[s:e]) for s, e in spans[:count]])
-        t0 = time.perf_counter()
-        summary = core.summarize_with(text, budget, weights)
-        ours_seconds += time.perf_counter() - t0
-        ours.append([s.text for s in summary.sentences])
-    return leads, ours, split_seconds, ours_seconds
+
+    def __init__(self, stemmed: bool) -> None:
+        self._cache: Dict[str, List[str]] = {}
+        if stemmed:
+            from rouge_score import tokenize
+
+            stems = _CachedStems()
+            self._tokenize: Callable[[str], List[str]] = lambda text: tokenize.tokenize(text, stems)
+        else:
+            self._tokenize = lambda text: re.findall(r"\w+", text.lower())
+
+    def tokenize(self, text: str) -> List[str]:
+        tokens = self._cache.get(text)
+        if tokens is None:
+            tokens = self._cache[text] = self._tokenize(text)
+        return tokens
 
 
-_SCORER = None
+_SCORERS: Dict[bool, object] = {}
 
 
-def rouge(summaries: List[List[str]], records: List[dict]) -> Dict[str, List[float]]:
-    """Per-article F1 x100 for each metric; an empty summary scores 0."""
-    global _SCORER
-    if _SCORER is None:
+def scorer(stemmed: bool):
+    """One ``RougeScorer`` per tokenizer, kept for the run (its token cache with it)."""
+    if stemmed not in _SCORERS:
         from rouge_score import rouge_scorer
 
-        _SCORER = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+        _SCORERS[stemmed] = rouge_scorer.RougeScorer(list(METRICS), tokenizer=_Tokenizer(stemmed))
+    return _SCORERS[stemmed]
+
+
+def references(record: dict, multi: bool) -> List[str]:
+    """The record's reference(s), one sentence (highlight) per line."""
+    texts = record["references"] if multi and record.get("references") else [record["reference"]]
+    return ["\n".join(line.strip() for line in text.split("\n") if line.strip()) for text in texts]
+
+
+def rouge(summaries: List[List[str]], records: List[dict], suite: Suite) -> Dict[str, List[float]]:
+    """Per-record F1 x100 for each metric; an empty summary scores 0."""
+    rouge_scorer = scorer(suite.stemmed)
     out: Dict[str, List[float]] = {m: [] for m in METRICS}
     for summary, record in zip(summaries, records):
         if not summary:
             for m in METRICS:
                 out[m].append(0.0)
             continue
-        reference = "\n".join(line.strip() for line in record["reference"].split("\n") if line.strip())
-        scores = _SCORER.score(reference, "\n".join(summary))
+        targets = references(record, suite.multi)
+        prediction = "\n".join(summary)
+        if len(targets) > 1:
+            scores = rouge_scorer.score_multi(targets, prediction)
+        else:
+            scores = rouge_scorer.score(targets[0], prediction)
         for m in METRICS:
             out[m].append(100.0 * scores[m].fmeasure)
     return out
+
+
+# --- runs --------------------------------------------------------------------
+
+
+def run(records: List[dict], count: int, drop: int, weights: "scoring.Weights"):
+    """Return ``(lead summaries, our summaries, seconds summarizing)``.
+
+    Each summary is a list of sentences.  With ``drop``, the article starts
+    at its ``drop``-th body sentence (0-based).  Articles too short to
+    summarize give empty summaries (scored 0 for both systems).
+    """
+    budget = Budget(sentences=count)
+    leads: List[List[str]] = []
+    ours: List[List[str]] = []
+    seconds = 0.0
+    for record in records:
+        text = record["text"]
+        try:
+            _, spans = core.body_sentences(text)
+            if drop:
+                text = text[spans[drop][0]:] if len(spans) > drop else ""
+                _, spans = core.body_sentences(text)
+        except NoTextError:  # nothing (left) to summarize
+            leads.append([])
+            ours.append([])
+            continue
+        leads.append([normalize_space(text[s:e]) for s, e in spans[:count]])
+        t0 = time.perf_counter()
+        summary = core.summarize_with(text, budget, weights)
+        seconds += time.perf_counter() - t0
+        ours.append([s.text for s in summary.sentences])
+    return leads, ours, seconds
 
 
 def mean(values: Sequence[float]) -> float:
@@ -155,6 +300,11 @@ def mean_words(summaries: List[List[str]]) -> float:
     return mean([len(" ".join(s).split()) for s in summaries])
 
 
+def resamples_for(n: int) -> List[List[int]]:
+    rng = random.Random(SEED)
+    return [[rng.randrange(n) for _ in range(n)] for _ in range(RESAMPLES)]
+
+
 def interval(values: Sequence[float], resamples: List[List[int]]) -> Tuple[float, float, float]:
     """``(mean, low, high)``: the mean and its 95% percentile-bootstrap interval."""
     n = len(values)
@@ -162,85 +312,137 @@ def interval(values: Sequence[float], resamples: List[List[int]]) -> Tuple[float
     return mean(values), means[int(0.025 * RESAMPLES)], means[int(0.975 * RESAMPLES) - 1]
 
 
-def report(records: List[dict], count: int, drop: int, weights: scoring.Weights) -> None:
-    """Print the table of ours beside Lead-``count``, with intervals and the paired difference."""
-    t0 = time.perf_counter()
-    leads, ours, split_s, ours_s = run(records, count, drop, weights)
-    lead_scores, our_scores = rouge(leads, records), rouge(ours, records)
-    rng = random.Random(SEED)
-    n = len(records)
-    resamples = [[rng.randrange(n) for _ in range(n)] for _ in range(RESAMPLES)]
-    print(f"| system | {' | '.join(LABELS[m] + ' [95% CI]' for m in METRICS)} | words |")
-    print("|---|" + "---|" * (len(METRICS) + 1))
-    for name, summaries, scores in ((f"lead-{count}", leads, lead_scores), ("ours", ours, our_scores)):
-        cells = ["{:.2f} [{:.2f}, {:.2f}]".format(*interval(scores[m], resamples)) for m in METRICS]
-        print(f"| {name} | {' | '.join(cells)} | {mean_words(summaries):.1f} |")
-    cells = []
-    for m in METRICS:
-        diff = [a - b for a, b in zip(our_scores[m], lead_scores[m])]
-        cells.append("{:+.2f} [{:+.2f}, {:+.2f}]".format(*interval(diff, resamples)))
-    ratio = mean_words(ours) / max(mean_words(leads), 1e-9)
-    print(f"| ours - lead | {' | '.join(cells)} | x{ratio:.2f} |")
-    print(
-        f"time: splitting {split_s:.1f}s; summarizing {ours_s:.1f}s (splitting again, scoring, selection); "
-        f"with ROUGE and bootstrap {time.perf_counter() - t0:.1f}s"
-    )
+def table(suites: Sequence[Tuple[Suite, List[dict]]], weights: "scoring.Weights") -> None:
+    """Print one table: per set, Lead-N, ours and ours - lead, with intervals and held-aside figures."""
+    print(f"| set | system | {' | '.join(LABELS[m] + ' [95% CI]' for m in METRICS)} | words "
+          "| held-aside R1 (issue 20) |")
+    print("|---|---|" + "---|" * (len(METRICS) + 2))
+    total = 0.0
+    for suite, records in suites:
+        leads, ours, seconds = run(records, suite.sentences, suite.drop, weights)
+        total += seconds
+        lead_scores, our_scores = rouge(leads, records, suite), rouge(ours, records, suite)
+        resamples = resamples_for(len(records))
+        label = f"{suite.name} ({len(records)}, {suite.sentences} sent.)"
+        mine, lead_figure, peers = suite.held_aside
+        for name, summaries, scores, held in (
+            (f"lead-{suite.sentences}", leads, lead_scores, lead_figure),
+            ("ours", ours, our_scores, mine),
+        ):
+            cells = ["{:.2f} [{:.2f}, {:.2f}]".format(*interval(scores[m], resamples)) for m in METRICS]
+            print(f"| {label} | {name} | {' | '.join(cells)} | {mean_words(summaries):.1f} | {held} |")
+        cells = []
+        for m in METRICS:
+            diff = [a - b for a, b in zip(our_scores[m], lead_scores[m])]
+            cells.append("{:+.2f} [{:+.2f}, {:+.2f}]".format(*interval(diff, resamples)))
+        ratio = mean_words(ours) / max(mean_words(leads), 1e-9)
+        print(f"| {label} | ours - lead | {' | '.join(cells)} | x{ratio:.2f} | {peers} |")
+    print(f"\nsummarize_with() time, all sets: {total:.1f} s")
 
 
-def ablation(records: List[dict]) -> None:
-    """Print one row per refinement: 3-sentence scores and the drop-first/drop-3 1-sentence R1."""
-    lead3 = run(records, 3, 0, scoring.DEFAULT_WEIGHTS)[0]
-    lead_d1 = run(records, 1, 1, scoring.DEFAULT_WEIGHTS)[0]
-    lead_d3 = run(records, 1, 3, scoring.DEFAULT_WEIGHTS)[0]
-    rows = [("Lead-3 / Lead-1", lead3, lead_d1, lead_d3)]
-    for name, changes in ABLATION:
-        weights = weights_with(changes)
-        rows.append((name, run(records, 3, 0, weights)[1], run(records, 1, 1, weights)[1], run(records, 1, 3, weights)[1]))
-    print("| system | R1 | R2 | RLsum | words | drop-first R1 (1 sent) | words | drop-3 R1 (1 sent) |")
-    print("|---|---|---|---|---|---|---|---|")
-    for name, three, first, third in rows:
-        s3, d1, d3 = rouge(three, records), rouge(first, records), rouge(third, records)
-        print(
-            f"| {name} | {mean(s3['rouge1']):.2f} | {mean(s3['rouge2']):.2f} | {mean(s3['rougeLsum']):.2f} "
-            f"| {mean_words(three):.1f} | {mean(d1['rouge1']):.2f} | {mean_words(first):.1f} | {mean(d3['rouge1']):.2f} |"
-        )
+def ablation(suites: Sequence[Tuple[Suite, List[dict]]], rows: List[Tuple[str, Dict[str, float]]]) -> None:
+    """Print one row per weight setting: R1 on every set (R2 too on CNN), summary words, and
+    the mean R1 change over the sets against the first setting."""
+    header = []
+    for suite, _ in suites:
+        header += [f"{suite.name} R1"] + (["cnn R2"] if suite.name == "cnn" else []) + ["words"]
+    print(f"| setting | {' | '.join(header)} | mean R1 change |")
+    print("|---|" + "---|" * (len(header) + 1))
+    first: Optional[List[float]] = None
+    for name, changes in [("Lead-N", {})] + rows:
+        cells, r1s = [], []
+        for suite, records in suites:
+            leads, ours, _ = run(records, suite.sentences, suite.drop, weights_with(changes))
+            summaries = leads if name == "Lead-N" else ours
+            scores = rouge(summaries, records, suite)
+            r1s.append(mean(scores["rouge1"]))
+            cells.append(f"{r1s[-1]:.2f}")
+            if suite.name == "cnn":
+                cells.append(f"{mean(scores['rouge2']):.2f}")
+            cells.append(f"{mean_words(summaries):.0f}")
+        change = ""
+        if name != "Lead-N":
+            first = first or r1s
+            change = f"{mean([a - b for a, b in zip(r1s, first)]):+.2f}"
+        print(f"| {name} | {' | '.join(cells)} | {change} |", flush=True)
+
+
+def ablation_rows(which: str) -> List[Tuple[str, Dict[str, float]]]:
+    """The rows of ``--ablation`` (issue 20's refinements) or ``--ablation history``."""
+    if which == "history":
+        return [(name, {**BEFORE, **changes}) for name, changes in HISTORY]
+    rows = [("before issue 20", dict(BEFORE))]
+    for name, on in REFINEMENTS:
+        rows.append((f"before + {name}", {**BEFORE, **on}))
+    rows.append(("defaults", {}))
+    for name, on in REFINEMENTS:
+        rows.append((f"defaults - {name}", {k: BEFORE[k] for k in on}))
+    return rows
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="JSONL with text and reference")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    parser.add_argument("--sentences", type=int, default=None, help="summary length (default 3; 1 with a drop)")
+    parser.add_argument("--eval-dir", type=Path, default=None, help="where the dev sets are (default: shared/eval)")
+    parser.add_argument("--only", default=None, metavar="SET,...",
+                        help=f"only these sets ({', '.join(s.name for s in SUITES)})")
+    parser.add_argument("--data", type=Path, default=None, help="one other JSONL file with text and reference")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N records of each set")
+    parser.add_argument("--sentences", type=int, default=None, help="with --data or a drop: summary length")
     drops = parser.add_mutually_exclusive_group()
-    drops.add_argument("--drop-first", action="store_const", const=1, dest="drop", help="remove each article's first sentence")
-    drops.add_argument("--drop", type=int, default=0, metavar="K", help="remove each article's first K sentences")
+    drops.add_argument("--drop-first", action="store_const", const=1, dest="drop",
+                       help="remove each article's first body sentence (CNN, or --data)")
+    drops.add_argument("--drop", type=int, default=None, metavar="K", help="remove each article's first K sentences")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a scoring weight")
-    parser.add_argument("--ablation", action="store_true", help="the refinements one at a time (README table)")
+    parser.add_argument("--ablation", nargs="?", const="refinements", choices=("refinements", "history"),
+                        help="the README's ablation table (or the first scorer's history)")
     args = parser.parse_args(argv)
 
-    if not args.data.is_file():
-        print(f"skipped: no evaluation data at {args.data} (the shared eval set is not here)")
+    if summarize is None:
+        print("skipped: the summarize package is not installed (pip install -e '.[dev]')")
         return 0
     try:
         import rouge_score  # noqa: F401
     except ImportError:
         print("skipped: rouge-score is not installed (pip install -e '.[dev]')")
         return 0
+    eval_dir = args.eval_dir or find_eval_dir()
 
-    records = load(args.data, args.limit)
-    if args.ablation:
-        print(f"{args.data.name}: {len(records)} articles; ROUGE F1 x100 (rouge-score, stemmed)")
-        ablation(records)
+    if args.data is not None or args.sentences is not None or args.drop is not None:
+        path = args.data or (eval_dir / "dev.jsonl" if eval_dir else Path("dev.jsonl"))
+        drop = args.drop or 0
+        count = args.sentences or (1 if drop else 3)
+        if not path.is_file():
+            print(f"skipped: no evaluation data at {path}")
+            return 0
+        first = load(path, 1)
+        multi = bool(first and first[0].get("references"))
+        stemmed = not (first and first[0].get("lang", "en") != "en")
+        wanted = [Suite(path.stem + (f"-drop{drop}" if drop else ""), str(path), count, drop, multi, stemmed)]
+    else:
+        names = args.only.split(",") if args.only else [s.name for s in SUITES]
+        unknown = set(names) - {s.name for s in SUITES}
+        if unknown:
+            sys.exit(f"--only: no set named {', '.join(sorted(unknown))}; known: {', '.join(s.name for s in SUITES)}")
+        wanted = [s for s in SUITES if s.name in names]
+    suites = []
+    for suite in wanted:
+        path = Path(suite.file) if Path(suite.file).is_absolute() else (eval_dir or Path(".")) / suite.file
+        if not path.is_file():
+            print(f"note: {suite.name} skipped: no evaluation data at {path}", file=sys.stderr)
+            continue
+        suites.append((suite, load(path, args.limit)))
+    if not suites:
+        print("skipped: no evaluation data found (the shared eval sets are not here; see --eval-dir)")
         return 0
-    drop = args.drop or 0
-    count = args.sentences or (1 if drop else 3)
+
+    where = Path(summarize.__file__).resolve().parent.parent
+    print(f"summarize {summarize.__version__} from {where}; ROUGE F1 x100 (rouge-score)"
+          + (f"; {', '.join(args.set)}" if args.set else ""))
+    if args.ablation:
+        ablation(suites, ablation_rows(args.ablation))
+        return 0
     changes = dict(pair.partition("=")[::2] for pair in args.set)
-    weights = weights_with(changes)
-    mode = f"{count} sentence{'s' if count > 1 else ''}"
-    if drop:
-        mode += f", first {drop} sentence{'s' if drop > 1 else ''} dropped"
-    print(f"{args.data.name}: {len(records)} articles, {mode}" + (f"; {', '.join(args.set)}" if args.set else ""))
-    report(records, count, drop, weights)
+    table(suites, weights_with(changes))
     return 0
 
 

@@ -23,9 +23,7 @@ import time
 from pathlib import Path
 from typing import List, Sequence
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from summarize.sentences import split_sentences  # noqa: E402
+from summarize.sentences import split_sentences
 
 _WS = re.compile(r"\s+")
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n")

@@ -40,7 +40,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def _sample_sentences() -> List[str]:
-    sys.path.insert(0, str(ROOT))
     from summarize import split_sentences
 
     return [s for p in sorted((ROOT / "samples").glob("*.txt")) for s in split_sentences(p.read_text(encoding="utf-8"))]

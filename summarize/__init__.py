@@ -5,7 +5,7 @@
 >>> [str(s) for s in result.sentences]
 
 The public API is this module's names; everything else is internal.
-``summarize``, ``split_sentences``, ``Summary`` and ``Sentence`` are loaded
+``summarize``, ``split_sentences``, ``Summary``, ``Sentence`` and ``Budget`` are loaded
 on first use, so importing the package costs next to nothing: the command
 line relies on that to catch Ctrl-C from its very start (``__main__.run``).
 """
@@ -21,13 +21,15 @@ TYPE_CHECKING = False  # as typing.TYPE_CHECKING (type checkers know the name), 
 if TYPE_CHECKING:
     from typing import Any, List
 
+    from .budget import Budget
     from .core import Sentence, Summary, summarize
     from .sentences import split_sentences
 
 # Public name -> the submodule that defines it (imported by __getattr__).
-_LAZY = {"Sentence": "core", "Summary": "core", "summarize": "core", "split_sentences": "sentences"}
+_LAZY = {"Budget": "budget", "Sentence": "core", "Summary": "core", "summarize": "core", "split_sentences": "sentences"}
 
 __all__ = [
+    "Budget",
     "BudgetError",
     "FetchError",
     "InputError",

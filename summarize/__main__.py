@@ -4,12 +4,12 @@ Ctrl-C is caught from the first moment this runs: importing the command
 (click, the pipeline) takes a noticeable fraction of a second, and an
 interrupt then should end the run as one later does ("Interrupted.", exit
 status 130), not with Python's traceback.  So this module imports nothing
-but ``sys`` until ``run`` is called, and the package's ``__init__`` loads
-nothing heavy either.
+but ``sys`` and the package's errors until ``run`` is called, and the
+package's ``__init__`` loads nothing heavy either.
 """
 import sys
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT, as summarize.cli exits on Ctrl-C
+from .errors import ExitStatus
 
 
 def run() -> None:
@@ -21,7 +21,7 @@ def run() -> None:
         main()
     except KeyboardInterrupt:
         sys.stderr.write("Interrupted.\n")
-        sys.exit(EXIT_INTERRUPTED)
+        sys.exit(ExitStatus.INTERRUPTED)
 
 
 if __name__ == "__main__":

@@ -1,58 +1,76 @@
-"""The ``summarize`` command: options → sources → core → render.
+"""The ``summarize`` command: options → a request → one document or many → output.
 
-The only module that imports click.  It validates option combinations,
-reads the input, calls ``summarize.summarize`` and prints the result; every
-``SummarizeError`` becomes one line on stderr and exit status 1.
+The only module that imports click.  It reads the options into the objects
+the library takes (a ``Budget``, a ``Reading``, a ``Request``, what to
+show), decides the terminal facts once (``Environment``), runs one document
+(``outcome``) or many (``batch``), prints, and turns every
+``SummarizeError`` into one line on stderr and exit status 1, adding the
+flag to change where a setting would help ("raise it with --timeout").
 """
 from __future__ import annotations
 
 import errno
-import io
 import os
-import shutil
 import signal
 import sys
-from typing import Any, Mapping, NoReturn, Optional, Tuple
+from typing import TYPE_CHECKING, Any, List, Mapping, NoReturn, Optional, Sequence, Tuple
 
 import click
 
-from . import __version__
-from .core import Summary, summarize
-from .errors import SummarizeError
-from .render import EXPORT_WIDTH, Showing
-from .sources import DEFAULT_PATTERNS, INPUT_FORMATS, Document, Reading, is_dataset, is_url, read_any, read_stream, with_page_title
-from .selection import DEFAULT_SENTENCES
+from . import __version__, render
+from .budget import DEFAULT_SENTENCES, Budget, check_limit, requirement
+from .document import DEFAULT_LOCAL_MAX_BYTES, DEFAULT_MAX_BYTES, INPUT_FORMATS, Fields, Reading
+from .environment import Environment, buffer_stdout, silence_stdout
+from .errors import BudgetError, ExitStatus, SummarizeError
 
-EXIT_INTERRUPTED = 130  # 128 + SIGINT
-EXIT_TERMINATED = 143  # 128 + SIGTERM
-EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as coreutils report it
+if TYPE_CHECKING:  # pragma: no cover
+    from .batch import Settings
+    from .outcome import Outcome, Request
 
-DEFAULT_TIMEOUT = 20.0  # seconds; summarize.web's default, kept here so --help never imports it
-DEFAULT_MAX_BYTES = 10_000_000
-DEFAULT_KEYWORDS = 10  # in JSON, which always has keywords; -k N changes it
-FORMAT_CHOICES = ("auto", "plain", "rich", "json", "jsonl", "markdown")
+# The pipeline is imported once a run starts, so that --help and --version
+# start instantly.
+
+FORMAT_CHOICES = ("auto", *render.FORMATS)
+
+HINTS: Mapping[str, str] = {
+    "timeout": "raise it with --timeout",
+    "max_bytes": "raise it with --max-bytes",
+    "text_field": "choose the field with --text-field",
+    "jobs": "try fewer --jobs, or --jobs 1 to see which input causes it",
+}
+"""What to add to a failure's message, by the setting that would change it."""
+
+LIMIT_FLAGS = {"sentences": "-n/--sentences", "ratio": "-r/--ratio", "words": "-w/--words"}
 
 
-def is_terminal(stream: Any) -> bool:
-    """Whether ``stream`` is an interactive terminal: decided here only."""
+def _check_limit(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An option callback: a length limit checked by ``budget.check_limit``,
+    the one place that says what a limit may be."""
+    if value is None:
+        return None
+    limit = str(param.name)
     try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
+        return check_limit(limit, value)
+    except BudgetError:
+        raise click.BadParameter(f"must be {requirement(limit)}, not {value}") from None
 
 
-def _silence_stdout() -> None:
-    # After a closed pipe, Python would try to flush stdout again at exit and
-    # print a second error: point the descriptor at /dev/null instead.
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
+class _Terminated(BaseException):
+    """Raised from the SIGTERM and SIGHUP handler to unwind like Ctrl-C: a
+    ``BaseException``, as ``KeyboardInterrupt`` is, so that no ``except
+    Exception`` on the way can swallow it.  ``args[0]``: the signal."""
+
+    @property
+    def status(self) -> ExitStatus:
+        return ExitStatus.HANGUP if self.args and self.args[0] == _SIGHUP else ExitStatus.TERMINATED
 
 
-class _Terminated(Exception):
-    """Raised from the SIGTERM handler to unwind like Ctrl-C."""
+_SIGHUP = getattr(signal, "SIGHUP", None)
+_STOP_MESSAGES = {ExitStatus.TERMINATED: "Terminated.", ExitStatus.HANGUP: "Hung up."}
+
+
+class _Interrupted(BaseException):
+    """Ctrl-C, carried past click, which would print a blank line for it."""
 
 
 class _ClosedPipe(Exception):
@@ -71,7 +89,7 @@ _FULL_OUTPUT = frozenset({errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", er
 class SummarizeCommand(click.Command):
     """A click command that maps interrupts and closed pipes to exit codes.
 
-    Ctrl-C exits 130 and SIGTERM 143 with one line on stderr; a closed stdout
+    Ctrl-C exits 130, SIGTERM 143 and SIGHUP 129 with one line on stderr; a closed stdout
     (``summarize x | head -1``) exits 141 silently; a stdout that cannot take
     more (a full disk, ``> /dev/full``, ``ulimit -f``) exits 1 with one
     line.  None prints a traceback.
@@ -80,119 +98,53 @@ class SummarizeCommand(click.Command):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except KeyboardInterrupt:
+            raise _Interrupted() from None
         except OSError as exc:
             if _is_closed_pipe(exc):
                 raise _ClosedPipe() from None
             raise
 
-    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+    def main(  # type: ignore[override]  # one signature for click's two overloads
+        self, args: Optional[Sequence[str]] = None, prog_name: Optional[str] = None, standalone_mode: bool = True, **extra: Any
+    ) -> Any:
         if not standalone_mode:
-            return super().main(*args, standalone_mode=False, **kwargs)
+            return super().main(args, prog_name, standalone_mode=False, **extra)
         try:
-            code = super().main(*args, standalone_mode=False, **kwargs)
+            code = super().main(args, prog_name, standalone_mode=False, **extra)
             sys.stdout.flush()
         except click.ClickException as exc:
             exc.show()
             sys.exit(exc.exit_code)
-        except (KeyboardInterrupt, click.Abort):
+        except (KeyboardInterrupt, _Interrupted, click.Abort):
             click.echo("Interrupted.", err=True)
-            sys.exit(EXIT_INTERRUPTED)
-        except _Terminated:
-            click.echo("Terminated.", err=True)
-            sys.exit(EXIT_TERMINATED)
+            sys.exit(ExitStatus.INTERRUPTED)
+        except _Terminated as stop:
+            click.echo(_STOP_MESSAGES[stop.status], err=True)
+            sys.exit(stop.status)
         except _ClosedPipe:
-            _silence_stdout()
-            sys.exit(EXIT_BROKEN_PIPE)
+            silence_stdout()
+            sys.exit(ExitStatus.BROKEN_PIPE)
         except OSError as exc:
             if exc.errno in _FULL_OUTPUT:
                 click.echo(f"Error: cannot write to stdout: {exc.strerror}", err=True)
-                _silence_stdout()  # else the flush at exit fails again, with a traceback
-                sys.exit(1)
+                silence_stdout()  # else the flush at exit fails again, with a traceback
+                sys.exit(ExitStatus.FAILURE)
             if not _is_closed_pipe(exc):
                 raise
-            _silence_stdout()
-            sys.exit(EXIT_BROKEN_PIPE)
-        sys.exit(code if isinstance(code, int) else 0)
+            silence_stdout()
+            sys.exit(ExitStatus.BROKEN_PIPE)
+        sys.exit(code if isinstance(code, int) else ExitStatus.OK)
 
 
 def _fail(message: str) -> NoReturn:
     raise click.ClickException(message)
 
 
-def warn(message: str) -> None:
-    """One warning line on stderr."""
-    click.echo(f"Warning: {message}", err=True)
-
-
-def note(message: str) -> None:
-    """One informational line on stderr."""
-    click.echo(f"Note: {message}", err=True)
-
-
-def read_input(path: Optional[str], reading: Reading = Reading()) -> Document:
-    """The document named by ``path``: a file, a URL, ``-`` for stdin, or
-    stdin when ``path`` is None and stdin is not a terminal, read as
-    ``reading`` says.  Raises ``SummarizeError`` or ``click.UsageError``."""
-    if path is None or path == "-":
-        if path is None and is_terminal(sys.stdin):
-            raise click.UsageError(
-                "no input: give a PATH, or pipe text in (cat article.txt | summarize)"
-            )
-        return read_stream(sys.stdin.buffer, input_format=reading.input_format)
-    return read_any(path, reading)
-
-
-def report_length(summary: Summary, doc: Document, words: Optional[int]) -> None:
-    """Tell on stderr when the summary is the whole text or over the word budget."""
-    from .render import over_budget_warning
-
-    over = over_budget_warning(summary, doc.name, words)
-    if over:
-        warn(over)
-    elif summary.whole and summary.budget.ratio != 1:
-        count = summary.total_sentences
-        note(f"{doc.name}: the text has only {count} sentence{'s' if count != 1 else ''}; printing it whole")
-
-
-def export_width() -> int:
-    """Columns of an exported rendering: the terminal's when stdout is one."""
-    if is_terminal(sys.stdout):
-        return shutil.get_terminal_size((EXPORT_WIDTH, 24)).columns
-    return EXPORT_WIDTH
-
-
-def emit(
-    summary: Summary,
-    fmt: str,
-    source: str,
-    extra: Optional[Mapping[str, str]] = None,
-    showing: Showing = Showing(),
-    article: Optional[str] = None,
-) -> None:
-    """Print ``summary`` to stdout in ``fmt`` (``auto`` resolved here);
-    ``extra`` (byline, date of a web page) goes into JSON and rich output.
-    ``showing`` adds keywords, the highlighted ``article`` (the text that
-    was summarized) and the score table, and saves the rich rendering to
-    the export files."""
-    stdout = sys.stdout
-    if fmt == "auto":
-        fmt = "rich" if is_terminal(stdout) else "plain"
-    from . import render
-
-    display = showing.display(article)
-    if fmt == "rich":
-        render.print_rich(summary, stdout, source, extra=extra, display=display)
-    else:
-        # Line by line, so a reader that stops early (head -1) is noticed at once.
-        for line in render.render_text(summary, fmt, source, extra, display).splitlines(keepends=True):
-            stdout.write(line)
-    if showing.exporting:
-        recorder = render.Recorder(export_width())
-        recorder.print(render.rich_renderable(summary, source, extra, display))
-        try:
-            recorder.save(svg=showing.export_svg, html=showing.export_html)
-        except SummarizeError as exc:
-            _fail(str(exc))
+def describe(error: SummarizeError) -> str:
+    """``error`` as the command says it: with the hint for its setting."""
+    hint = HINTS.get(error.setting) if error.setting else None
+    return f"{error} ({hint})" if hint else str(error)
 
 
 def check_writable(path: str) -> None:
@@ -214,21 +166,24 @@ def check_writable(path: str) -> None:
 @click.option(
     "-n",
     "--sentences",
-    type=click.IntRange(min=1),
+    type=click.INT,
+    callback=_check_limit,
     metavar="N",
     help=f"Keep this many sentences (default {DEFAULT_SENTENCES}).",
 )
 @click.option(
     "-r",
     "--ratio",
-    type=click.FloatRange(0, 1, min_open=True),
+    type=click.FLOAT,
+    callback=_check_limit,
     metavar="F",
     help="Keep this share of the sentences, 0 < F <= 1 (rounded, at least one).",
 )
 @click.option(
     "-w",
     "--words",
-    type=click.IntRange(min=1),
+    type=click.INT,
+    callback=_check_limit,
     metavar="N",
     help="Keep the best sentences that fit in N words (never more, unless the best sentence alone is longer).",
 )
@@ -246,12 +201,12 @@ def check_writable(path: str) -> None:
     type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
-    help="Read the input as text or as an HTML page (auto: URLs, .html/.htm files and stdin that starts like HTML are pages).",
+    help="How to read the inputs (auto: by their first bytes and their extension; stdin that starts like HTML is a page).",
 )
 @click.option(
     "--timeout",
     type=click.FloatRange(0, min_open=True),
-    default=DEFAULT_TIMEOUT,
+    default=Reading().timeout,
     show_default=True,
     metavar="SECONDS",
     help="Give up on a URL that does not answer, or finish downloading, within this time.",
@@ -260,9 +215,11 @@ def check_writable(path: str) -> None:
     "--max-bytes",
     type=click.IntRange(min=1),
     metavar="N",
-    default=DEFAULT_MAX_BYTES,
-    show_default=True,
-    help="Refuse a URL whose page is larger than this.",
+    default=None,
+    help=(
+        f"Refuse an input larger than N bytes (default: {DEFAULT_MAX_BYTES:,} for a URL, "
+        f"{DEFAULT_LOCAL_MAX_BYTES:,} for a file, stdin or a dataset line)."
+    ),
 )
 @click.option(
     "-o",
@@ -290,14 +247,34 @@ def check_writable(path: str) -> None:
     "patterns",
     metavar="PATTERN",
     multiple=True,
-    help="File names to take from folders (repeatable; default *.txt and *.md).",
+    help="File names to take from folders (repeatable; default *.txt, *.md and *.markdown). "
+    "Known extensions match in any case: *.pdf takes A.PDF.",
+)
+@click.option(
+    "--iglob",
+    "any_case",
+    metavar="PATTERN",
+    multiple=True,
+    help="As --glob, matching the whole name in any case.",
 )
 @click.option(
     "--text-field",
-    default="text",
+    default=Fields().text,
     show_default=True,
     metavar="NAME",
-    help="The field holding the article in a .jsonl dataset (one JSON object per line).",
+    help="The field holding the article in a .jsonl dataset (one JSON object per line): a string or a list of strings.",
+)
+@click.option(
+    "--id-field",
+    default=Fields().id,
+    show_default=True,
+    metavar="NAME",
+    help="The field holding a dataset record's id, kept in JSON output as \"id\".",
+)
+@click.option(
+    "--title-field",
+    metavar="NAME",
+    help="The field holding a dataset record's title (default: none; the headline is looked for in the text).",
 )
 @click.option("--fail-fast", is_flag=True, help="With many inputs: stop at the first one that fails.")
 @click.option(
@@ -315,7 +292,7 @@ def check_writable(path: str) -> None:
     "--keywords",
     metavar="N",
     type=click.IntRange(min=0),
-    help=f"Show the N heaviest terms of the article above the summary. JSON always has keywords (default {DEFAULT_KEYWORDS}).",
+    help=f"Show the N heaviest terms of the article above the summary. JSON always has keywords (default {render.DEFAULT_KEYWORDS}).",
 )
 @click.option(
     "--export-svg",
@@ -338,12 +315,15 @@ def cli(
     fmt: str,
     input_format: str,
     timeout: float,
-    max_bytes: int,
+    max_bytes: Optional[int],
     output_dir: Optional[str],
     skip_existing: bool,
     jobs: Optional[int],
     patterns: Tuple[str, ...],
+    any_case: Tuple[str, ...],
     text_field: str,
+    id_field: str,
+    title_field: Optional[str],
     fail_fast: bool,
     highlight: bool,
     explain: bool,
@@ -358,11 +338,15 @@ def cli(
     headline becomes the title; a dateline such as "(CNN) --" is dropped.
     Works offline: nothing is downloaded unless PATH is a URL.
 
-    PATH is a text file, an HTML file (.html, .htm), an http:// or https://
-    URL, or - for stdin; without PATH, text is read from a pipe. Web pages
-    are reduced to their article (title, byline and date kept for JSON);
-    they need the web extra: pip install 'summarize[web]'. Give at most one
-    of -n, -r and -w; the default is 3 sentences.
+    PATH is a text file, a Markdown file (.md), a web page (.html, .htm,
+    .xhtml), a PDF, DOCX or EPUB document, an http:// or https:// URL, or -
+    for stdin; without PATH, text is read from a pipe (a PDF, DOCX, EPUB or
+    web page there is known by its first bytes). Each is read as what it
+    is: a page is reduced to its article, Markdown to its prose, a Project
+    Gutenberg book loses its licence, a transcript its speaker labels; the
+    title is kept apart. Web pages need the web extra (pip install
+    'summarize[web]'), PDFs the pdf extra (pip install 'summarize[pdf]').
+    Give at most one of -n, -r and -w; the default is 3 sentences.
 
     \b
     Examples:
@@ -373,21 +357,28 @@ def cli(
       summarize - --format json < article.txt
       summarize https://example.com/news/story.html
       summarize --format json saved-page.html
+      summarize README.md
+      summarize paper.pdf
+      summarize -n 10 book.epub
+      cat report.docx | summarize
 
     Many inputs: any mix of files, URLs, folders (searched recursively for
-    *.txt and *.md, or the --glob patterns; hidden ones skipped) and .jsonl
-    datasets (one JSON object per line, the article under "text", its "id"
-    kept). They are summarized in parallel and printed in the order given,
-    each under a "==> PATH <==" header; failures are reported on stderr and
-    the rest go on (exit 1 if any failed). A progress bar and a closing
-    count go to stderr.
+    *.txt, *.md and *.markdown, or the --glob patterns; hidden ones
+    skipped) and .jsonl datasets (one JSON object per line, the article
+    under "text", its "id" kept; --text-field, --id-field and --title-field
+    choose others). They are summarized in parallel and printed in the
+    order given, each under a "==> PATH <==" header; failures are reported
+    on stderr and the rest go on (exit 1 if any failed). A progress bar and
+    a closing count go to stderr.
 
     \b
     Examples:
       summarize news/ more/ extra.txt
       summarize --format jsonl articles.jsonl > summaries.jsonl
+      summarize --text-field body --title-field headline data.jsonl
       summarize -o summaries/ --skip-existing -j 4 news/
       summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
+      summarize --glob '*.pdf' --glob '*.docx' --glob '*.epub' papers/
 
     Showing why: --highlight prints the whole article with the chosen
     sentences marked (>>> ... <<< when piped), --explain adds a table of
@@ -404,29 +395,44 @@ def cli(
       summarize --explain -f json article.txt
       summarize -k 5 --export-svg summary.svg article.txt
     """
-    given = [flag for flag, value in (("-n/--sentences", sentences), ("-r/--ratio", ratio), ("-w/--words", words)) if value is not None]
-    if len(given) > 1:
-        raise click.UsageError(f"{' and '.join(given)} cannot be combined: give one length limit")
+    from .outcome import Request
+
+    env = Environment.detect()
+    try:
+        budget = Budget(sentences=sentences, ratio=ratio, words=words)
+    except BudgetError as exc:
+        raise click.UsageError(
+            f"{' and '.join(LIMIT_FLAGS[name] for name in exc.limits)} cannot be combined: give one length limit"
+        ) from None
     if skip_existing and output_dir is None:
         raise click.UsageError("--skip-existing needs --output-dir")
-    if highlight and fmt in ("json", "jsonl"):
+    if highlight and fmt in render.JSON_FORMATS:
         raise click.UsageError("--highlight prints the article as text: use plain, rich or markdown (JSON has each sentence's index)")
     if (export_svg or export_html) and output_dir is not None:
         raise click.UsageError("--export-svg and --export-html save what a terminal shows; with --output-dir nothing is shown")
     for path in (export_svg, export_html):
         if path is not None:
             check_writable(path)
-    showing = Showing(
+    showing = render.Showing(
         highlight=highlight,
         explain=explain,
-        keywords=keywords if keywords is not None else (DEFAULT_KEYWORDS if fmt in ("json", "jsonl") else 0),
+        keywords=keywords if keywords is not None else (render.DEFAULT_KEYWORDS if fmt in render.JSON_FORMATS else 0),
         show_keywords=bool(keywords),
         export_svg=export_svg,
         export_html=export_html,
     )
-    reading = Reading(input_format, timeout, max_bytes)
+    request = Request(
+        budget=budget,
+        reading=Reading(input_format, timeout, max_bytes),
+        fields=Fields(text_field, id_field, title_field),
+        explain=showing.explain,
+        keywords=showing.keywords,
+        keep_text=showing.highlight,
+    )
     if not is_batch(paths, output_dir):
-        return summarize_one(paths[0] if paths else None, reading, sentences, ratio, words, fmt, showing)
+        if fmt == "auto":
+            fmt = "rich" if env.stdout_terminal else "plain"
+        return summarize_one(paths[0] if paths else None, request, fmt, showing, env)
     if output_dir is not None and (not paths or "-" in paths):
         raise click.UsageError("--output-dir needs file or folder PATHs (stdin has no name to mirror)")
     if "-" in paths:
@@ -436,32 +442,45 @@ def cli(
             raise click.BadParameter("rich output cannot go to files; choose plain, json, jsonl or markdown", param_hint="'-f' / '--format'")
         fmt = "plain" if fmt == "auto" else fmt
     elif fmt == "auto":
-        fmt = "rich" if is_terminal(sys.stdout) else "plain"
+        fmt = "rich" if env.stdout_terminal else "plain"
     from .batch import Settings, run_batch
+    from .walk import DEFAULT_PATTERNS, Names
 
     settings = Settings(
-        sentences=sentences,
-        ratio=ratio,
-        words=words,
+        request=request,
         fmt=fmt,
         output_dir=output_dir,
         skip_existing=skip_existing,
         fail_fast=fail_fast,
         jobs=jobs or cpu_count(),
-        patterns=patterns or DEFAULT_PATTERNS,
-        text_field=text_field,
-        progress=is_terminal(sys.stderr),
-        reading=reading,
+        names=Names(patterns, any_case) if patterns or any_case else Names(DEFAULT_PATTERNS),
+        progress=env.stderr_terminal,
+        stdout_terminal=env.stdout_terminal,
         showing=showing,
-        export_width=export_width() if showing.exporting else EXPORT_WIDTH,
+        export_width=env.columns,
+        hints=HINTS,
     )
     try:
-        tally = run_batch(paths, settings, sys.stdout, sys.stderr, stdout_terminal=is_terminal(sys.stdout))
+        tally = run_batch(paths, settings, sys.stdout, sys.stderr)
     except SummarizeError as exc:
-        _fail(str(exc))
+        _fail(describe(exc))
     if not (tally.summarized or tally.failed or tally.skipped):
-        _fail(f"no input found: no files named {' or '.join(settings.patterns)} in {', '.join(paths)}")
-    return 1 if tally.failed else 0
+        _fail(f"no input found: no files named {settings.names} in {', '.join(paths)}{_other_files(paths, settings)}")
+    return ExitStatus.FAILURE if tally.failed else ExitStatus.OK
+
+
+def _other_files(paths: Sequence[str], settings: Settings) -> str:
+    """What to add to "no input found" when the folders hold files of kinds
+    the patterns left out: how many, and the --glob options that take them."""
+    from .walk import passed_over
+
+    found = passed_over(paths, settings.names, (settings.output_dir,) if settings.output_dir else ())
+    if not found:
+        return ""
+    kinds = sorted(found, key=lambda extension: (-found[extension], extension))
+    held = ", ".join(f"{found[k]} {k} file{'s' if found[k] != 1 else ''}" for k in kinds)
+    options = " ".join(f"--glob '*{kind}'" for kind in kinds)
+    return f"; they hold {held}: take them with {options}"
 
 
 def cpu_count() -> int:
@@ -475,58 +494,71 @@ def is_batch(paths: Tuple[str, ...], output_dir: Optional[str]) -> bool:
     """Whether the inputs call for batch mode: several paths, a folder, a
     ``.jsonl`` dataset or an output folder.  One file or stdin keeps the
     single-document output."""
+    from .datasets import is_dataset
+    from .sources import is_url
+
     return len(paths) > 1 or output_dir is not None or any(
         path != "-" and not is_url(path) and (os.path.isdir(path) or is_dataset(path)) for path in paths
     )
 
 
 def summarize_one(
-    path: Optional[str],
-    reading: Reading,
-    sentences: Optional[int],
-    ratio: Optional[float],
-    words: Optional[int],
-    fmt: str,
-    showing: Showing = Showing(),
+    path: Optional[str], request: Request, fmt: str, showing: render.Showing, env: Environment
 ) -> int:
-    """The single-document command: read, summarize, print; errors exit 1."""
-    try:
-        doc = read_input(path, reading)
-        for message in doc.warnings:
-            warn(message)
-        try:
-            summary = summarize(
-                doc.text, sentences=sentences, ratio=ratio, words=words, explain=showing.explain, keywords=showing.keywords
-            )
-        except SummarizeError as exc:
-            _fail(f"{doc.name}: {exc}")
-    except SummarizeError as exc:
-        _fail(str(exc))
-    summary = with_page_title(summary, doc)
-    report_length(summary, doc, words)
-    emit(summary, fmt, doc.name, doc.meta, showing, doc.text)
-    return 0
+    """The single-document command: read, summarize, print; a failure exits 1.
+
+    ``path``: a file or URL, ``-`` for stdin, or None for stdin when it is
+    not a terminal (else a usage error).  ``fmt``: a format of
+    ``render.FORMATS`` (``auto`` resolved by the caller)."""
+    from .outcome import from_path, from_stream
+
+    if path is None or path == "-":
+        if path is None and env.stdin_terminal:
+            raise click.UsageError("no input: give a PATH, or pipe text in (cat article.txt | summarize)")
+        result = from_stream(sys.stdin.buffer, request)
+    else:
+        result = from_path(path, request)
+    for line in render.note_lines(result):
+        click.echo(line, err=True, nl=False)
+    if result.failure is not None:
+        _fail(f"{result.source}: {render.failure_text(result.failure, HINTS)}")
+    emit(result, fmt, showing, env.columns)
+    return ExitStatus.OK
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise _Terminated()
+def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: Optional[int]) -> None:
+    """Print ``result``'s summary to stdout in ``fmt``, with what
+    ``showing`` adds, and save the rich rendering to the export files
+    (``export_width`` columns: the terminal's, else ``terminal.EXPORT_WIDTH``)."""
+    from . import terminal
 
-
-def _buffer_stdout() -> None:
-    # Under PYTHONUNBUFFERED (common in containers) sys.stdout writes straight
-    # to the descriptor, and TextIOWrapper drops the rest of a short write
-    # without a word: a disk that fills up mid-summary would truncate it and
-    # exit 0.  A BufferedWriter retries the rest, so ENOSPC or EFBIG surfaces.
+    summary = result.summary
+    assert summary is not None
+    display = showing.display_of(result)
     stdout = sys.stdout
-    if isinstance(getattr(stdout, "buffer", None), io.RawIOBase):
-        sys.stdout = io.TextIOWrapper(
-            io.BufferedWriter(stdout.buffer), encoding=stdout.encoding, errors=stdout.errors, line_buffering=True
-        )
+    if fmt == "rich":
+        terminal.print_rich(summary, stdout, result.source, extra=result.meta, display=display)
+    else:
+        # Line by line, so a reader that stops early (head -1) is noticed at once.
+        for line in render.render_text(summary, fmt, result.source, result.meta, display).splitlines(keepends=True):
+            stdout.write(line)
+    if showing.exporting:
+        recorder = terminal.Recorder(export_width)
+        recorder.print(terminal.rich_renderable(summary, result.source, result.meta, display))
+        try:
+            recorder.save(svg=showing.export_svg, html=showing.export_html)
+        except SummarizeError as exc:
+            _fail(str(exc))
 
 
-def main(argv: Optional[list] = None) -> None:
+def _on_stop_signal(signum: int, frame: Any) -> None:
+    raise _Terminated(signum)
+
+
+def main(argv: Optional[List[str]] = None) -> None:
     """Run the command (``summarize`` and ``python -m summarize`` come here through ``__main__.run``)."""
-    if hasattr(signal, "SIGTERM"):
-        signal.signal(signal.SIGTERM, _on_sigterm)
-    _buffer_stdout()
+    for name in ("SIGTERM", "SIGHUP"):  # a closed terminal stops a run as SIGTERM does
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _on_stop_signal)
+    buffer_stdout()
     cli.main(args=argv, prog_name="summarize")

@@ -5,14 +5,17 @@ Knows nothing of files, terminals or the command line.
 """
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
-from typing import Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union, overload
 
 from . import scoring, selection
 from .boilerplate import is_boilerplate
+from .budget import Budget, budget_of, word_count
 from .errors import NoTextError
-from .news import Layout, parse_layout
-from .sentences import Span, sentence_spans, sentence_words
+from .layout import Layout, parse_layout
+from .sentences import Span, iter_sentence_spans, sentence_words
 from .terms import content_terms, surface_forms, tokens_terms
 
 TOP_TERMS = 3
@@ -79,8 +82,9 @@ class ScoredSentence:
 class Summary:
     """The result of ``summarize``.
 
-    ``sentences``: the chosen sentences in document order.  ``title`` and
-    ``dateline``: as detected, or ``None``.  ``total_sentences``: how many
+    ``sentences``: the chosen sentences in document order.  ``title``: the
+    title given to ``summarize``, else the headline detected, else
+    ``None``.  ``dateline``: as detected, or ``None``.  ``total_sentences``: how many
     sentences the body has.  ``budget``: the length limit applied.
     ``whole``: the text had no more sentences than asked, so all are given.
     ``over_budget``: the best sentence alone exceeds the word budget and was
@@ -97,7 +101,7 @@ class Summary:
     title: Optional[str]
     dateline: Optional[str]
     total_sentences: int
-    budget: selection.Budget
+    budget: Budget
     whole: bool = False
     over_budget: bool = False
     body_start: int = 0
@@ -108,19 +112,56 @@ class Summary:
         return "\n".join(s.text for s in self.sentences)
 
 
-def body_sentences(text: str) -> Tuple[Layout, List[Span]]:
+class Spans(SequenceABC[Span]):
+    """The ``(start, end)`` offsets of many sentences, 16 bytes each (a list
+    of tuples costs about 120): a text of tiny sentences must not cost
+    hundreds of times its size.  Indexing gives a ``(start, end)`` tuple."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, spans: Iterable[Span] = ()) -> None:
+        self._flat = array("q")
+        for start, end in spans:
+            self._flat.append(start)
+            self._flat.append(end)
+
+    def __len__(self) -> int:
+        return len(self._flat) // 2
+
+    @overload
+    def __getitem__(self, i: int) -> Span: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> List[Span]: ...
+
+    def __getitem__(self, i: Union[int, slice]) -> Union[Span, List[Span]]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("span index out of range")
+        return self._flat[2 * i], self._flat[2 * i + 1]
+
+    def __iter__(self) -> Iterator[Span]:
+        flat = self._flat
+        return zip(flat[0::2], flat[1::2])
+
+
+def body_sentences(text: str, title: Optional[str] = None) -> Tuple[Layout, Spans]:
     """Return the layout of ``text`` and the ``(start, end)`` offsets of its body sentences.
 
-    The body is what follows the title and the dateline; these are the
-    sentences ``summarize`` chooses from, in document order (so the first
-    three are the article's lead).  Raises ``NoTextError`` when the text is
-    blank or holds only a title.
+    The body is what follows the title and the dateline (see
+    ``layout.parse_layout`` for ``title``); these are the sentences
+    ``summarize`` chooses from, in document order (so the first three are
+    the article's lead).  Raises ``NoTextError`` when the text is blank or
+    holds only a title.
     """
     if not text.strip():
         raise NoTextError("no text to summarize: the input is empty or only whitespace")
-    layout = parse_layout(text)
+    layout = parse_layout(text, title)
     offset = layout.body_start
-    spans = [(offset + s, offset + e) for s, e in sentence_spans(text[offset:])]
+    spans = Spans((offset + s, offset + e) for s, e in iter_sentence_spans(text[offset:] if offset else text))
     if not spans:
         raise NoTextError("no text to summarize: only a title or dateline was found")
     return layout, spans
@@ -129,6 +170,8 @@ def body_sentences(text: str) -> Tuple[Layout, List[Span]]:
 def summarize(
     text: str,
     *,
+    title: Optional[str] = None,
+    budget: Optional[Budget] = None,
     sentences: Optional[int] = None,
     ratio: Optional[float] = None,
     words: Optional[int] = None,
@@ -137,18 +180,25 @@ def summarize(
 ) -> Summary:
     """Summarize ``text`` by extracting its most central sentences.
 
-    Give at most one length limit: ``sentences`` (≥ 1), ``ratio`` (0 < r ≤ 1
-    of the sentences) or ``words`` (≥ 1, never exceeded unless even the best
-    sentence is longer: then that sentence alone, with ``over_budget``).
-    Without one, ``selection.DEFAULT_SENTENCES`` sentences are chosen.
+    The length: a ``budget`` (``summarize.Budget``), or at most one of
+    ``sentences`` (≥ 1), ``ratio`` (0 < r ≤ 1 of the sentences) or
+    ``words`` (≥ 1, never exceeded unless even the best sentence is longer:
+    then that sentence alone, with ``over_budget``).  Without any,
+    ``budget.DEFAULT_SENTENCES`` sentences are chosen.
 
-    A first-line headline becomes ``title`` and a leading dateline
-    (``(CNN) --``, ``Rome (AFP) –``) is set apart; neither is ever a summary
-    sentence.  Page furniture (bylines, "contributed to this report",
-    "Click here", copyright lines: ``summarize/data/boilerplate.txt``) is
-    never chosen unless the text holds nothing else, and no sentence is
-    chosen that repeats the words of one already chosen.  Deterministic: the
-    same arguments give the same summary.
+    ``title``: the document's title when it is known apart from the text
+    (a web page's, a dataset's title field).  Given one, no headline is
+    looked for in the text: the title weights the terms and is reported as
+    ``Summary.title``, and a first paragraph that only repeats it is never
+    a summary sentence.  Without one, a first-line headline becomes the
+    title.  A leading dateline (``(CNN) --``, ``Rome (AFP) –``) is set apart
+    either way; neither title nor dateline is ever a summary sentence.
+
+    Page furniture (bylines, "contributed to this report", "Click here",
+    copyright lines: ``summarize/data/boilerplate.txt``) is never chosen
+    unless the text holds nothing else, and no sentence is chosen that
+    repeats the words of one already chosen.  Deterministic: the same
+    arguments give the same summary.
 
     Asking for more changes nothing in the summary itself: ``explain``
     fills ``Summary.all_sentences`` (every sentence, its score, whether it
@@ -156,18 +206,35 @@ def summarize(
     ``Summary.keywords`` with that many terms (fewer if the text has
     fewer), by document weight.
 
-    Raises ``BudgetError`` for a bad limit and ``NoTextError`` when the text
-    has nothing to summarize.
+    Raises ``TypeError`` when ``text`` or ``title`` is not a ``str``;
+    ``BudgetError`` (also a ``ValueError``) for a bad or conflicting limit;
+    ``ValueError`` for a bad ``keywords``; ``NoTextError`` when the text has
+    nothing to summarize.
     """
-    budget = selection.Budget.of(sentences=sentences, ratio=ratio, words=words)
-    return summarize_with(text, budget, scoring.DEFAULT_WEIGHTS, explain=explain, keywords=keywords)
+    _check_arguments(text, title, keywords)
+    chosen_budget = budget_of(budget, sentences, ratio, words)
+    return summarize_with(text, chosen_budget, scoring.DEFAULT_WEIGHTS, title=title, explain=explain, keywords=keywords)
+
+
+def _check_arguments(text: object, title: object, keywords: object) -> None:
+    """Raise ``TypeError`` or ``ValueError`` for arguments ``summarize`` cannot take."""
+    if not isinstance(text, str):
+        hint = "; decode it first" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
+    if title is not None and not isinstance(title, str):
+        raise TypeError(f"title must be a str or None, not {type(title).__name__}")
+    if isinstance(keywords, bool) or not isinstance(keywords, int):
+        raise TypeError(f"keywords must be a whole number, not {keywords!r}")
+    if keywords < 0:
+        raise ValueError(f"keywords must be 0 or more, not {keywords}")
 
 
 def summarize_with(
     text: str,
-    budget: selection.Budget,
+    budget: Budget,
     weights: scoring.Weights,
     *,
+    title: Optional[str] = None,
     explain: bool = False,
     keywords: int = 0,
 ) -> Summary:
@@ -175,12 +242,13 @@ def summarize_with(
 
     Not part of the public API: ``summarize`` is this with the default weights.
     """
-    layout, spans = body_sentences(text)
+    layout, spans = body_sentences(text, title)
+    weights = weights.adapted(signals(text, layout, spans, budget))
     # Boilerplate neither counts towards term frequencies nor can be chosen,
     # unless there is nothing else.
-    texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate)
+    kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate)
     if not kept:  # all boilerplate: score them all after all
-        texts, kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False)
+        kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False)
     title_terms = content_terms(layout.title) if layout.title else ()
     term_weight = scoring.term_weights(terms, title_terms, weights)
     scores = scoring.score_sentences(terms, term_weight, weights, priors)
@@ -198,24 +266,25 @@ def summarize_with(
     picked = []
     for k in chosen.indices:  # k counts kept sentences, i all of them
         i = kept[k]
-        picked.append(Sentence(text=texts[i], index=i, score=scores[k], start=spans[i][0], end=spans[i][1]))
+        start, end = spans[i]
+        picked.append(Sentence(text=_text(text, start, end), index=i, score=scores[k], start=start, end=end))
     all_sentences = top_keywords = None
     if explain or keywords:
         # After selection and from its inputs only: asking for more cannot change the summary.
         # Surface forms are counted only for the terms shown (most of the cost).
         ranked = heaviest(term_weight, keywords)
-        forms = surface_forms((texts[i] for i in kept), None if explain else set(ranked))
+        forms = surface_forms((_text(text, *spans[i]) for i in kept), None if explain else set(ranked))
         if keywords:
             top_keywords = tuple(TermWeight(forms.get(term, term), term_weight[term]) for term in ranked)
         if explain:
-            all_sentences = _scored_sentences(texts, spans, kept, terms, scores, set(chosen.indices), term_weight, priors, forms, weights)
+            all_sentences = _scored_sentences(text, spans, kept, terms, scores, set(chosen.indices), term_weight, priors, forms, weights)
     return Summary(
         sentences=tuple(picked),
         title=layout.title,
         dateline=layout.dateline,
-        total_sentences=len(texts),
+        total_sentences=len(spans),
         budget=budget,
-        whole=chosen.whole and len(kept) == len(texts),
+        whole=chosen.whole and len(kept) == len(spans),
         over_budget=chosen.over_budget,
         body_start=layout.body_start,
         all_sentences=all_sentences,
@@ -223,28 +292,49 @@ def summarize_with(
     )
 
 
+def signals(text: str, layout: Layout, spans: Sequence[Span], budget: Budget) -> scoring.Signals:
+    """What the document shows about itself (``scoring.Signals``): whether it
+    has a dateline, and how many of its ``spans`` (body sentences) the
+    budget asks for, as a count and a share.  A word budget counts as that
+    many words over the body's mean sentence length."""
+    total = len(spans)
+    count = budget.count(total)
+    if count is None:  # a word budget
+        body_words = word_count(text[layout.body_start:])
+        count = round((budget.words or 0) * total / max(body_words, 1))
+    count = max(1, min(count, total))
+    return scoring.Signals(dateline=layout.dateline is not None, sentences=count, share=count / total)
+
+
+def _text(text: str, start: int, end: int) -> str:
+    """The sentence at ``text[start:end]``, whitespace collapsed (``normalize_space``)."""
+    return " ".join(sentence_words(text[start:end]))
+
+
 def _sentence_inputs(
     text: str, spans: Sequence[Span], weights: scoring.Weights, skip_boilerplate: bool
-) -> Tuple[List[str], List[int], List[List[str]], List[float], List[int]]:
-    """``(texts, kept, terms, priors, word_counts)`` of the sentences at
-    ``spans``: every sentence's normalized text, and for the ones scored
-    (all, or those that are not boilerplate) their indices, terms, priors and
-    word counts.  One pass: each sentence is split into words once."""
-    texts: List[str] = []
-    kept: List[int] = []
-    terms: List[List[str]] = []
-    priors: List[float] = []
-    word_counts: List[int] = []
+) -> Tuple["array[int]", List[Tuple[str, ...]], "array[float]", "array[int]"]:
+    """``(kept, terms, priors, word_counts)`` of the sentences at ``spans``:
+    for the ones scored (all, or those that are not boilerplate) their
+    indices, terms, priors and word counts.  One pass: each sentence is split
+    into words once.  Compact, so a text of tiny sentences stays small: the
+    numbers in arrays, and each distinct term tuple kept once."""
+    kept: "array[int]" = array("q")
+    terms: List[Tuple[str, ...]] = []
+    priors: "array[float]" = array("d")
+    word_counts: "array[int]" = array("q")
+    shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
         sentence = " ".join(words)  # normalize_space
-        texts.append(sentence)
-        if not (skip_boilerplate and is_boilerplate(sentence)):
-            kept.append(i)
-            terms.append(tokens_terms(words))
-            priors.append(scoring.words_prior(i, words, weights))
-            word_counts.append(len(words))
-    return texts, kept, terms, priors, word_counts
+        if skip_boilerplate and is_boilerplate(sentence):
+            continue
+        kept.append(i)
+        sentence_terms = tuple(tokens_terms(words))
+        terms.append(shared.setdefault(sentence_terms, sentence_terms))
+        priors.append(scoring.words_prior(i, words, weights))
+        word_counts.append(len(words) if sentence.isascii() else word_count(sentence))
+    return kept, terms, priors, word_counts
 
 
 def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:
@@ -254,22 +344,23 @@ def heaviest(term_weight: Mapping[str, float], count: int) -> List[str]:
 
 
 def _scored_sentences(
-    texts: Sequence[str],
+    text: str,
     spans: Sequence[Span],
     kept: Sequence[int],
     terms: Sequence[Sequence[str]],
     scores: Sequence[float],
-    chosen: set,
+    chosen: Set[int],
     term_weight: Mapping[str, float],
     priors: Sequence[float],
     forms: Mapping[str, str],
     weights: scoring.Weights,
 ) -> Tuple[ScoredSentence, ...]:
-    """Every sentence with its score and best terms, in document order
-    (``Summary.all_sentences``); sentences left out of scoring get 0."""
+    """Every sentence of ``text`` at ``spans`` with its score and best terms,
+    in document order (``Summary.all_sentences``); sentences left out of
+    scoring get 0."""
     position: Dict[int, int] = {i: k for k, i in enumerate(kept)}
     result = []
-    for i, sentence in enumerate(texts):
+    for i, (start, end) in enumerate(spans):
         k = position.get(i)
         top: Tuple[TermWeight, ...] = ()
         if k is not None and terms[k]:
@@ -281,11 +372,11 @@ def _scored_sentences(
             top = tuple(TermWeight(forms.get(t, t), term_weight.get(t, 0.0) * factor) for t in ranked[:TOP_TERMS])
         result.append(
             ScoredSentence(
-                text=sentence,
+                text=_text(text, start, end),
                 index=i,
                 score=scores[k] if k is not None else 0.0,
-                start=spans[i][0],
-                end=spans[i][1],
+                start=start,
+                end=end,
                 selected=k is not None and k in chosen,
                 top_terms=top,
             )

@@ -1,8 +1,9 @@
 """Plain-text data files shipped in ``summarize/data/``."""
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import resources
-from typing import List
+from typing import FrozenSet, List
 
 
 def read_word_list(name: str) -> List[str]:
@@ -17,3 +18,10 @@ def read_word_list(name: str) -> List[str]:
         if entry:
             entries.append(entry)
     return entries
+
+
+@lru_cache(maxsize=None)
+def word_types(name: str) -> FrozenSet[str]:
+    """The entries of ``summarize/data/<name>`` as Punkt types: lower-cased,
+    without a final period ("Dr." and "dr" are both ``dr``); read once."""
+    return frozenset(word.lower().rstrip(".") for word in read_word_list(name))

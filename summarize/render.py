@@ -1,10 +1,12 @@
-"""Summary → text for people or programs.  The only module that imports rich.
+"""Summary → text for people or programs, and what each run shows.
 
 Plain text: one sentence per line, nothing else.  JSON: one object whose
 shape comes from ``summary_dict``; JSON Lines: the same object on one line.
-Markdown: title heading and a bullet list.  Rich: title as heading,
-sentences as a numbered list, for terminals.  Article text is always data,
-never rich markup.
+Markdown: title heading and a bullet list.  (Rich renderings for terminals
+are ``terminal``'s.)  Also here: the formats and their file extensions,
+what a run shows besides the summary (``Showing``, ``Display``), and the
+lines that tell the person about a document (``note_lines``,
+``failure_text``).
 
 A ``Display`` adds to plain, Markdown and rich output: the keywords above
 the summary, the whole article with the summary highlighted in place of the
@@ -13,18 +15,25 @@ no ``Display``: it shows whatever the ``Summary`` holds.
 """
 from __future__ import annotations
 
-import io
 import json
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, TextIO
-
-from .core import ScoredSentence, Summary, TermWeight
-from .errors import OutputError
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, NamedTuple, Optional, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
-    from rich.console import Console, RenderableType
+    from .core import ScoredSentence, Summary, TermWeight
+    from .outcome import Failure, Outcome
+
+EXTENSIONS = {"plain": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
+"""The text formats, each with the file name extension of an output file in it."""
 
 FORMATS = ("plain", "rich", "json", "jsonl", "markdown")
+"""Every output format: the text formats, and rich for terminals."""
+
+JSON_FORMATS = ("json", "jsonl")
+"""The formats that always hold keywords and cannot highlight."""
+
+DEFAULT_KEYWORDS = 10
+"""How many keywords JSON holds unless told otherwise."""
 SCORE_DIGITS = 6
 TABLE_DIGITS = 3
 """Decimals of a score in the ``--explain`` tables (JSON keeps ``SCORE_DIGITS``)."""
@@ -32,15 +41,24 @@ TABLE_DIGITS = 3
 MARK_OPEN, MARK_CLOSE = ">>> ", " <<<"
 """What wraps a chosen sentence in the plain highlighted article."""
 
-HIGHLIGHT_STYLE = "bold black on yellow"
-"""How a chosen sentence looks in the rich highlighted article (bold alone under NO_COLOR)."""
-
-EXPORT_WIDTH = 100
-"""Columns of an exported rendering when stdout is not a terminal to take the width from."""
+NO_HINTS: Mapping[str, str] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Showing:
+def note_lines(outcome: Outcome) -> List[str]:
+    """The outcome's notes as lines for stderr: ``Warning: SOURCE: message``
+    or ``Note: SOURCE: message``, newline-terminated."""
+    return [f"{'Warning' if n.warning else 'Note'}: {outcome.source}: {n.message}\n" for n in outcome.notes]
+
+
+def failure_text(failure: Failure, hints: Mapping[str, str] = NO_HINTS) -> str:
+    """A failure's message for the person, with the hint ``hints`` gives
+    for its setting (the command's words, e.g. "raise it with --timeout")
+    in brackets after it."""
+    hint = hints.get(failure.setting) if failure.setting else None
+    return f"{failure.message} ({hint})" if hint else failure.message
+
+
+class Showing(NamedTuple):
     """The display options of a run: ``highlight`` (the article with the
     summary marked), ``explain`` (every sentence's score), ``keywords`` (how
     many to compute: -k N, or ``DEFAULT_KEYWORDS`` for JSON),
@@ -58,19 +76,30 @@ class Showing:
     def exporting(self) -> bool:
         return self.export_svg is not None or self.export_html is not None
 
-    def display(self, article: Optional[str] = None) -> "Display":
-        """What plain, Markdown and rich output show for a document whose text is ``article``."""
-        return Display(keywords=self.show_keywords, explain=self.explain, article=article if self.highlight else None)
+    def display_of(self, outcome: Outcome) -> "Display":
+        """What plain, Markdown and rich output show for ``outcome``'s summary."""
+        title = outcome.summary.title if outcome.summary is not None and outcome.title_apart else None
+        return self.display(outcome.text, title)
+
+    def display(self, article: Optional[str] = None, heading: Optional[str] = None) -> "Display":
+        """What plain, Markdown and rich output show for a document whose
+        text is ``article``; ``heading``: its title, when the source gave
+        it apart from the text (see ``Display``)."""
+        if not self.highlight:
+            article = heading = None
+        return Display(keywords=self.show_keywords, explain=self.explain, article=article, heading=heading)
 
 
-@dataclass(frozen=True)
-class Display:
+class Display(NamedTuple):
     """What plain, Markdown and rich output show besides the summary.
 
     ``keywords``: the summary's ``keywords``, above it.  ``explain``: a
     table of its ``all_sentences`` after it.  ``article``: the text that was
     summarized; when given, it is shown whole, the chosen sentences
-    highlighted, instead of the list of sentences.  The ``Summary`` must
+    highlighted, instead of the list of sentences.  ``heading``: a title the
+    document carries apart from ``article`` (a web page's); the plain
+    highlighted article starts with it, as the text of a saved article
+    would.  The ``Summary`` must
     hold what is asked for (``summarize(..., keywords=N, explain=True)``);
     what it lacks is left out.
     """
@@ -78,6 +107,7 @@ class Display:
     keywords: bool = False
     explain: bool = False
     article: Optional[str] = None
+    heading: Optional[str] = None
 
 
 PLAIN = Display()
@@ -149,20 +179,11 @@ def json_line(data: Dict[str, Any]) -> str:
     return json.dumps(data, ensure_ascii=False) + "\n"
 
 
-def over_budget_warning(summary: Summary, source: str, words: Optional[int]) -> Optional[str]:
-    """The warning for a summary whose one sentence is over the ``words``
-    budget (see ``Summary.over_budget``), else None."""
-    if not (summary.over_budget and words is not None):
-        return None
-    length = len(summary.sentences[0].text.split())
-    return f"{source}: even the best sentence has {length} words, over the --words {words} budget; printing it alone"
-
-
 def render_plain(summary: Summary, display: Display = PLAIN) -> str:
     """One sentence per line, each line ending in a newline; no title.
 
     With ``display``: first a ``keywords: a, b, c`` line; the article
-    verbatim instead of the sentences, each chosen sentence wrapped in
+    verbatim (after its ``heading``) instead of the sentences, each chosen sentence wrapped in
     ``MARK_OPEN``/``MARK_CLOSE`` (``highlight_plain``); then a blank line
     and the table of every sentence (``explain_plain``).
     """
@@ -170,6 +191,8 @@ def render_plain(summary: Summary, display: Display = PLAIN) -> str:
     if display.keywords and summary.keywords is not None:
         out += "keywords: " + ", ".join(k.term for k in summary.keywords) + "\n"
     if display.article is not None:
+        if display.heading:
+            out += display.heading + "\n\n"
         out += highlight_plain(summary, display.article)
     else:
         out += "".join(s.text + "\n" for s in summary.sentences)
@@ -179,9 +202,33 @@ def render_plain(summary: Summary, display: Display = PLAIN) -> str:
 
 
 def highlight_plain(summary: Summary, article: str) -> str:
-    """``article`` (the text ``summary`` was made from) verbatim, newline-terminated,
-    with each chosen sentence wrapped in ``MARK_OPEN`` and ``MARK_CLOSE``."""
-    text = _marked(summary, article, MARK_OPEN, MARK_CLOSE)
+    """``article`` (the text ``summary`` was made from), newline-terminated,
+    with each chosen sentence on a line of its own, wrapped in
+    ``MARK_OPEN`` and ``MARK_CLOSE``: so ``grep '^>>> '`` finds every chosen
+    sentence, and the lines between the marks are the plain summary.
+
+    The rest of the article is verbatim, except where a chosen sentence
+    shares a line with other text: the spaces between them become a line
+    break.  A chosen sentence is its ``text`` (its own line breaks are
+    spaces).  The article's words stay as they are, in order.
+    """
+    parts: List[str] = []
+    at = 0
+    for s in summary.sentences:
+        before = article[at:s.start]
+        if parts:  # after a chosen sentence: the rest of its line starts a new one
+            before = before.lstrip(" \t")
+            before = before if before.startswith("\n") else "\n" + before
+        before = before.rstrip(" \t")
+        if before and not before.endswith("\n"):
+            before += "\n"
+        parts += [before, MARK_OPEN, s.text, MARK_CLOSE]
+        at = s.end
+    rest = article[at:]
+    if parts:
+        rest = rest.lstrip(" \t")
+        rest = rest if rest.startswith("\n") or not rest else "\n" + rest
+    text = "".join(parts) + rest
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -196,7 +243,7 @@ def _marked(summary: Summary, article: str, open_mark: str, close_mark: str, sta
     return "".join(parts)
 
 
-def _terms_cell(s: ScoredSentence) -> str:
+def terms_cell(s: ScoredSentence) -> str:
     return ", ".join(t.term for t in s.top_terms)
 
 
@@ -204,7 +251,7 @@ def explain_plain(sentences: Sequence[ScoredSentence]) -> str:
     """Every sentence on one line of an aligned table: position, score,
     ``*`` when chosen, top terms, then its text; a header line first."""
     rows = [("#", "score", "chosen", "top terms", "sentence")]
-    rows += [(str(s.index), f"{s.score:.{TABLE_DIGITS}f}", "*" if s.selected else "", _terms_cell(s), s.text) for s in sentences]
+    rows += [(str(s.index), f"{s.score:.{TABLE_DIGITS}f}", "*" if s.selected else "", terms_cell(s), s.text) for s in sentences]
     widths = [max(len(row[c]) for row in rows) for c in range(4)]
     lines = []
     for row in rows:
@@ -259,7 +306,7 @@ def markdown_body(summary: Summary, display: Display = PLAIN) -> str:
         rows = ["| # | score | chosen | top terms | sentence |", "|---:|---:|:---:|---|---|"]
         rows += [
             f"| {s.index} | {s.score:.{TABLE_DIGITS}f} | {'✓' if s.selected else ''} | "
-            f"{_markdown_cell(_terms_cell(s))} | {_markdown_cell(s.text)} |"
+            f"{_markdown_cell(terms_cell(s))} | {_markdown_cell(s.text)} |"
             for s in summary.all_sentences
         ]
         blocks.append("\n".join(rows))
@@ -289,150 +336,3 @@ def render_text(
     if fmt == "plain":
         return render_plain(summary, display)
     raise ValueError(f"not a text format: {fmt!r}")
-
-
-def rich_renderable(
-    summary: Summary,
-    source: Optional[str] = None,
-    extra: Optional[Mapping[str, Any]] = None,
-    display: Display = PLAIN,
-) -> "RenderableType":
-    """A rich renderable: heading (title, or the source name), a dim line
-    saying how many sentences were kept (and the ``byline`` and ``date`` of
-    ``extra`` when given), and the sentences as a bullet list.
-
-    With ``display``: a keywords line under the heading; the article body
-    with the chosen sentences in ``HIGHLIGHT_STYLE`` instead of the list;
-    a table of every sentence (position, score, chosen, top terms) after."""
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    heading = Text(summary.title or source or "Summary", style="bold cyan")
-    kept = len(summary.sentences)
-    detail = f"{kept} of {summary.total_sentences} sentence{'s' if summary.total_sentences != 1 else ''}"
-    if source and summary.title:
-        detail = f"{source} · {detail}"
-    if summary.dateline:
-        detail += f" · {summary.dateline}"
-    for key in ("byline", "date"):
-        if extra and extra.get(key):
-            detail += f" · {extra[key]}"
-    parts: List[Any] = [heading, Text(detail, style="dim")]
-    if display.keywords and summary.keywords:
-        keywords = Text("keywords: ", style="dim")
-        for n, k in enumerate(summary.keywords):
-            keywords.append((" · " if n else ""), style="dim")
-            keywords.append(k.term, style="bold magenta")
-        parts.append(keywords)
-    parts.append(Text(""))
-    if display.article is not None:
-        parts.append(_highlighted_article(summary, display.article))
-    else:
-        body = Table.grid(padding=(0, 1))
-        body.add_column(style="dim", justify="right", no_wrap=True)
-        body.add_column(ratio=1)
-        for s in summary.sentences:
-            body.add_row(Text("•"), Text(s.text))
-        parts.append(body)
-    if display.explain and summary.all_sentences is not None:
-        parts += [Text(""), _explain_table(summary.all_sentences)]
-    return Group(*parts)
-
-
-def _highlighted_article(summary: Summary, article: str) -> "RenderableType":
-    from rich.text import Text
-
-    start = summary.body_start
-    body = Text(article[start:].rstrip())
-    for s in summary.sentences:
-        body.stylize(HIGHLIGHT_STYLE, s.start - start, s.end - start)
-    return body
-
-
-def _explain_table(sentences: Sequence[ScoredSentence]) -> "RenderableType":
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(title="Every sentence, as scored", title_justify="left", expand=True, show_edge=False)
-    table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("chosen", justify="center", no_wrap=True)
-    table.add_column("top terms", style="magenta", no_wrap=True)
-    table.add_column("sentence", ratio=1, no_wrap=True, overflow="ellipsis")
-    for s in sentences:
-        table.add_row(
-            str(s.index),
-            f"{s.score:.{TABLE_DIGITS}f}",
-            Text("✓", style="bold green") if s.selected else "",
-            Text(_terms_cell(s)),
-            Text(s.text, style="bold" if s.selected else ""),
-        )
-    return table
-
-
-def rich_panel(
-    summary: Summary, source: str, extra: Optional[Mapping[str, Any]] = None, display: Display = PLAIN
-) -> "RenderableType":
-    """``rich_renderable`` in a box, one per document when there are many."""
-    from rich.panel import Panel
-
-    return Panel(rich_renderable(summary, source, extra, display), expand=True)
-
-
-def make_console(file: TextIO, *, terminal: Optional[bool] = None) -> "Console":
-    """A rich console writing to ``file``; ``terminal`` forces terminal mode
-    on or off (None lets rich decide; NO_COLOR and FORCE_COLOR are honoured).
-    Off a terminal, lines are not re-wrapped."""
-    from rich.console import Console
-
-    console = Console(file=file, force_terminal=terminal, highlight=False)
-    if not console.is_terminal:
-        console.soft_wrap = True
-    return console
-
-
-def print_rich(
-    summary: Summary,
-    file: TextIO,
-    source: Optional[str] = None,
-    *,
-    terminal: Optional[bool] = None,
-    extra: Optional[Mapping[str, Any]] = None,
-    display: Display = PLAIN,
-) -> None:
-    """Print the rich rendering of ``summary`` to ``file``."""
-    make_console(file, terminal=terminal).print(rich_renderable(summary, source, extra, display))
-
-
-class Recorder:
-    """The rich rendering as a terminal of ``width`` columns shows it, kept
-    in memory for ``save``: SVG or HTML files of exactly that rendering
-    (rich's export).  Colours follow the usual rules (NO_COLOR honoured)."""
-
-    def __init__(self, width: int = EXPORT_WIDTH) -> None:
-        from rich.console import Console
-
-        # Truecolor whatever TERM says: the files are for browsers, not this terminal.
-        self.console = Console(
-            file=io.StringIO(), record=True, force_terminal=True, color_system="truecolor", width=width, highlight=False
-        )
-
-    def print(self, renderable: "RenderableType") -> None:
-        self.console.print(renderable)
-
-    def save(self, svg: Optional[str] = None, html: Optional[str] = None, *, title: str = "summarize") -> None:
-        """Write what was printed to ``svg`` and/or ``html``; raises
-        ``OutputError`` naming a file that cannot be written (nothing is
-        written before both are rendered)."""
-        outputs = []
-        if svg is not None:
-            outputs.append((svg, self.console.export_svg(title=title, clear=False)))
-        if html is not None:
-            outputs.append((html, self.console.export_html(clear=False)))
-        for path, content in outputs:
-            try:
-                with open(path, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(content)
-            except OSError as exc:
-                raise OutputError.writing(path, exc) from None

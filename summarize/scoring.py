@@ -7,16 +7,19 @@ text was tokenized or split.  Each term weighs its frequency in the document
 title.  A sentence's score is the sum of the weights of its distinct terms,
 divided by a power of its length, then multiplied by a prior that position
 and form may raise or lower but never replace: see ``Weights`` for every
-knob and ``sentence_prior``.
+knob and ``words_prior``.
 """
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import truediv
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Sequence
+from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence
+
+from .terms import tokens_terms
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,7 @@ class Weights:
     ``title_boost``: a term that also occurs in the title has its weight
     multiplied by ``1 + title_boost``.
 
-    Sentence scores (``score_sentences`` and ``sentence_prior``):
+    Sentence scores (``score_sentences`` and ``words_prior``):
     ``length_exponent``: summed term weights are divided by the number of
     terms raised to this power (0 = plain sum, long sentences win; 1 = plain
     mean, short sentences win).
@@ -41,9 +44,17 @@ class Weights:
     better terms still wins.
     ``quote``: factor for a sentence that opens with a quotation mark (a
     quote is rarely a summary of the story it is in).
+    ``quote_by_share``: the ``quote`` factor counts by how much of the
+    sentence the opening quotation holds: ``quote ** (words inside /
+    words)``.  What stands outside (who said it, of what) still says
+    something on its own: '"Cinderella," the latest Disney film, earned $70
+    million.' is hardly lowered, a sentence that is all quote fully.
     ``dangling``: factor for a sentence that cannot stand alone: it opens
     with a connective ("But", "And", "However") or a pronoun whose referent
     came before ("He", "They", "This").
+    ``determiners``: "This", "These", "Those" before a content word are
+    determiners that name what they point at ("This paper proposes ...",
+    "These results show ..."), not dangling pronouns ("This is ...").
     ``short_words``: a sentence of fewer words has its score scaled by
     ``words / short_words`` (fragments like "McCrary said." carry too few
     terms to be judged by their density).
@@ -58,6 +69,24 @@ class Weights:
     ``boilerplate``: sentences matching ``summarize/data/boilerplate.txt``
     (credits, "Click here", copyright lines) are left out of term counts and
     never chosen.
+
+    Adapted to what the document shows (``adapted``, given ``Signals``):
+    ``undated_position``: without a news dateline ("(CNN) --", "Rome (AFP)
+    –"), ``position`` is multiplied by this.  A dateline marks
+    wire-style news, written as an inverted pyramid: its lead is the
+    summary.  Other text (papers, features, news pages without one) leads
+    with background as often as with the point.
+    ``one_sentence_exponent``: the ``length_exponent`` for a summary of one
+    sentence (``None``: the same).  One sentence must stand for the whole
+    text, so it is the one most like the whole: with 0.5 the score is (up to
+    repeated terms and the prior) the cosine between the sentence's term set
+    and the document's term weights; several sentences share the job, and
+    each should be dense.
+    ``redundancy_share``: redundancy control fades as the summary takes a
+    larger share of the document: ``redundancy * max(0, 1 - share /
+    redundancy_share)`` (0: no fading).  A summary holding a third of a text
+    must repeat its main terms; penalising that starves it of the central
+    sentences.
     """
 
     title_boost: float = 1.0
@@ -65,11 +94,43 @@ class Weights:
     position: float = 1.0
     position_decay: float = 3.0
     quote: float = 0.5
+    quote_by_share: bool = True
     dangling: float = 0.8
+    determiners: bool = True
     short_words: float = 12.0
     redundancy: float = 0.3
     duplicate: float = 0.7
     boilerplate: bool = True
+    undated_position: float = 0.5
+    one_sentence_exponent: Optional[float] = 0.5
+    redundancy_share: float = 0.4
+
+    def adapted(self, signals: "Signals") -> "Weights":
+        """These weights as they apply to one document: ``position``,
+        ``length_exponent`` and ``redundancy`` set from ``signals`` (see the
+        last three fields above), the adaptation fields left as they are."""
+        position = self.position if signals.dateline else self.position * self.undated_position
+        exponent = self.length_exponent
+        if signals.sentences <= 1 and self.one_sentence_exponent is not None:
+            exponent = self.one_sentence_exponent
+        redundancy = self.redundancy
+        if self.redundancy_share > 0:
+            redundancy *= max(0.0, 1.0 - signals.share / self.redundancy_share)
+        return replace(self, position=position, length_exponent=exponent, redundancy=redundancy)
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What a document shows about itself, for ``Weights.adapted``.
+
+    ``dateline``: the text opens with a news dateline (``news.find_dateline``).
+    ``sentences``: how many sentences the summary will have at most (≥ 1).
+    ``share``: that number over the document's sentences, in (0, 1].
+    """
+
+    dateline: bool = False
+    sentences: int = 3
+    share: float = 0.1
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -80,6 +141,8 @@ _DANGLING_OPENERS = frozenset(
     he she it they him her his its their them this these those""".split()
 )
 _QUOTES = "\"'\u201c\u2018\u00ab"
+_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+_DEMONSTRATIVES = frozenset(("this", "these", "those"))
 
 
 def term_weights(
@@ -103,24 +166,19 @@ def term_weights(
     return weight
 
 
-def sentence_prior(index: int, text: str, weights: Weights = DEFAULT_WEIGHTS) -> float:
+def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEIGHTS) -> float:
     """Return the factor (> 0) a sentence's term score is multiplied by.
 
     ``index`` is the sentence's position in the body (0 = first) and
-    ``text`` its text.  The factor combines position (``position``,
-    ``position_decay``), form (``quote``, ``dangling``) and length
-    (``short_words``), as documented on ``Weights``.
+    ``words`` its whitespace-separated words.  The factor combines position
+    (``position``, ``position_decay``), form (``quote``, ``dangling``) and
+    length (``short_words``), as documented on ``Weights``.
     """
-    return words_prior(index, text.split(), weights)
-
-
-def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEIGHTS) -> float:
-    """``sentence_prior`` of a sentence given as its whitespace-separated words."""
     factor = 1.0 + weights.position * math.exp(-index / weights.position_decay)
-    if (words[0][0] if words else "") in _QUOTES:
-        factor *= weights.quote
+    if words and words[0][0] in _QUOTES:
+        factor *= weights.quote ** (_quoted_share(words) if weights.quote_by_share else 1.0)
     first = words[0].strip(_QUOTES + "(,").lower() if words else ""
-    if first in _DANGLING_OPENERS:
+    if first in _DANGLING_OPENERS and not (weights.determiners and _is_determiner(first, words)):
         factor *= weights.dangling
     n_words = len(words)
     if n_words < weights.short_words:
@@ -128,20 +186,45 @@ def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEI
     return factor
 
 
+def _quoted_share(words: Sequence[str]) -> float:
+    """The share of ``words`` (the first opening a quotation) up to the word
+    that closes it, in (0, 1]; 1 when it does not close in the sentence."""
+    for i, word in enumerate(words):
+        word = word.rstrip(".,;:!?")
+        # The opening mark alone ('" We ...') does not close the quotation.
+        if word and word[-1] in _CLOSING_QUOTES and (i or len(word) > 1):
+            return (i + 1) / len(words)
+    return 1.0
+
+
+def _is_determiner(first: str, words: Sequence[str]) -> bool:
+    """Whether the opener ``first`` ("this", "these", "those") is followed by
+    a content word it points at ("This paper"), not a verb ("This is",
+    "This allows"): the next word has a term and, after "this", is no
+    third-person verb form ending in a single "s"."""
+    if first not in _DEMONSTRATIVES or len(words) < 2:
+        return False
+    following = words[1].strip(_QUOTES + ",;:").lower()
+    if not tokens_terms([following]):
+        return False
+    return first != "this" or not (following.endswith("s") and not following.endswith(("ss", "us", "is")))
+
+
 def score_sentences(
     sentences: Sequence[Sequence[str]],
     term_weight: Mapping[str, float],
     weights: Weights = DEFAULT_WEIGHTS,
     priors: Sequence[float] | None = None,
-) -> List[float]:
+) -> "array[float]":
     """Return one score (≥ 0) per sentence, in the order given.
 
     A sentence's score is the sum of the weights of its distinct terms,
     divided by ``len(terms) ** length_exponent`` so that a long sentence does
     not win by length alone, times ``priors[i]`` when priors are given (see
-    ``sentence_prior``).  A sentence without terms scores 0.
+    ``words_prior``).  A sentence without terms scores 0.  An array of
+    floats: 8 bytes a sentence.
     """
-    scores = []
+    scores = array("d")
     weight_of, exponent = term_weight.get, weights.length_exponent
     for i, terms in enumerate(sentences):
         if not terms:
@@ -169,32 +252,37 @@ class Similarity:
     """
 
     CACHED = 4096
-    """Sentences whose term sets and norms are kept at once (the cache is
-    emptied when full): a long summary compares nearly every sentence, and a
-    set of ten terms takes about 700 bytes, more than the sentence's text."""
+    """Term sets and norms kept at once (the cache is emptied when full): a
+    long summary compares nearly every sentence, and a set of ten terms
+    takes about 700 bytes, more than the sentence's text."""
 
     def __init__(self, sentences: Sequence[Sequence[str]], term_weight: Mapping[str, float]) -> None:
         self._sentences = sentences
         self._weight = term_weight
-        # Term sets and norms are made for a sentence when it is compared:
-        # selection compares only a few of a document's sentences, unless
-        # the summary is long.
+        # Term sets and norms are made for a sentence when it is first
+        # compared (selection compares only a few of a document's sentences),
+        # and kept by its terms object, not its index: the core shares one
+        # object among sentences with the same terms, so a text that repeats
+        # one sentence many times (all compared, all refused) keeps one.
+        # (The objects live as long as ``sentences``, so their ids stay theirs.)
         self._sets: Dict[int, FrozenSet[str]] = {}
         self._norms: Dict[int, float] = {}
 
     def _set(self, i: int) -> FrozenSet[str]:
-        terms = self._sets.get(i)
+        terms_of_i = self._sentences[i]
+        terms = self._sets.get(id(terms_of_i))
         if terms is None:
             if len(self._sets) >= self.CACHED:
                 self._sets.clear()
                 self._norms.clear()
-            terms = self._sets[i] = frozenset(self._sentences[i])
+            terms = self._sets[id(terms_of_i)] = frozenset(terms_of_i)
         return terms
 
     def _norm(self, i: int) -> float:
-        norm = self._norms.get(i)
+        key = id(self._sentences[i])
+        norm = self._norms.get(key)
         if norm is None:
-            norm = self._norms[i] = math.sqrt(self._sum_of_squares(self._set(i)))
+            norm = self._norms[key] = math.sqrt(self._sum_of_squares(self._set(i)))
         return norm
 
     def _sum_of_squares(self, terms: Iterable[str]) -> float:

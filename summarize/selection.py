@@ -8,62 +8,12 @@ the chosen ones are returned in document order.
 from __future__ import annotations
 
 import heapq
-import math
-from dataclasses import dataclass
-from typing import AbstractSet, Callable, Dict, Hashable, List, Optional, Sequence, Tuple
+from typing import AbstractSet, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple
 
-from .errors import BudgetError
-
-DEFAULT_SENTENCES = 3
+from .budget import Budget
 
 
-@dataclass(frozen=True)
-class Budget:
-    """How long a summary may be: exactly one of the three limits is set.
-
-    ``sentences``: at most this many sentences (≥ 1).
-    ``ratio``: this share of the document's sentences, 0 < ratio ≤ 1, rounded
-    to the nearest whole sentence and at least one.
-    ``words``: at most this many words in all (≥ 1), counted as
-    whitespace-separated tokens.
-    """
-
-    sentences: Optional[int] = None
-    ratio: Optional[float] = None
-    words: Optional[int] = None
-
-    @classmethod
-    def of(
-        cls,
-        sentences: Optional[int] = None,
-        ratio: Optional[float] = None,
-        words: Optional[int] = None,
-    ) -> "Budget":
-        """Validate and build a budget; none given means ``DEFAULT_SENTENCES``.
-
-        Raises ``BudgetError`` when more than one limit is given or a limit
-        is out of range.
-        """
-        given = [name for name, v in (("sentences", sentences), ("ratio", ratio), ("words", words)) if v is not None]
-        if len(given) > 1:
-            raise BudgetError(f"give only one length limit, not {' and '.join(given)}")
-        if sentences is not None and (isinstance(sentences, bool) or int(sentences) != sentences or sentences < 1):
-            raise BudgetError(f"sentences must be a whole number of at least 1, not {sentences!r}")
-        if ratio is not None and not (0 < ratio <= 1):
-            raise BudgetError(f"ratio must be greater than 0 and at most 1, not {ratio!r}")
-        if words is not None and (isinstance(words, bool) or int(words) != words or words < 1):
-            raise BudgetError(f"words must be a whole number of at least 1, not {words!r}")
-        if not given:
-            sentences = DEFAULT_SENTENCES
-        return cls(sentences=sentences, ratio=ratio, words=words)
-
-    def as_dict(self) -> dict:
-        """The one limit that is set, as ``{name: value}``."""
-        return {k: v for k, v in (("sentences", self.sentences), ("ratio", self.ratio), ("words", self.words)) if v is not None}
-
-
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     """The chosen sentence indices in document order.
 
     ``whole``: every sentence of the document was chosen (it has no more
@@ -76,7 +26,7 @@ class Selection:
     over_budget: bool = False
 
 
-def rank(scores: Sequence[float]) -> list:
+def rank(scores: Sequence[float]) -> List[int]:
     """Indices ordered best first; equal scores keep document order."""
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
@@ -201,6 +151,12 @@ def _greedy(
     return chosen
 
 
+FILLER_SHARE = 0.1
+"""Under a word budget, a sentence scoring less than this share of the best
+is never chosen: a budget is a limit, not a quota, and short sentences that
+say little ("Alas!") would fill what is left of it."""
+
+
 def select(
     scores: Sequence[float],
     word_counts: Sequence[int],
@@ -209,6 +165,7 @@ def select(
     redundancy: float = 0.0,
     duplicate: float = 1.0,
     overlap: Optional[PairMeasure] = None,
+    filler_share: float = FILLER_SHARE,
     terms: Optional[Callable[[int], AbstractSet[Hashable]]] = None,
 ) -> Selection:
     """Choose sentences within ``budget``.
@@ -219,7 +176,9 @@ def select(
     ``redundancy`` times its greatest similarity to a sentence already chosen,
     and a candidate whose ``overlap(i, j)`` (default: ``similarity``) with
     one reaches ``duplicate`` is never chosen (so a summary may have fewer
-    sentences than allowed).  ``terms(i)``, a sentence's set of terms, makes
+    sentences than allowed).  Under a word budget, a sentence scoring under
+    ``filler_share`` times the best score is never chosen either (the best
+    sentence always can be).  ``terms(i)``, a sentence's set of terms, makes
     long summaries cheap and keeps repeats out of them (see ``_greedy``: a
     candidate is compared with the first ``COMPARED`` sentences chosen
     only).  Returns a ``Selection``; an empty document gives no indices.
@@ -227,23 +186,30 @@ def select(
     total = len(scores)
     if total == 0:
         return Selection(indices=())
-    limit, word_limit = total, budget.words
-    if word_limit is None:
-        if budget.ratio is not None:
-            limit = max(1, int(math.floor(budget.ratio * total + 0.5)))
-        else:
-            limit = min(int(budget.sentences or DEFAULT_SENTENCES), total)
-    chosen = _greedy(
-        scores,
-        limit,
-        similarity=similarity,
-        redundancy=redundancy,
-        overlap=overlap,
-        duplicate=duplicate,
-        word_counts=word_counts if word_limit is not None else None,
-        word_limit=word_limit,
-        terms=terms,
-    )
-    if word_limit is not None and not chosen:
-        return Selection(indices=(rank(scores)[0],), over_budget=True)
+    count = budget.count(total)
+    if count is None:  # a word budget
+        chosen = _greedy(
+            scores,
+            total,
+            similarity,
+            redundancy,
+            overlap,
+            duplicate,
+            word_counts=_without_fillers(scores, word_counts, budget.words, filler_share),
+            word_limit=budget.words,
+            terms=terms,
+        )
+        if not chosen:
+            return Selection(indices=(rank(scores)[0],), over_budget=True)
+    else:
+        chosen = _greedy(scores, count, similarity, redundancy, overlap, duplicate, terms=terms)
     return Selection(indices=tuple(sorted(chosen)), whole=len(chosen) == total)
+
+
+def _without_fillers(scores: Sequence[float], word_counts: Sequence[int], limit: Optional[int], share: float) -> List[int]:
+    """``word_counts`` with each sentence scoring under ``share`` times the
+    best made longer than ``limit``: ``_greedy`` never takes a sentence that
+    does not fit."""
+    floor = share * max(scores, default=0.0)
+    too_long = (limit or 0) + 1
+    return [n if score >= floor else max(n, too_long) for n, score in zip(word_counts, scores)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import AbstractSet, Any, Callable, Dict, Iterable, List, Optional, Tuple
+from typing import AbstractSet, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, TypeVar
 
 from . import nltk_modules
 from .datafiles import read_word_list
@@ -25,7 +25,7 @@ def words(text: str) -> List[str]:
 
 
 @lru_cache(maxsize=1)
-def stopwords() -> frozenset:
+def stopwords() -> FrozenSet[str]:
     """The English stopword list shipped in ``summarize/data/stopwords.txt``."""
     return frozenset(w.lower() for w in read_word_list("stopwords.txt"))
 
@@ -76,7 +76,8 @@ def porter_stemmer() -> Any:
 
 @lru_cache(maxsize=1)
 def _stem_function() -> Callable[[str], str]:
-    return porter_stemmer().stem
+    stem: Callable[[str], str] = porter_stemmer().stem
+    return stem
 
 
 # Caches, each emptied when full (cheaper than least-recently-used
@@ -104,7 +105,10 @@ def _term(word: str) -> str:
     return _remember(_LOWER_TERMS, lower, _lower_term(lower)) if term is None else term
 
 
-def _remember(cache: Dict[str, Any], key: str, value: Any) -> Any:
+_Value = TypeVar("_Value")
+
+
+def _remember(cache: Dict[str, _Value], key: str, value: _Value) -> _Value:
     """Store ``value`` under ``key`` in one of the caches above (emptied when
     full; a key longer than ``_CACHED_LENGTH`` is not stored); return it."""
     if len(key) <= _CACHED_LENGTH:
@@ -167,10 +171,10 @@ def surface_forms(texts: Iterable[str], wanted: Optional[AbstractSet[str]] = Non
     """
     # Each distinct token once, with how often it occurs: tokens come in
     # order of first occurrence, so terms and their forms do too.
-    tokens: Counter = Counter()
+    tokens: Counter[str] = Counter()
     for text in texts:
         tokens.update(text.split())
-    counts: Dict[str, Counter] = {}
+    counts: Dict[str, Counter[str]] = {}
     for token, occurrences in tokens.items():
         terms = _TOKEN_TERMS.get(token)
         if terms is None:

@@ -21,8 +21,8 @@ Standard library only (urllib).  The rules:
   compressed body cut off) is an error, never a page cut short;
 - the User-Agent names the tool: ``summarize/<version>``.
 
-Every failure is a ``FetchError`` subclass with a one-line message that
-names the URL.
+Every failure is a ``FetchError`` subclass with a one-line message, its
+``source`` the URL it is about (after redirects, the one that failed).
 """
 from __future__ import annotations
 
@@ -37,13 +37,11 @@ import urllib.request
 import zlib
 from dataclasses import dataclass
 from email.message import Message
-from typing import Any, Callable, List, Optional
+from typing import IO, Any, Callable, List, Optional
 
 from . import __version__
 from .errors import ContentTypeError, FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
 
-DEFAULT_TIMEOUT = 20.0  # seconds
-DEFAULT_MAX_BYTES = 10_000_000  # 10 MB
 MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 USER_AGENT = f"summarize/{__version__}"
@@ -85,7 +83,9 @@ class FetchedPage:
 class _NoRedirects(urllib.request.HTTPRedirectHandler):
     """Hand every 3xx back to ``fetch``, which checks and counts redirects."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+    def redirect_request(
+        self, req: urllib.request.Request, fp: IO[bytes], code: int, msg: str, headers: Message, newurl: str
+    ) -> None:
         return None
 
 
@@ -95,12 +95,12 @@ def check_scheme(url: str) -> None:
         parts = urllib.parse.urlsplit(url)
         host = parts.hostname
     except ValueError:
-        raise FetchError(f"{url}: not a valid URL") from None
+        raise FetchError("not a valid URL", source=url) from None
     if parts.scheme.lower() not in SCHEMES:
         scheme = parts.scheme or "no scheme"
-        raise FetchError(f"{url}: only http:// and https:// URLs can be fetched, not {scheme}")
+        raise FetchError(f"only http:// and https:// URLs can be fetched, not {scheme}", source=url)
     if not host:
-        raise FetchError(f"{url}: not a valid URL (no host)")
+        raise FetchError("not a valid URL (no host)", source=url)
 
 
 # Characters left as they are when quoting a path or query: reserved
@@ -122,7 +122,7 @@ def to_uri(url: str) -> str:
         try:
             ascii_host = host.encode("idna").decode("ascii")
         except UnicodeError:
-            raise FetchError(f"{url}: not a valid host name") from None
+            raise FetchError("not a valid host name", source=url) from None
         userinfo, _, hostport = netloc.rpartition("@")
         hostport = hostport.lower().replace(host, ascii_host, 1)
         netloc = f"{userinfo}@{hostport}" if userinfo else hostport
@@ -242,25 +242,25 @@ def _connection_error(url: str, exc: BaseException, timeout: float) -> FetchErro
     if isinstance(reason, (socket.timeout, TimeoutError)):
         return _no_answer(url, timeout)
     if isinstance(reason, ConnectionRefusedError):
-        return FetchError(f"{url}: connection refused (is the server up?)")
+        return FetchError("connection refused (is the server up?)", source=url)
     if isinstance(reason, socket.gaierror):
-        return FetchError(f"{url}: cannot resolve the host name")
+        return FetchError("cannot resolve the host name", source=url)
     if isinstance(reason, ssl.SSLError):
-        return FetchError(f"{url}: TLS error ({getattr(reason, 'reason', None) or reason})")
+        return FetchError(f"TLS error ({getattr(reason, 'reason', None) or reason})", source=url)
     detail = getattr(reason, "strerror", None) or str(reason) or type(reason).__name__
-    return FetchError(f"{url}: cannot fetch it ({detail})")
+    return FetchError(f"cannot fetch it ({detail})", source=url)
 
 
 def _no_answer(url: str, timeout: float) -> FetchTimeoutError:
-    return FetchTimeoutError(f"{url}: no answer within {timeout:g} s (raise it with --timeout)")
+    return FetchTimeoutError(f"no answer within {timeout:g} s", source=url)
 
 
 def _too_slow(url: str, timeout: float) -> FetchTimeoutError:
-    return FetchTimeoutError(f"{url}: the download took longer than {timeout:g} s (raise it with --timeout)")
+    return FetchTimeoutError(f"the download took longer than {timeout:g} s", source=url)
 
 
 def _cut_short(url: str) -> FetchError:
-    return FetchError(f"{url}: the server closed the connection before the end of the page")
+    return FetchError("the server closed the connection before the end of the page", source=url)
 
 
 class _Inflater:
@@ -307,7 +307,7 @@ class _Inflater:
         return self.inflater.eof
 
 
-def _read_capped(response, url: str, max_bytes: int, deadline: _Deadline, encoding: str = "") -> bytes:  # type: ignore[no-untyped-def]
+def _read_capped(response: http.client.HTTPResponse, url: str, max_bytes: int, deadline: _Deadline, encoding: str = "") -> bytes:
     inflate = _Inflater(encoding) if encoding else None
     chunks = []
     size = 0
@@ -327,25 +327,25 @@ def _read_capped(response, url: str, max_bytes: int, deadline: _Deadline, encodi
             if inflate is not None:
                 chunks.append(inflate.flush())
                 if size + len(chunks[-1]) > max_bytes:
-                    raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+                    raise TooLargeError(f"the page is larger than the {max_bytes:,}-byte limit", source=url)
                 if not inflate.complete:
                     raise _cut_short(url)  # the compressed stream stops mid-way
             return b"".join(chunks)
         received += len(chunk)
         if received > max_bytes:
-            raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+            raise TooLargeError(f"the page is larger than the {max_bytes:,}-byte limit", source=url)
         if inflate is not None:
             try:
                 chunk = inflate(chunk, max_bytes - size + 1)
             except zlib.error:
-                raise FetchError(f"{url}: the {encoding} data is corrupt") from None
+                raise FetchError(f"the {encoding} data is corrupt", source=url) from None
         size += len(chunk)
         if size > max_bytes:
-            raise TooLargeError(f"{url}: the page is larger than the {max_bytes:,}-byte limit")
+            raise TooLargeError(f"the page is larger than the {max_bytes:,}-byte limit", source=url)
         chunks.append(chunk)
 
 
-def fetch(url: str, *, timeout: float = DEFAULT_TIMEOUT, max_bytes: int = DEFAULT_MAX_BYTES) -> FetchedPage:
+def fetch(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
     """Download ``url`` (http or https) following the module's rules.
 
     ``timeout``: seconds (> 0) for the whole download, redirects included.
@@ -383,13 +383,13 @@ def _fetch(url: str, max_bytes: int, deadline: _Deadline) -> FetchedPage:
             if exc.code in _REDIRECTS:
                 location = exc.headers.get("Location")
                 if not location:
-                    raise FetchError(f"{current}: HTTP {exc.code} redirect without a Location") from None
+                    raise FetchError(f"HTTP {exc.code} redirect without a Location", source=current) from None
                 target = urllib.parse.urljoin(current, location.strip())
                 if urllib.parse.urlsplit(target).scheme.lower() not in SCHEMES:
-                    raise FetchError(f"{current}: redirects to {target}; only http:// and https:// are followed") from None
+                    raise FetchError(f"redirects to {target}; only http:// and https:// are followed", source=current) from None
                 current = to_uri(target)
                 continue
-            raise HTTPStatusError(f"{current}: HTTP {exc.code} {exc.reason}".rstrip(), exc.code) from None
+            raise HTTPStatusError(f"HTTP {exc.code} {exc.reason}".rstrip(), exc.code, source=current) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException, ValueError) as exc:
             if deadline.passed():  # the watchdog cut the connection before the headers were in
                 raise _no_answer(current, timeout) from None
@@ -398,12 +398,12 @@ def _fetch(url: str, max_bytes: int, deadline: _Deadline) -> FetchedPage:
             headers: Message = response.headers
             length = headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
-                raise TooLargeError(f"{current}: the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit")
+                raise TooLargeError(f"the page is {int(length):,} bytes, over the {max_bytes:,}-byte limit", source=current)
             encoding = (headers.get("Content-Encoding") or "identity").strip().lower()
             if encoding == "x-gzip":
                 encoding = "gzip"
             if encoding not in ("identity", "gzip", "deflate"):
-                raise FetchError(f"{current}: the page is compressed with {encoding}, which summarize cannot read")
+                raise FetchError(f"the page is compressed with {encoding}, which summarize cannot read", source=current)
             try:
                 body = _read_capped(response, current, max_bytes, deadline, "" if encoding == "identity" else encoding)
             except FetchError:
@@ -422,13 +422,11 @@ def _fetch(url: str, max_bytes: int, deadline: _Deadline) -> FetchedPage:
                 charset=charset.lower() if charset else None,
                 body=body,
             )
-    raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
+    raise FetchError(f"more than {MAX_REDIRECTS} redirects", source=url)
 
 
 def require_page(page: FetchedPage, url: str) -> None:
     """Raise ``ContentTypeError`` unless ``page`` is HTML, plain text, or
     has no declared type."""
     if page.content_type and not (page.is_html or page.is_text):
-        raise ContentTypeError(
-            f"{url}: is {page.content_type}, not a web page (HTML or plain text)"
-        )
+        raise ContentTypeError(f"is {page.content_type}, not a web page (HTML or plain text)", source=url)

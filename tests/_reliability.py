@@ -75,9 +75,18 @@ def snapshot(folder: Path) -> Dict[str, bytes]:
     }
 
 
-def hidden_files(folder: Path) -> list:
-    """Names of the hidden files left anywhere under ``folder`` (temporary files)."""
-    return sorted(os.fsdecode(p.relative_to(folder)) for p in folder.rglob(".*")) if folder.exists() else []
+def temporary_files(folder: Path) -> list:
+    """Names of the temporary files anywhere under ``folder``: hidden, ending
+    in ``.tmp`` (as ``tempfile.mkstemp`` is asked to name them).  Other
+    hidden files (a marker saying the folder holds summaries) are not."""
+    if not folder.exists():
+        return []
+    return sorted(os.fsdecode(p.relative_to(folder)) for p in folder.rglob(".*") if p.name.endswith(".tmp"))
+
+
+def visible_names(folder: Path) -> list:
+    """The names in ``folder`` that do not start with a dot, sorted."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
 
 
 def error_lines(stderr: str) -> list:

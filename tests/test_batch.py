@@ -13,9 +13,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 import summarize
-from summarize import batch, render
-from summarize import cli as cli_module
-from summarize.cli import DEFAULT_KEYWORDS, cli
+from summarize import batch, environment, render, workers
+from summarize.cli import cli
+from summarize.outcome import Request
+from summarize.render import DEFAULT_KEYWORDS
+from summarize.walk import walk
 
 TOPICS = ["harbor", "election", "vaccine", "bridge", "orchard", "satellite", "museum", "glacier"]
 
@@ -150,7 +152,7 @@ def test_walk_depth_is_not_bounded_by_the_recursion_limit(tmp_path):
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(stack_depth() + 60)
     try:
-        found = [item.path for item in summarize.sources.walk([str(tmp_path)])]
+        found = [item.path for item in walk([str(tmp_path)])]
     finally:
         sys.setrecursionlimit(limit)
     assert found == [str(deep / "a.txt")]
@@ -160,7 +162,7 @@ def test_empty_folder_is_an_error(runner, tmp_path):
     result = run_cli(runner, tmp_path)
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert "Error: no input found: no files named *.txt or *.md in" in result.stderr
+    assert "Error: no input found: no files named *.txt, *.md or *.markdown in" in result.stderr
 
 
 def test_one_plain_file_keeps_single_document_output(runner, tree):
@@ -215,7 +217,7 @@ def test_text_field_chooses_the_field(runner, tmp_path):
     [
         ("{not json", "not valid JSON"),
         ("[1, 2]", "not a JSON object"),
-        ('{"body": "x"}', 'no "text" field; choose the field with --text-field'),
+        ('{"body": "x"}', 'no "text" field; the record\'s field is "body" (choose the field with --text-field)'),
         ('{"text": 42}', 'no string in the "text" field'),
         ('{"text": "  "}', "no text to summarize"),
     ],
@@ -238,7 +240,9 @@ def test_error_records_keep_the_id_when_the_line_has_one(runner, tmp_path):
     path.write_text(json.dumps({"id": "x1", "body": "no text field"}) + "\n")
     result = run_cli(runner, "-f", "jsonl", path)
     assert json.loads(result.stdout) == {
-        "source": f"{path}:1", "id": "x1", "error": 'no "text" field; choose the field with --text-field',
+        "source": f"{path}:1",
+        "id": "x1",
+        "error": 'no "text" field; the record\'s fields are "id", "body" (choose the field with --text-field)',
     }
 
 
@@ -248,6 +252,79 @@ def test_invalid_utf8_dataset_line_fails(runner, tmp_path):
     result = run_cli(runner, path)
     assert result.exit_code == 1
     assert f"Error: {path}:1: not valid UTF-8" in result.stderr
+
+
+def test_a_missing_text_field_is_explained_once_per_dataset(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "body": article(i)}) + "\n" for i in range(1000)))
+    result = run_cli(runner, "-f", "jsonl", path)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f'Error: {path}:1: no "text" field; the record\'s fields are "id", "body" (choose the field with --text-field)',
+        f'Error: {path}: no "text" field on 999 more lines (2, 3, 4, 5, 6, …)',
+    ]
+    assert result.stderr.splitlines()[2].startswith("0 summarized, 1000 failed, 0 skipped in ")
+    assert len(result.stderr.splitlines()) == 3
+    # stdout still has a record in the place of each line.
+    assert len(result.stdout.splitlines()) == 1000
+
+
+def test_repeated_problems_are_counted_per_dataset_and_per_problem(runner, tmp_path):
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    first.write_text("\n".join(['{"body": "x"}', "{bad", json.dumps({"text": article(0)}), '{"body": "y"}', "{worse"]) + "\n")
+    second.write_text('{"body": "z"}\n')
+    result = run_cli(runner, first, second)
+    assert headers(result.stdout) == [f"{first}:3"]
+    errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+    assert [line.split(": ")[1] for line in errors] == [f"{first}:1", f"{first}:2", str(first), str(first), f"{second}:1"]
+    assert errors[2:4] == [f'Error: {first}: no "text" field on 1 more line (4)', f"Error: {first}: not valid JSON on 1 more line (5)"]
+    assert '"body"' in errors[4]  # the next dataset is told in full again
+
+
+def test_a_text_field_holding_a_list_of_strings_is_joined_as_paragraphs(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    paragraphs = article(2).split("\n\n")
+    path.write_text(json.dumps({"text": paragraphs}) + "\n")
+    result = run_cli(runner, "-n", "2", "-f", "jsonl", path)
+    assert result.exit_code == 0
+    expected = summarize.summarize(article(2), sentences=2)
+    record = json.loads(result.stdout)
+    assert record["title"] == expected.title == paragraphs[0]
+    assert [s["text"] for s in record["sentences"]] == [s.text for s in expected.sentences]
+
+
+def test_a_list_that_is_not_all_strings_is_refused(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"text": ["One.", 2]}) + "\n")
+    result = run_cli(runner, path)
+    assert result.stderr.startswith(f'Error: {path}:1: no string in the "text" field: it holds a list that is not all strings')
+
+
+def test_id_and_title_fields_are_chosen_by_options(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    body = article(4).split("\n\n", 1)[1]  # without its headline
+    path.write_text(json.dumps({"doc": "n-7", "id": "not this", "headline": "Orchard vote", "body": body}) + "\n")
+    result = run_cli(runner, "-f", "jsonl", "--text-field", "body", "--id-field", "doc", "--title-field", "headline", path)
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert (record["id"], record["title"]) == ("n-7", "Orchard vote")
+    expected = summarize.summarize(body, title="Orchard vote", sentences=1, keywords=DEFAULT_KEYWORDS)
+    assert record == render.summary_dict(expected, f"{path}:1", "n-7")
+
+
+def test_without_a_title_field_the_headline_is_found_in_the_text(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"title": "Not read", "text": article(5)}) + "\n")
+    record = json.loads(run_cli(runner, "-f", "jsonl", path).stdout)
+    assert record["title"] == "Story 5 about the satellite"
+
+
+def test_a_title_field_that_is_not_a_string_is_a_warning(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"title": 12, "text": article(5)}) + "\n")
+    result = run_cli(runner, "--title-field", "title", path)
+    assert result.exit_code == 0
+    assert f'Warning: {path}:1: no string in the "title" field (a number); no title taken from it' in result.stderr
 
 
 # --- formats --------------------------------------------------------------------
@@ -338,9 +415,46 @@ def test_outputs_that_would_collide_fail(runner, tree, tmp_path):
 def test_output_dir_inside_an_input_folder_is_not_read(runner, tree):
     out = tree / "summaries"
     run_cli(runner, "-o", out, tree)
-    result = run_cli(runner, "-o", out, tree)
+    result = run_cli(runner, "-o", out, tree)  # the summaries of the first run are not inputs
     assert result.exit_code == 0
-    assert files_under(out) == ["a.txt", "b.txt", "sub/c.txt"]
+    assert files_under(out) == [".summarize-output", "a.txt", "b.txt", "sub/c.txt"]
+
+
+def snapshot(folder: Path) -> dict:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    "fmt, inputs, at_risk",
+    [("plain", ["sub/c.md", "sub/c.txt"], "sub/c.txt"), ("markdown", ["sub/c.txt", "sub/c.md"], "sub/c.md")],
+    ids=["md-over-txt", "txt-over-md"],
+)
+def test_a_summary_that_would_land_on_a_later_input_refuses_the_run(runner, tree, fmt, inputs, at_risk):
+    (tree / "sub" / "c.txt").write_text(article(6))
+    before = snapshot(tree)
+    result = run_cli(runner, "-f", fmt, "-o", tree / "sub", *(tree / name for name in inputs))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+    assert f"over the input {tree / at_risk}" in result.stderr
+    assert snapshot(tree) == before  # nothing written, nothing lost
+
+
+def test_an_output_folder_inside_an_input_folder_that_holds_inputs_refuses_the_run(runner, tree):
+    before = snapshot(tree)
+    result = run_cli(runner, "-o", tree / "sub", tree)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: the output folder {tree / 'sub'} lies inside the input folder {tree} and holds inputs such as "
+        f"{tree / 'sub' / 'c.md'}, which the run would leave out or overwrite; choose an output folder outside {tree}\n"
+    )
+    assert snapshot(tree) == before
+
+
+def test_an_output_folder_that_is_an_input_folder_says_so(runner, tree):
+    result = run_cli(runner, "-o", tree, tree)
+    assert result.exit_code == 1
+    assert f"the output folder {tree} is the input folder {tree}" in result.stderr
+    assert "no input found" not in result.stderr
 
 
 def test_skip_existing_resumes(runner, tree, tmp_path):
@@ -409,7 +523,7 @@ def bad_inputs(tmp_path: Path) -> dict:
     folder.mkdir()
     (folder / "1-good.txt").write_text(article(0))
     (folder / "2-empty.txt").write_text("")
-    (folder / "3-binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "3-binary.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00")
     (folder / "4-good.txt").write_text(article(1))
     return {"folder": folder, "missing": tmp_path / "missing.txt"}
 
@@ -549,30 +663,30 @@ class _FakeWorkers:
         self.outstanding = 0
         self.most = 0
 
-    def submit(self, tasks, limits):
+    def submit(self, tasks, request):
         self.outstanding += 1
         self.most = max(self.most, self.outstanding)
-        return tasks, limits
+        return tasks, request
 
     def collect(self, result):
         self.outstanding -= 1
-        return batch.summarize_chunk(*result)
+        return workers.run_chunk(*result)
 
 
-def test_work_in_flight_is_bounded(tmp_path):
-    (tmp_path / "a.txt").write_text(article(0))
-    settings = batch.Settings(jobs=3)
-    units = ((None, ("file", str(tmp_path / "a.txt"), str(i), "text")) for i in range(500))
-    workers = _FakeWorkers()
-    outcomes = list(batch._ordered(units, settings, workers))
+def test_work_in_flight_is_bounded():
+    line = json.dumps({"text": article(0)}).encode()
+    units = ((None, ("record", line, str(i))) for i in range(500))
+    fake = _FakeWorkers()
+    fake.jobs = 3
+    outcomes = list(workers.ordered(units, Request(), fake))
     assert [outcome.source for _, outcome in outcomes] == [str(i) for i in range(500)]
-    assert workers.most == 3 * batch.IN_FLIGHT_PER_JOB + 1
+    assert fake.most == 3 * workers.IN_FLIGHT_PER_JOB + 1
 
 
 def test_walk_is_lazy(tmp_path):
     for name in "abc":
         (tmp_path / f"{name}.txt").write_text("x")
-    found = summarize.sources.walk([str(tmp_path)])
+    found = walk([str(tmp_path)])
     assert next(found).relative == "a.txt"
 
 
@@ -586,7 +700,7 @@ def test_no_progress_when_stderr_is_piped(runner, tree):
 
 
 def test_progress_bar_when_stderr_is_a_terminal(runner, tree, monkeypatch):
-    monkeypatch.setattr(cli_module, "is_terminal", lambda stream: stream is sys.stderr)
+    monkeypatch.setattr(environment, "is_terminal", lambda stream: stream is sys.stderr)
     result = runner.invoke(cli, ["-j", "1", str(tree)])
     assert result.exit_code == 0
     assert "3/3" in result.stderr
@@ -612,11 +726,14 @@ def wait_for(predicate, seconds: float = 30.0) -> None:
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
 @pytest.mark.parametrize("group", [False, True], ids=["process", "group"])
 @pytest.mark.parametrize("jobs", ["1", "2"])
-@pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
+@pytest.mark.parametrize(
+    "sig, code, message",
+    [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated."), (signal.SIGHUP, 129, "Hung up.")],
+)
 def test_interrupt_stops_cleanly_and_leaves_no_partial_output(tmp_path, jobs, sig, code, message, group):
     """Signalled alone (kill PID) or with its workers (Ctrl-C in a terminal
     reaches the whole process group)."""
-    before = batch.CHUNK + 1  # more than one chunk, so some outputs are done when the FIFO blocks
+    before = workers.CHUNK + 1  # more than one chunk, so some outputs are done when the FIFO blocks
     paths = []
     for i in range(before):
         paths.append(tmp_path / f"a{i:02d}.txt")
@@ -665,7 +782,7 @@ def children(pid: int) -> list:
 @pytest.mark.skipif(not Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").exists(), reason="Linux /proc")
 def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
     paths = []
-    for i in range(batch.CHUNK + 1):
+    for i in range(workers.CHUNK + 1):
         paths.append(tmp_path / f"a{i:02d}.txt")
         paths[-1].write_text(article(i))
     fifo = tmp_path / "b.txt"
@@ -684,8 +801,8 @@ def test_a_worker_that_dies_stops_the_run_instead_of_hanging(tmp_path):
         kill_group(proc)
     assert proc.returncode == 1
     assert stderr.decode().splitlines()[-1] == (
-        "Error: a worker process was killed by SIGKILL; the run cannot finish: "
-        "try fewer --jobs, or --jobs 1 to see which input causes it"
+        "Error: a worker process was killed by SIGKILL; the run cannot finish "
+        "(try fewer --jobs, or --jobs 1 to see which input causes it)"
     )
     assert not [p for p in out.rglob(".*")]
 
@@ -704,16 +821,16 @@ def test_pool_threads_fork_workers_with_stop_signals_blocked():
     so a worker holds them until its own handlers are set."""
     tasks = Path(f"/proc/{os.getpid()}/task")
     before = set(tasks.iterdir())
-    workers = batch._Workers(2)
+    pool = workers.Workers(2)
     try:
         threads = set(tasks.iterdir()) - before
         assert threads and all(blocked_signals(t / "status") == {signal.SIGINT, signal.SIGTERM} for t in threads)
         assert blocked_signals(Path(f"/proc/{os.getpid()}/status")) == set()  # the main thread is as before
-        workers.collect(workers.submit([], (None, None, None, summarize.sources.Reading())))  # the initializers have run
-        for process in workers.processes:
+        pool.collect(pool.submit([], Request()))  # the initializers have run
+        for process in pool.processes:
             assert blocked_signals(Path(f"/proc/{process.pid}/status")) == set()
     finally:
-        workers.close()
+        pool.close()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals and FIFOs")
@@ -761,15 +878,15 @@ def _stuck_and_deaf(started: str) -> None:
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX signals")
 def test_closing_kills_a_worker_that_ignores_sigterm(monkeypatch, tmp_path):
-    monkeypatch.setattr(batch._Workers, "GRACE_SECONDS", 0.5)
-    workers = batch._Workers(2)
+    monkeypatch.setattr(workers.Workers, "GRACE_SECONDS", 0.5)
+    pool = workers.Workers(2)
     started = tmp_path / "started"
-    workers.pool.apply_async(_stuck_and_deaf, (str(started),))
+    pool.pool.apply_async(_stuck_and_deaf, (str(started),))
     wait_for(started.exists)
     began = time.monotonic()
-    workers.close()  # Pool.terminate alone would wait the full minute
+    pool.close()  # Pool.terminate alone would wait the full minute
     assert time.monotonic() - began < 10
-    assert all(p.exitcode is not None for p in workers.processes)
+    assert all(p.exitcode is not None for p in pool.processes)
 
 
 def _deaf(_: int) -> int:
@@ -781,10 +898,54 @@ def _deaf(_: int) -> int:
 def test_closing_idle_workers_needs_no_signal(monkeypatch):
     """At the end of a run the workers are told to exit through the task
     queue: no SIGTERM that could be missed, and no wait for the grace period."""
-    monkeypatch.setattr(batch._Workers, "GRACE_SECONDS", 30.0)
-    workers = batch._Workers(2)
-    workers.pool.map(_deaf, range(8), chunksize=1)  # now SIGTERM could not stop them
+    monkeypatch.setattr(workers.Workers, "GRACE_SECONDS", 30.0)
+    pool = workers.Workers(2)
+    pool.pool.map(_deaf, range(8), chunksize=1)  # now SIGTERM could not stop them
     began = time.monotonic()
-    workers.close(idle=True)
+    pool.close(idle=True)
     assert time.monotonic() - began < 10
-    assert all(p.exitcode == 0 for p in workers.processes)
+    assert all(p.exitcode == 0 for p in pool.processes)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of any bytes")
+@pytest.mark.parametrize("encoding", ["utf-8", "ascii"])
+def test_a_file_name_that_is_not_utf8_is_shown_escaped_and_output_stays_valid(tmp_path, encoding):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w") as handle:
+        handle.write(article(0))
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    written = subprocess.run([sys.executable, "-m", "summarize", "-f", "json", "-o", str(out), str(folder)],
+                             capture_output=True, env=env, timeout=60)
+    assert written.returncode == 0, written.stderr
+    (summary,) = os.listdir(os.fsencode(out))
+    assert summary == b"caf\xe9.json"  # the output mirrors the input's bytes
+    data = json.loads((out / os.fsdecode(summary)).read_bytes().decode("utf-8"))
+    assert data["source"] == f"{folder}/caf\\xe9.txt"
+    printed = subprocess.run([sys.executable, "-m", "summarize", "-f", "jsonl", str(folder)],
+                             capture_output=True, env=env, timeout=60)
+    assert printed.returncode == 0, printed.stderr
+    assert json.loads(printed.stdout.decode(encoding))["source"] == f"{folder}/caf\\xe9.txt"
+
+
+def test_a_nan_id_comes_back_as_valid_json(runner, tmp_path):
+    path = tmp_path / "d.jsonl"
+    path.write_text('{"id": NaN, "text": "' + article(0).replace("\n", " ") + '"}\n')
+    result = run_cli(runner, "-f", "jsonl", path)
+    record = json.loads(result.stdout, parse_constant=lambda c: pytest.fail(f"{c} is not JSON"))
+    assert record["id"] == "NaN"
+
+
+def test_temporary_files_of_a_run_that_is_gone_are_removed_by_the_next(runner, tree, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").mkdir()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    stale = [out / f".a.txt.{dead}.k3j2h1g0.tmp", out / "sub" / f".c.txt.{dead}.abcdefgh.tmp"]
+    live = out / f".b.txt.{os.getpid()}.zzzzzzzz.tmp"  # a run that is still going: left alone
+    for path in [*stale, live]:
+        path.write_text("half a summary")
+    result = run_cli(runner, "-o", out, "--skip-existing", tree)
+    assert result.exit_code == 0
+    assert not any(path.exists() for path in stale) and live.exists()

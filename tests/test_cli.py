@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import signal
 import subprocess
 import sys
@@ -13,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 import summarize
-from summarize import cli as cli_module
+from summarize import environment, render
 from summarize.cli import cli
 
 
@@ -47,7 +48,7 @@ def test_piped_stdin_is_read_without_path(runner, sample_text):
 
 
 def test_no_path_with_terminal_stdin_is_a_usage_error(runner, monkeypatch):
-    monkeypatch.setattr(cli_module, "is_terminal", lambda stream: True)
+    monkeypatch.setattr(environment, "is_terminal", lambda stream: True)
     result = runner.invoke(cli, [])
     assert result.exit_code == 2
     assert "no input: give a PATH, or pipe text in" in result.stderr
@@ -110,7 +111,7 @@ def test_over_budget_words_warns_and_prints_one_sentence(runner, sample_path):
     result = runner.invoke(cli, ["-w", "3", str(sample_path)])
     assert result.exit_code == 0
     assert len(result.stdout.splitlines()) == 1
-    assert "over the --words 3 budget; printing it alone" in result.stderr
+    assert "over the 3-word budget; printing it alone" in result.stderr
 
 
 def test_short_text_is_printed_whole_with_a_note(runner):
@@ -124,7 +125,7 @@ def test_short_text_is_printed_whole_with_a_note(runner):
     [
         (b"", "empty.txt: no text to summarize"),
         (b" \n\n\t", "empty.txt: no text to summarize"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "empty.txt: looks like a binary file"),
+        (b"\x7fELF\x02\x01\x01\x00\x00", "empty.txt: looks like a binary file"),
     ],
     ids=["empty", "whitespace", "binary"],
 )
@@ -292,6 +293,29 @@ def test_highlight_prints_the_article_with_markers(runner, sample_path, sample_t
     assert [line[4:-4] for line in marked] == expected_lines(sample_text)
 
 
+WRAPPED_ARTICLE = (
+    "Harbour plan approved\n\n"
+    "The council met on Tuesday night in the old town hall. The harbour dredging plan was\n"
+    "approved after a long night of debate about the dredging of the harbour channel. Fishing\n"
+    "crews left early. Work on the harbour channel starts in October, the harbour board said.\n"
+    "The quay stays open.\n"
+)
+
+
+@pytest.mark.parametrize("count", ["1", "2", "4"])
+def test_grep_and_sed_find_the_highlighted_summary(runner, tmp_path, count):
+    # The README's recipes: grep '^>>> ' lists the chosen sentences, even
+    # from mid-paragraph and wrapped over lines; sed strips the marks.
+    path = tmp_path / "wrapped.txt"
+    path.write_text(WRAPPED_ARTICLE, encoding="utf-8")
+    highlighted = runner.invoke(cli, ["--highlight", "-n", count, str(path)]).stdout
+    plain = runner.invoke(cli, ["-n", count, str(path)]).stdout
+    grep = [line for line in highlighted.splitlines() if re.match(r"^>>> ", line)]
+    sed = [re.sub(r"^>>> (.*) <<<$", r"\1", line) for line in grep]
+    assert len(grep) == int(count)
+    assert "\n".join(sed) + "\n" == plain
+
+
 def test_highlight_reads_stdin(runner, sample_text):
     result = runner.invoke(cli, ["--highlight", "-n", "1"], input=sample_text.encode())
     assert result.exit_code == 0
@@ -311,7 +335,7 @@ def test_highlight_and_keywords_together(runner, sample_path):
 
 def test_json_always_has_the_default_number_of_keywords(runner, sample_path):
     data = json.loads(runner.invoke(cli, ["-f", "json", str(sample_path)]).stdout)
-    assert len(data["keywords"]) == cli_module.DEFAULT_KEYWORDS
+    assert len(data["keywords"]) == render.DEFAULT_KEYWORDS
     assert data["keywords"][0] == {"term": "Haftar", "weight": 2.0}
     assert "all_sentences" not in data
 

@@ -176,3 +176,46 @@ def test_keywords_are_at_most_the_terms_of_the_text():
 def test_body_start_is_where_the_body_begins(sample_text):
     result = summarize.summarize(sample_text)
     assert sample_text[result.body_start:].startswith("Libyan strongman")
+
+
+def _signals(text, **limits):
+    layout, spans = summarize.core.body_sentences(text)
+    return summarize.core.signals(text, layout, spans, summarize.Budget(**limits))
+
+
+_TEN = " ".join(f"Sentence number {i} has four words here." for i in range(10))
+
+
+@pytest.mark.parametrize(
+    "limits, sentences",
+    [({"sentences": 2}, 2), ({"sentences": 30}, 10), ({"ratio": 0.3}, 3), ({"words": 24}, 3), ({"words": 1}, 1)],
+)
+def test_signals_count_the_summary_against_the_body(limits, sentences):
+    signals = _signals(_TEN, **limits)
+    assert (signals.sentences, signals.share) == (sentences, pytest.approx(sentences / 10))
+    assert not signals.dateline
+
+
+def test_signals_see_a_dateline():
+    assert _signals("(CNN) -- " + _TEN, sentences=3).dateline
+
+
+def test_top_term_shares_add_up_to_the_score_in_a_one_sentence_summary():
+    # One sentence asked: the adapted length exponent divides the shares too.
+    result = summarize.summarize("The storm hit the coast. The storm moved on.", sentences=1, explain=True)
+    first = result.all_sentences[0]
+    assert sum(t.weight for t in first.top_terms) == pytest.approx(first.score)
+
+
+def test_a_word_budget_is_a_limit_not_a_quota():
+    text = (
+        "The harbour board approved the dredging plan for the old port on Tuesday after a nine-hour meeting. Alas! "
+        "The dredging plan will deepen the harbour channel by two metres so that cargo ships can reach the old quay. "
+        "So be it. Fishing crews fear the harbour dredging will drive fish from the bay. Oh well. Indeed."
+    )
+    chosen = [s.text for s in summarize.summarize(text, words=60).sentences]
+    assert chosen == [
+        "The harbour board approved the dredging plan for the old port on Tuesday after a nine-hour meeting.",
+        "The dredging plan will deepen the harbour channel by two metres so that cargo ships can reach the old quay.",
+        "Fishing crews fear the harbour dredging will drive fish from the bay.",
+    ]

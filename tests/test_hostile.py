@@ -49,7 +49,8 @@ def assert_one_error_line(result, code, message):
         pytest.param(b"", "no text to summarize", id="empty-file"),
         pytest.param(b"  \n\t \n ", "no text to summarize", id="whitespace-only"),
         pytest.param(b"\x00" * 512, "looks like a binary file", id="nul-bytes"),
-        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)), "looks like a binary file", id="png"),
+        pytest.param(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)), "looks like a binary file", id="executable"),
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)), "an image (PNG), not text", id="png"),
         pytest.param(b"\x1b\x07\x08\x7f\n", "no text to summarize", id="control-characters-only"),
     ],
 )
@@ -212,7 +213,7 @@ def test_folder_without_text_files_is_one_error(tmp_path):
     result = invoke([str(folder)])
     assert result.exit_code == 1
     assert result.stdout == ""
-    assert result.stderr.splitlines()[-1] == f"Error: no input found: no files named *.txt or *.md in {folder}"
+    assert result.stderr.splitlines()[-1] == f"Error: no input found: no files named *.txt, *.md or *.markdown in {folder}"
     assert "Traceback" not in result.stderr
 
 

@@ -16,12 +16,14 @@ MODULES = sorted(p for p in PACKAGE.glob("*.py"))
 # Third-party packages each module may import (at any depth in the module).
 ALLOWED = {
     "cli.py": {"click"},
-    "render.py": {"rich"},
-    "batch.py": {"rich"},
-    "sentences.py": {"nltk"},  # type names only; see the test below
+    "terminal.py": {"rich"},
+    "_punkt.py": {"nltk"},  # type names only; see the test below
     "extract.py": {"trafilatura"},  # the web extra, imported when a page is met
+    "markdown.py": {"markdown_it"},  # comes with rich; imported when Markdown is met
+    "pdf.py": {"pypdfium2"},  # the pdf extra, imported when a PDF is met
 }
-THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext"}
+THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext", "markdown_it", "pypdfium2",
+               "reportlab", "docx"}
 
 
 def imported_roots(path: Path) -> tuple:
@@ -35,8 +37,8 @@ def imported_roots(path: Path) -> tuple:
             if node.level:
                 if node.module:
                     internal.add(node.module.split(".")[0])
-                else:
-                    internal.update(a.name for a in node.names)
+                else:  # from . import x: x may be a module or a package attribute (__version__)
+                    internal.update(a.name for a in node.names if (PACKAGE / f"{a.name}.py").exists())
             elif node.module:
                 external.add(node.module.split(".")[0])
     return external, internal
@@ -53,6 +55,52 @@ def test_nothing_but_the_entry_point_imports_the_cli(path):
     _, internal = imported_roots(path)
     if path.name != "__main__.py":
         assert "cli" not in internal
+
+
+# The layers of the package, lowest first (docs/architecture.md draws them).
+# A module imports modules of its own layer or of lower layers only, at any
+# depth (lazy imports inside functions count too).
+LAYERS = {
+    "foundation": {"errors", "datafiles", "nltk_modules", "budget"},
+    "stages": {"layout", "_line_rules", "_punkt", "_corrections", "sentences", "terms", "boilerplate", "scoring",
+               "selection", "core"},
+    "input": {"document", "decoding", "formats", "plaintext", "markdown", "office", "pdf", "web", "extract", "pages",
+              "sources", "datasets", "walk"},
+    "document path": {"outcome"},
+    "output": {"render", "terminal", "outputs"},
+    "many documents": {"workers", "batch"},
+    "command": {"environment", "cli", "__main__"},
+}
+LAYER_OF = {module: rank for rank, modules in enumerate(LAYERS.values()) for module in modules}
+STAGES = LAYERS["stages"]
+INPUT = LAYERS["input"]
+
+
+def test_every_module_has_a_layer():
+    modules = {path.stem for path in MODULES} - {"__init__"}
+    assert modules == set(LAYER_OF)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=[p.name for p in MODULES])
+def test_imports_flow_down_the_layers(path):
+    if path.stem == "__init__":
+        return  # the public face: it names what it exports from any layer
+    _, internal = imported_roots(path)
+    upward = {name for name in internal if LAYER_OF.get(name, -1) > LAYER_OF[path.stem]}
+    assert upward == set()
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.stem in STAGES], ids=lambda p: p.name)
+def test_stages_import_nothing_of_input_output_or_the_command(path):
+    _, internal = imported_roots(path)
+    assert internal <= LAYERS["foundation"] | STAGES
+
+
+@pytest.mark.parametrize("path", [p for p in MODULES if p.stem in INPUT], ids=lambda p: p.name)
+def test_input_modules_import_neither_rendering_nor_the_core(path):
+    # A reader makes Documents; it never needs the core's output types.
+    _, internal = imported_roots(path)
+    assert internal <= LAYERS["foundation"] | INPUT
 
 
 def runtime_imports(path: Path) -> set:
@@ -103,7 +151,7 @@ def test_help_and_version_import_neither_nltk_nor_rich(flag):
         f"try:\n    cli.main([{flag!r}], standalone_mode=False)\nexcept SystemExit:\n    pass"
     )
     loaded, _ = loaded_after(code)
-    assert not {"nltk", "rich", "trafilatura", "lxml"} & set(loaded)
+    assert not {"nltk", "rich", "trafilatura", "lxml", "markdown_it", "pypdfium2"} & set(loaded)
 
 
 def cli_run(path: Path) -> str:
@@ -118,7 +166,7 @@ def test_text_input_does_not_import_the_web_extra(tmp_path):
     path.write_text("Title line\n\nOne sentence here. Another one there. A third.", encoding="utf-8")
     loaded, printed = loaded_after(cli_run(path))
     assert "One sentence here." in printed  # the run did happen
-    assert not {"trafilatura", "lxml", "htmldate", "courlan"} & set(loaded)
+    assert not {"trafilatura", "lxml", "htmldate", "courlan", "markdown_it", "pypdfium2"} & set(loaded)
 
 
 def test_a_run_does_not_import_all_of_nltk(sample_path):

@@ -17,7 +17,8 @@ import pytest
 from _reliability import (
     error_lines,
     group_alive,
-    hidden_files,
+    temporary_files,
+    visible_names,
     kill_group,
     numbered,
     open_fifo_for_writing,
@@ -100,7 +101,7 @@ def test_output_folder_inside_the_input_folder_still_works_and_resumes(tmp_path)
     (tmp_path / "in" / "b.md").write_text(numbered(12, shift=2))
     first = run_summarize(["-j", "1", "-o", "in/summaries", "in"], cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert sorted(p.name for p in (tmp_path / "in" / "summaries").iterdir()) == ["a.txt", "b.txt"]
+    assert visible_names(tmp_path / "in" / "summaries") == ["a.txt", "b.txt"]
     again = run_summarize(["-j", "1", "-o", "in/summaries", "--skip-existing", "in"], cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert again.stderr.splitlines()[-1].startswith("0 summarized, 0 failed, 2 skipped in ")
@@ -138,7 +139,7 @@ def test_name_not_utf8_with_json_output_dir_writes_valid_utf8_json(tmp_path, bad
     result = run_summarize(["-j", "1", "-f", "json", "-o", out, badly_named])
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    written = sorted(out.iterdir())
+    written = [out / name for name in visible_names(out)]
     assert len(written) == 2
     for path in written:
         data = strict_json(path.read_bytes().decode("utf-8"))
@@ -210,7 +211,7 @@ def _start_dataset_run(tmp_path: Path, jobs: str):
     fd = open_fifo_for_writing(fifo, proc)
     # Enough lines for several chunks per worker: results come back while the FIFO stays open.
     os.write(fd, "".join(_dataset_line(i) for i in range(200)).encode())
-    wait_for(lambda: bool(hidden_files(out)), what="the output file to be started")
+    wait_for(lambda: bool(temporary_files(out)), what="the output file to be started")
     return proc, fd, out
 
 
@@ -232,7 +233,7 @@ def test_sighup_in_batch_exits_129_cleanly_and_leaves_no_temporary_file(tmp_path
         kill_group(proc)
     assert proc.returncode == 129, stderr.decode(errors="replace")
     assert b"Traceback" not in stderr
-    assert hidden_files(out) == []
+    assert temporary_files(out) == []
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
@@ -245,11 +246,11 @@ def test_temporary_file_of_a_killed_run_is_gone_after_the_next_run(tmp_path, ski
     finally:
         os.close(fd)
         kill_group(proc)
-    assert hidden_files(out)  # what the killed run left behind
+    assert temporary_files(out)  # what the killed run left behind
     dataset = tmp_path / "d.jsonl"
     dataset.unlink()
     dataset.write_text("".join(_dataset_line(i) for i in range(3)))
     result = run_summarize(["-j", "1", "-f", "jsonl", "-o", out, *(["--skip-existing"] if skip_existing else []), dataset])
     assert result.returncode == 0, result.stderr
-    assert hidden_files(out) == []
-    assert sorted(p.name for p in out.iterdir()) == ["d.jsonl"]
+    assert temporary_files(out) == []
+    assert visible_names(out) == ["d.jsonl"]

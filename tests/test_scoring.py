@@ -5,10 +5,11 @@ import pytest
 
 from summarize.scoring import (
     DEFAULT_WEIGHTS,
+    Signals,
     Similarity,
     Weights,
     score_sentences,
-    sentence_prior,
+    words_prior,
     term_weights,
 )
 
@@ -42,7 +43,7 @@ def test_a_term_repeated_in_one_sentence_counts_once():
 
 
 def test_sentence_without_terms_scores_zero():
-    assert score_sentences([[]], {"kidney": 1.0}) == [0.0]
+    assert list(score_sentences([[]], {"kidney": 1.0})) == [0.0]
 
 
 def test_length_exponent_divides_the_sum_by_a_power_of_the_term_count():
@@ -54,13 +55,13 @@ def test_length_exponent_divides_the_sum_by_a_power_of_the_term_count():
 
 def test_priors_multiply_scores():
     weight = {"a": 1.0}
-    assert score_sentences([["a"], ["a"]], weight, priors=[2.0, 0.5]) == [2.0, 0.5]
+    assert list(score_sentences([["a"], ["a"]], weight, priors=[2.0, 0.5])) == [2.0, 0.5]
 
 
 def test_position_prior_is_one_plus_position_at_the_lead_and_decays():
     weights = Weights(position=1.0, position_decay=3.0, short_words=0)
     text = "Officials said the bridge reopened on Monday after repairs."
-    factors = [sentence_prior(i, text, weights) for i in range(6)]
+    factors = [words_prior(i, text.split(), weights) for i in range(6)]
     assert factors[0] == pytest.approx(2.0)
     assert all(a > b for a, b in zip(factors, factors[1:]))
     assert factors[-1] > 1.0
@@ -71,32 +72,107 @@ def test_position_informs_but_does_not_decide():
     doc = [["weather"]] + [["misc%d" % i] for i in range(4)] + [["kidney", "donor", "swap"]]
     doc += [["kidney", "donor"], ["kidney", "swap"], ["donor", "swap"]]
     texts = ["A sentence of twelve ordinary words that says nothing much at all here."] * len(doc)
-    priors = [sentence_prior(i, t) for i, t in enumerate(texts)]
+    priors = [words_prior(i, t.split()) for i, t in enumerate(texts)]
     scores = score_sentences(doc, term_weights(doc), priors=priors)
     assert max(range(len(doc)), key=scores.__getitem__) == 5
 
 
 @pytest.mark.parametrize(
     "text",
-    ['"We are thrilled," the mayor said of the new bridge over the river.', "\u201cWe are thrilled,\u201d the mayor said of the new bridge over the river."],
+    ['"We are thrilled to see the new bridge open over the river at last."',
+     "\u201cWe are thrilled to see the new bridge open over the river at last.\u201d"],
 )
-def test_sentence_opening_with_a_quote_is_lowered_by_quote(text):
+def test_sentence_that_is_all_quote_is_lowered_by_quote(text):
     weights = Weights(quote=0.5, short_words=0)
     plain = "The mayor said he was thrilled with the new bridge over the river."
-    assert sentence_prior(3, text, weights) == pytest.approx(0.5 * sentence_prior(3, plain, weights))
+    assert words_prior(3, text.split(), weights) == pytest.approx(0.5 * words_prior(3, plain.split(), weights))
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        pytest.param('"We are thrilled," the mayor said of the new bridge over the river.', 3, id="attributed"),
+        pytest.param("\u201cCinderella,\u201d the latest live-action Disney film, earned $70 million.", 1, id="quoted-title"),
+        pytest.param('" We are thrilled , " the mayor said of the bridge.', 6, id="spaced-quotes"),
+    ],
+)
+def test_quote_discount_counts_by_the_share_of_the_sentence_inside_the_quote(text, inside):
+    weights = Weights(quote=0.5, short_words=0)
+    plain = "The mayor said he was thrilled with the new bridge over the river."
+    share = inside / len(text.split())
+    assert words_prior(3, text.split(), weights) == pytest.approx(0.5 ** share * words_prior(3, plain.split(), weights))
+
+
+def test_quote_discount_by_share_can_be_switched_off():
+    weights = Weights(quote=0.5, short_words=0, quote_by_share=False)
+    text = "\u201cCinderella,\u201d the latest live-action Disney film, earned $70 million."
+    plain = "The latest live-action Disney film, Cinderella, earned $70 million."
+    assert words_prior(3, text.split(), weights) == pytest.approx(0.5 * words_prior(3, plain.split(), weights))
 
 
 @pytest.mark.parametrize("opener", ["But", "However,", "He", "They", "This", "And"])
 def test_sentence_that_cannot_stand_alone_is_lowered_by_dangling(opener):
     weights = Weights(dangling=0.8, short_words=0)
     rest = " the council approved the plan to rebuild the bridge by next year."
-    assert sentence_prior(2, opener + rest, weights) == pytest.approx(0.8 * sentence_prior(2, "The" + rest, weights))
+    assert words_prior(2, (opener + rest).split(), weights) == pytest.approx(0.8 * words_prior(2, ("The" + rest).split(), weights))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This paper proposes a new method for training deep networks quickly.",
+     "These results show that the method trains deep networks quickly.",
+     "Those networks were trained with the new method in a day."],
+)
+def test_demonstrative_naming_its_subject_is_not_dangling(text):
+    weights = Weights(dangling=0.8, short_words=0)
+    plain = "The new method trains deep networks quickly and well on images."
+    assert words_prior(2, text.split(), weights) == pytest.approx(words_prior(2, plain.split(), weights))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This is a new method for training deep networks quickly on images.",
+     "This allows deep networks to be trained quickly on images and text.",
+     "These were trained quickly on images and text with the new method."],
+)
+def test_demonstrative_pronoun_is_dangling(text):
+    weights = Weights(dangling=0.8, short_words=0)
+    plain = "The new method trains deep networks quickly and well on images."
+    assert words_prior(2, text.split(), weights) == pytest.approx(0.8 * words_prior(2, plain.split(), weights))
+
+
+def test_a_dateline_keeps_the_position_prior_and_its_absence_lowers_it():
+    weights = Weights(position=1.0, undated_position=0.5)
+    assert weights.adapted(Signals(dateline=True)).position == 1.0
+    assert weights.adapted(Signals(dateline=False)).position == 0.5
+
+
+def test_one_sentence_summary_uses_the_one_sentence_exponent():
+    weights = Weights(length_exponent=0.8, one_sentence_exponent=0.5)
+    assert weights.adapted(Signals(sentences=1, share=0.05)).length_exponent == 0.5
+    assert weights.adapted(Signals(sentences=2, share=0.05)).length_exponent == 0.8
+    assert Weights(one_sentence_exponent=None).adapted(Signals(sentences=1)).length_exponent == 0.8
+
+
+@pytest.mark.parametrize("share, factor", [(0.0, 1.0), (0.1, 0.75), (0.2, 0.5), (0.4, 0.0), (0.9, 0.0)])
+def test_redundancy_fades_as_the_summary_takes_more_of_the_document(share, factor):
+    weights = Weights(redundancy=0.3, redundancy_share=0.4)
+    assert weights.adapted(Signals(share=share)).redundancy == pytest.approx(0.3 * factor)
+
+
+def test_adapting_changes_only_position_exponent_and_redundancy():
+    weights = Weights()
+    adapted = weights.adapted(Signals(dateline=False, sentences=1, share=0.5))
+    unchanged = {"position", "length_exponent", "redundancy"}
+    for field in dataclasses.fields(Weights):
+        if field.name not in unchanged:
+            assert getattr(adapted, field.name) == getattr(weights, field.name)
 
 
 def test_short_sentence_is_scaled_by_its_share_of_short_words():
     weights = Weights(short_words=12, position=0)
-    assert sentence_prior(0, "McCrary said.", weights) == pytest.approx(2 / 12)
-    assert sentence_prior(0, " ".join(["word"] * 12), weights) == pytest.approx(1.0)
+    assert words_prior(0, ("McCrary said.").split(), weights) == pytest.approx(2 / 12)
+    assert words_prior(0, (" ".join(["word"] * 12)).split(), weights) == pytest.approx(1.0)
 
 
 def test_weights_are_frozen():

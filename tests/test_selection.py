@@ -3,52 +3,47 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarize.errors import BudgetError
+from summarize.budget import Budget
 from summarize.scoring import Similarity, term_weights
-from summarize.selection import Budget, _greedy, rank, select
+from summarize.selection import _greedy, rank, select
 
 SCORES = [0.2, 0.9, 0.1, 0.8, 0.5]
 WORDS = [10, 20, 5, 30, 15]
 
 
 def test_sentence_budget_takes_the_best_in_document_order():
-    assert select(SCORES, WORDS, Budget.of(sentences=2)).indices == (1, 3)
+    assert select(SCORES, WORDS, Budget(sentences=2)).indices == (1, 3)
 
 
 def test_ratio_budget_rounds_to_the_nearest_sentence_and_at_least_one():
-    assert select(SCORES, WORDS, Budget.of(ratio=0.5)).indices == (1, 3, 4)  # 2.5 -> 3
-    assert select(SCORES, WORDS, Budget.of(ratio=0.01)).indices == (1,)
+    assert select(SCORES, WORDS, Budget(ratio=0.5)).indices == (1, 3, 4)  # 2.5 -> 3
+    assert select(SCORES, WORDS, Budget(ratio=0.01)).indices == (1,)
 
 
 def test_word_budget_is_never_exceeded_and_skips_to_smaller_sentences():
-    chosen = select(SCORES, WORDS, Budget.of(words=40))
+    chosen = select(SCORES, WORDS, Budget(words=40))
     assert sum(WORDS[i] for i in chosen.indices) <= 40
     # By score: 1 (20 words), 3 (30: no room), 4 (15: 35 in all), 0 (10: no room), 2 (5: 40).
     assert chosen.indices == (1, 2, 4)
 
 
 def test_word_budget_too_small_for_any_sentence_gives_the_best_alone():
-    chosen = select(SCORES, WORDS, Budget.of(words=3))
+    chosen = select(SCORES, WORDS, Budget(words=3))
     assert chosen.indices == (1,) and chosen.over_budget
 
 
 def test_budget_covering_the_document_gives_all_of_it():
-    chosen = select(SCORES, WORDS, Budget.of(sentences=10))
+    chosen = select(SCORES, WORDS, Budget(sentences=10))
     assert chosen.indices == (0, 1, 2, 3, 4) and chosen.whole
 
 
 def test_ties_go_to_the_earlier_sentence():
-    assert select([0.5, 0.5, 0.5, 0.5], [5] * 4, Budget.of(sentences=2)).indices == (0, 1)
+    assert select([0.5, 0.5, 0.5, 0.5], [5] * 4, Budget(sentences=2)).indices == (0, 1)
     assert rank([0.5, 0.7, 0.5]) == [1, 0, 2]
 
 
 def test_empty_document_gives_no_indices():
-    assert select([], [], Budget.of(sentences=3)).indices == ()
-
-
-def test_more_than_one_limit_is_a_budget_error():
-    with pytest.raises(BudgetError):
-        Budget.of(sentences=3, words=50)
+    assert select([], [], Budget(sentences=3)).indices == ()
 
 
 def _similarity(doc):
@@ -58,35 +53,35 @@ def _similarity(doc):
 def test_mmr_passes_over_a_near_duplicate_of_a_chosen_sentence():
     doc = [["kidney", "donor", "swap"], ["kidney", "donor", "swap", "chain"], ["surgeon", "hospital"]]
     scores = [1.0, 0.95, 0.6]
-    plain = select(scores, [10] * 3, Budget.of(sentences=2))
-    mmr = select(scores, [10] * 3, Budget.of(sentences=2), similarity=_similarity(doc), redundancy=0.5)
+    plain = select(scores, [10] * 3, Budget(sentences=2))
+    mmr = select(scores, [10] * 3, Budget(sentences=2), similarity=_similarity(doc), redundancy=0.5)
     assert plain.indices == (0, 1)
     assert mmr.indices == (0, 2)
 
 
 def test_duplicate_cutoff_never_picks_a_sentence_saying_the_same_thing():
     doc = [["kidney", "donor"], ["kidney", "donor"], ["surgeon"]]
-    chosen = select([1.0, 1.0, 0.01], [10] * 3, Budget.of(sentences=2), similarity=_similarity(doc), redundancy=0.0, duplicate=0.8)
+    chosen = select([1.0, 1.0, 0.01], [10] * 3, Budget(sentences=2), similarity=_similarity(doc), redundancy=0.0, duplicate=0.8)
     assert chosen.indices == (0, 2)
 
 
 def test_same_sentence_repeated_1000_times_appears_once():
     doc = [["kidney", "donor", "swap"]] * 1000
-    chosen = select([1.0] * 1000, [10] * 1000, Budget.of(sentences=3), similarity=_similarity(doc), redundancy=0.3, duplicate=0.8)
+    chosen = select([1.0] * 1000, [10] * 1000, Budget(sentences=3), similarity=_similarity(doc), redundancy=0.3, duplicate=0.8)
     assert chosen.indices == (0,)
     assert not chosen.whole
 
 
 def test_word_budget_with_mmr_is_never_exceeded():
     doc = [["a", "b"], ["a", "b", "c"], ["d"], ["e", "f"], ["g"]]
-    chosen = select(SCORES, WORDS, Budget.of(words=45), similarity=_similarity(doc), redundancy=0.3, duplicate=0.8)
+    chosen = select(SCORES, WORDS, Budget(words=45), similarity=_similarity(doc), redundancy=0.3, duplicate=0.8)
     assert sum(WORDS[i] for i in chosen.indices) <= 45
     assert list(chosen.indices) == sorted(chosen.indices)
 
 
 def test_selection_is_deterministic():
     doc = [["a", "b"], ["b", "c"], ["c", "d"], ["d", "a"], ["e"]]
-    runs = {select(SCORES, WORDS, Budget.of(sentences=3), similarity=_similarity(doc), redundancy=0.3).indices for _ in range(5)}
+    runs = {select(SCORES, WORDS, Budget(sentences=3), similarity=_similarity(doc), redundancy=0.3).indices for _ in range(5)}
     assert len(runs) == 1
 
 
@@ -95,7 +90,7 @@ def test_equal_marginal_values_go_to_the_earlier_sentence():
     doc = [["a", "b"], ["c"], ["a", "b", "d"]]
     sim = _similarity(doc)
     redundancy = 0.1 / sim(2, 0)
-    chosen = select([1.0, 0.8, 0.9], [10] * 3, Budget.of(sentences=2), similarity=sim, redundancy=redundancy)
+    chosen = select([1.0, 0.8, 0.9], [10] * 3, Budget(sentences=2), similarity=sim, redundancy=redundancy)
     assert chosen.indices == (0, 1)
 
 
@@ -110,11 +105,11 @@ def test_duplicate_cutoff_uses_overlap_when_given():
     similar_in_topic = lambda i, j: 0.9 if {i, j} == {0, 1} else 0.0  # noqa: E731
     saying_different_things = lambda i, j: 0.2  # noqa: E731
     chosen = select(
-        [1.0, 0.9, 0.01], [10] * 3, Budget.of(sentences=2),
+        [1.0, 0.9, 0.01], [10] * 3, Budget(sentences=2),
         similarity=similar_in_topic, redundancy=0.0, duplicate=0.7, overlap=saying_different_things,
     )
     assert chosen.indices == (0, 1)
-    without_overlap = select([1.0, 0.9, 0.01], [10] * 3, Budget.of(sentences=2), similarity=similar_in_topic, duplicate=0.7)
+    without_overlap = select([1.0, 0.9, 0.01], [10] * 3, Budget(sentences=2), similarity=similar_in_topic, duplicate=0.7)
     assert without_overlap.indices == (0, 2)
 
 
@@ -164,6 +159,22 @@ def test_lazy_selection_equals_plain_mmr(case, redundancy):
     got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7,
                   word_counts=word_counts, word_limit=word_limit)
     assert got == expected
+
+
+def test_word_budget_never_fills_up_with_sentences_that_score_next_to_nothing():
+    # "Alas!" and "Oh well." would fit in what is left of the budget.
+    scores, words = [1.0, 0.03, 0.9, 0.05], [10, 1, 10, 2]
+    assert select(scores, words, Budget(words=25)).indices == (0, 2)
+
+
+def test_the_filler_share_is_relative_to_the_best_score():
+    scores, words = [0.2, 0.01, 0.03], [5, 5, 5]
+    assert select(scores, words, Budget(words=100)).indices == (0, 2)
+    assert select(scores, words, Budget(words=100), filler_share=0.0).indices == (0, 1, 2)
+
+
+def test_a_sentence_budget_takes_low_scores_as_asked():
+    assert select([1.0, 0.03, 0.9], [10, 1, 10], Budget(sentences=3)).indices == (0, 1, 2)
 
 
 def plain_mmr_compared_with_the_first(compared, scores, limit, similarity, redundancy, overlap, duplicate, terms):

@@ -6,51 +6,9 @@ import os
 
 import pytest
 
-from summarize.errors import InputError, NoTextError
-from summarize.sources import decode, read_path, read_stream
-
-
-def test_plain_utf8_is_decoded_without_warnings():
-    doc = decode("Caf\u00e9 au lait. \u2014 Done.".encode("utf-8"), "a.txt")
-    assert doc.text == "Caf\u00e9 au lait. \u2014 Done."
-    assert doc.warnings == ()
-
-
-def test_utf8_bom_is_dropped():
-    doc = decode(b"\xef\xbb\xbfHello there.", "a.txt")
-    assert doc.text == "Hello there."
-
-
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_with_bom_is_decoded(encoding):
-    bom = b"\xff\xfe" if encoding.endswith("le") else b"\xfe\xff"
-    doc = decode(bom + "Hello \u00e9t\u00e9.".encode(encoding), "a.txt")
-    assert doc.text == "Hello \u00e9t\u00e9."
-    assert doc.warnings == ()
-
-
-def test_nul_bytes_without_bom_are_refused_as_binary():
-    with pytest.raises(InputError, match=r"a\.png: looks like a binary file"):
-        decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.png")
-
-
-def test_invalid_byte_inside_utf8_text_is_replaced_with_a_warning():
-    doc = decode("Caf\u00e9 ".encode() + b"\xff" + " na\u00efve.".encode(), "a.txt")
-    assert doc.text == "Caf\u00e9 \ufffd na\u00efve."
-    assert len(doc.warnings) == 1
-    assert "a.txt: 1 invalid UTF-8 byte (first at byte 6) replaced with U+FFFD" == doc.warnings[0]
-
-
-def test_latin1_text_falls_back_to_windows_1252_with_a_warning():
-    doc = decode(b"Caf\xe9 \x93quoted\x94.", "old.txt")
-    assert doc.text == "Caf\u00e9 \u201cquoted\u201d."
-    assert doc.encoding == "cp1252"
-    assert doc.warnings == ("old.txt: not valid UTF-8; decoded as Windows-1252 (Latin-1)",)
-
-
-@pytest.mark.parametrize("raw", [b"One.\r\nTwo.\r\n", b"One.\rTwo.\r"], ids=["crlf", "lone-cr"])
-def test_line_endings_become_newlines(raw):
-    assert decode(raw, "a.txt").text == "One.\nTwo.\n"
+from summarize.document import Reading
+from summarize.errors import InputError, NoTextError, TooLargeError
+from summarize.sources import read_any, read_path, read_stream
 
 
 def test_missing_file_names_the_path(tmp_path):
@@ -84,3 +42,28 @@ def test_empty_input_has_no_text_to_summarize(tmp_path, content):
 def test_stream_is_read_whole_and_named_stdin():
     doc = read_stream(io.BytesIO(b"From a pipe."))
     assert (doc.name, doc.text) == ("<stdin>", "From a pipe.")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_device_that_never_ends_is_refused_at_the_cap():
+    with pytest.raises(TooLargeError, match="/dev/zero: the input is larger than the 1,000-byte limit"):
+        read_any("/dev/zero", Reading(max_bytes=1000))
+
+
+def test_a_file_over_the_cap_is_refused_and_one_at_it_is_read(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("It rained. " * 10)  # 110 bytes
+    assert read_any(str(path), Reading(max_bytes=110)).text.startswith("It rained.")
+    with pytest.raises(TooLargeError) as caught:
+        read_any(str(path), Reading(max_bytes=109))
+    assert caught.value.setting == "max_bytes" and caught.value.source == str(path)
+
+
+def test_stdin_over_the_cap_is_refused():
+    with pytest.raises(TooLargeError, match="<stdin>: the input is larger than the 5-byte limit"):
+        read_stream(io.BytesIO(b"From a pipe."), reading=Reading(max_bytes=5))
+
+
+def test_local_inputs_default_to_a_larger_cap_than_urls():
+    assert Reading().limit() > Reading().limit(url=True)
+    assert Reading(max_bytes=7).limit() == Reading(max_bytes=7).limit(url=True) == 7

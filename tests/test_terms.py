@@ -1,5 +1,16 @@
 """Content terms: the words a sentence is scored by."""
-from summarize.terms import content_terms, stopwords, words
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import SHARED
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarize import nltk_modules, terms
+from summarize.datafiles import read_word_list
+from summarize.terms import content_terms, stopwords, surface_forms, words
 
 
 def test_words_are_lower_cased_and_punctuation_dropped():
@@ -26,34 +37,20 @@ def test_reporting_verbs_are_stopwords_in_news():
 
 
 def test_surface_form_is_the_most_frequent_spelling_of_the_stem():
-    from summarize.terms import surface_forms
-
     forms = surface_forms(["Talks began.", "He talked.", "The talks ended.", "More talks."])
     assert forms["talk"] == "talks"
 
 
 def test_surface_form_keeps_case_and_drops_the_possessive():
-    from summarize.terms import surface_forms
-
     assert surface_forms(["Paris's mayor met Paris officials."])["pari"] == "Paris"
 
 
 def test_surface_form_tie_goes_to_the_first_spelling():
-    from summarize.terms import surface_forms
-
     assert surface_forms(["Donors wait.", "A donor waits."])["donor"] == "Donors"
 
 
 # The Porter stemmer skips a step for a word with none of its suffixes
 # (terms.STEP_SUFFIXES); it must give exactly NLTK's stems.
-import json  # noqa: E402
-
-import pytest  # noqa: E402
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from conftest import SHARED  # noqa: E402
-from summarize import nltk_modules, terms  # noqa: E402
 
 
 def _plain_porter():
@@ -105,8 +102,6 @@ def test_skipping_stemmer_gives_nltks_stems(stem, suffixes):
 
 
 def test_skipping_stemmer_gives_nltks_stems_on_words_of_the_package_lists():
-    from summarize.datafiles import read_word_list
-
     plain, ours = _plain_porter(), terms.porter_stemmer()
     words = {w.lower() for name in ("stopwords.txt", "sentence_starters.txt", "speech_verbs.txt", "abbreviations.txt")
              for w in read_word_list(name)}

@@ -21,8 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 import summarize
-from summarize import cli as cli_module
-from summarize import sources, web
+from summarize import pages, sources, web
 from summarize.cli import cli
 from summarize.errors import (
     ContentTypeError,
@@ -31,7 +30,7 @@ from summarize.errors import (
     HTTPStatusError,
     TooLargeError,
 )
-
+from summarize.walk import url_file_name
 from test_extract import BOILERPLATE, PAGE, TITLE  # the test page and what must not come out
 
 Route = Callable[[BaseHTTPRequestHandler], None]
@@ -210,15 +209,58 @@ def one_error_line(result, fragment: str) -> None:
 # --- documents from HTML -----------------------------------------------------------
 
 
-def test_page_title_becomes_the_first_line_of_the_document():
-    doc = sources.html_document(PAGE.read_bytes(), "page.html")
-    assert doc.text.startswith(TITLE + "\n\nRome (AFP)")
+def test_page_title_travels_apart_from_the_text():
+    doc = pages.html_document(PAGE.read_bytes(), "page.html")
+    assert doc.text.startswith("Rome (AFP)")
     assert doc.title == TITLE
     assert doc.meta == {"byline": "Ella Ide", "date": "2019-05-09"}
 
 
-def test_title_that_ends_like_a_sentence_is_kept_out_of_the_text():
-    assert sources.with_title("Is Haftar winning?", "Body one. Body two.") == "Body one. Body two."
+def _late_charset_page() -> bytes:
+    # The charset is declared after 1,024 bytes of styles: the fallback
+    # (UTF-8, then Windows-1252) would turn this KOI8-R text into mojibake.
+    style = "<style>" + "p.lead { margin: 0 0 1em 0; }\n" * 60 + "</style>"
+    paragraphs = "".join(
+        f"<p>\u0421\u043e\u0432\u0435\u0442 \u0433\u043e\u0440\u043e\u0434\u0430 \u043e\u0434\u043e\u0431\u0440\u0438\u043b "
+        f"\u043f\u043b\u0430\u043d \u043d\u043e\u043c\u0435\u0440 {i} \u0434\u043b\u044f \u0441\u0442\u0430\u0440\u043e\u0433\u043e "
+        f"\u043f\u043e\u0440\u0442\u0430 \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a \u0432\u0435\u0447\u0435\u0440\u043e\u043c.</p>"
+        for i in range(6)
+    )
+    page = f'<!DOCTYPE html><html><head>{style}<meta charset="koi8-r"><title>\u041f\u043e\u0440\u0442</title></head><body><article>{paragraphs}</article></body></html>'
+    return page.encode("koi8-r")
+
+
+def test_a_charset_declared_after_the_first_kilobyte_is_used():
+    data = _late_charset_page()
+    assert data.index(b"charset") > 1024
+    doc = pages.html_document(data, "port.html")
+    assert doc.encoding == "koi8-r" and doc.warnings == ()
+    assert doc.text.startswith("\u0421\u043e\u0432\u0435\u0442 \u0433\u043e\u0440\u043e\u0434\u0430")
+
+
+KEY_POINTS_PAGE = """<!doctype html><html><head><title>Council approves harbor dredging plan.</title></head>
+<body><article><h1>Council approves harbor dredging plan.</h1>
+<p>Key points</p>
+<p>The city council approved the harbor dredging plan on Monday after a long debate about the cost.</p>
+<p>Dredging will deepen the inner channel so that larger ships can reach the harbor docks.</p>
+<p>Fishermen said the noise of the machines would scare the fish away from the bay for months.</p>
+<p>The mayor said the state grant would pay for most of the work on the channel.</p>
+</article></body></html>"""
+
+
+def test_a_page_title_is_the_title_shown_and_the_title_weighted(runner, tmp_path):
+    # The page title ends like a sentence and the body opens with a short
+    # paragraph: "Key points" is a subheading, left out of the text, and
+    # the page title is the title all the same.
+    page = tmp_path / "council.html"
+    page.write_text(KEY_POINTS_PAGE, encoding="utf-8")
+    data = json.loads(runner.invoke(cli, ["-f", "json", "--explain", "-n", "2", str(page)]).stdout)
+    assert data["title"] == "Council approves harbor dredging plan."
+    assert data["all_sentences"][0]["text"].startswith("The city council approved")
+    assert data["total_sentences"] == 4
+    doc = pages.html_document(KEY_POINTS_PAGE.encode(), "council.html")
+    weighted = summarize.summarize(doc.text, title=doc.title, keywords=3)
+    assert [k.term for k in weighted.keywords][:2] == ["harbor", "dredging"]  # title words weigh double
 
 
 # --- the command on HTML and URLs --------------------------------------------------
@@ -270,7 +312,7 @@ def test_request_names_the_tool_and_its_version(runner, server):
 
 
 def test_non_ascii_url_is_percent_encoded(server):
-    doc = sources.read_url(server.url("/café?q=été"))
+    doc = pages.read_url(server.url("/café?q=été"))
     assert doc.title == TITLE
     assert server.requests[-1]["path"] == "/caf%C3%A9?q=%C3%A9t%C3%A9"
     assert "url" not in doc.meta  # not redirected
@@ -377,7 +419,7 @@ def test_slow_server_times_out(runner, server):
 
 def test_trickling_server_meets_the_overall_timeout(server):
     with pytest.raises(FetchTimeoutError, match="took longer than 0.5 s"):
-        web.fetch(server.url("/trickle"), timeout=0.5)
+        web.fetch(server.url("/trickle"), timeout=0.5, max_bytes=10_000_000)
 
 
 def test_refused_connection_is_one_line(runner, closed_port):
@@ -398,7 +440,7 @@ def test_page_over_the_size_cap_is_refused(runner, server, path):
 
 @pytest.mark.parametrize("path", ["/gzip", "/deflate", "/raw-deflate"])
 def test_compressed_page_is_decompressed(server, path):
-    assert sources.read_url(server.url(path)).title == TITLE
+    assert pages.read_url(server.url(path)).title == TITLE
 
 
 def test_decompressed_size_is_capped(runner, server):
@@ -413,7 +455,7 @@ def test_unknown_compression_is_refused(runner, server):
 
 def test_streamed_page_is_abandoned_once_over_the_cap(server):
     with pytest.raises(TooLargeError):
-        web.fetch(server.url("/big-unannounced"), max_bytes=100)
+        web.fetch(server.url("/big-unannounced"), timeout=20, max_bytes=100)
 
 
 def test_redirect_loop_stops_after_the_limit(runner, server):
@@ -441,7 +483,7 @@ def test_other_schemes_are_refused(runner, url):
 )
 def test_errors_are_summarize_errors(server, path, error):
     with pytest.raises(error) as info:
-        sources.read_url(server.url(path))
+        pages.read_url(server.url(path))
     assert isinstance(info.value, summarize.SummarizeError)
 
 
@@ -482,10 +524,6 @@ def test_read_any_reads_text_files(sample_path, sample_text):
 
 def test_read_any_fetches_urls(server):
     assert sources.read_any(server.url("/article")).title == TITLE
-
-
-def test_cli_defaults_match_the_fetchers():
-    assert (cli_module.DEFAULT_TIMEOUT, cli_module.DEFAULT_MAX_BYTES) == (web.DEFAULT_TIMEOUT, web.DEFAULT_MAX_BYTES)
 
 
 @pytest.mark.parametrize("arg, expected", [("https://x.org/a", True), ("HTTP://x", True), ("ftp://x", True), ("a/b.txt", False), ("c:/x", False)])
@@ -565,4 +603,4 @@ def test_batch_output_dir_names_url_summaries_after_the_url(runner, server, tmp_
     ],
 )
 def test_url_file_name(url, name):
-    assert sources.url_file_name(url) == name
+    assert url_file_name(url) == name
