@@ -280,6 +280,7 @@ def summarize_with(
         redundancy=weights.redundancy,
         duplicate=weights.duplicate,
         overlap=similarity.overlap,
+        terms=similarity.terms,
     )
     picked = []
     for k in chosen.indices:  # k counts kept sentences, i all of them
