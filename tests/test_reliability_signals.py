@@ -75,7 +75,7 @@ def test_sigterm_at_any_moment_of_a_run_ends_it(tmp_path, delay):
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 @pytest.mark.parametrize("sig, code, message", [(signal.SIGINT, 130, "Interrupted."), (signal.SIGTERM, 143, "Terminated.")])
 def test_signal_once_started_exits_cleanly(tmp_path, sig, code, message):
-    # As test_cli's signal test, without sleeping a second and hoping start-up is over.
+    # Once the command is reading its input (the FIFO is open), not after a sleep that hopes start-up is over.
     fifo = tmp_path / "feed"
     os.mkfifo(fifo)
     proc = subprocess.Popen(
