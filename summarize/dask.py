@@ -812,7 +812,9 @@ def _workers_ignore_stop_signals() -> Iterator[None]:
 
     from distributed.utils import get_mp_context
 
-    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+    # Also: no statistical profiler in the workers (its stack sampling every
+    # 10 ms cost 5-10% of their CPU here, for dashboard pages without bokeh).
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver", "distributed.worker.profile.enabled": False}):
         context = get_mp_context()  # sets distributed's own preload list, once
         modules = list(getattr(forkserver._forkserver, "_preload_modules", None) or ["distributed"])
         context.set_forkserver_preload(modules + [m for m in (__name__,) if m not in modules])
@@ -865,18 +867,25 @@ def connect(scheduler: Union[str, Any], note: Callable[[str], None] = lambda lin
         warnings.simplefilter("always")
         if workers is None:
             try:
-                client = Client(scheduler, timeout="20s", set_as_default=False)
+                client = Client(scheduler, timeout="10s", set_as_default=False)
             except (OSError, TimeoutError) as exc:
-                raise OutputError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+                raise SummarizeError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
             _pass_on(caught, note)
             with client:
                 yield client
             return
         with _workers_ignore_stop_signals():
+            failure: Optional[Exception] = None
             with _signals_deferred() as held:
-                cluster = LocalCluster(
-                    n_workers=workers, processes=True, threads_per_worker=1, host="127.0.0.1", silence_logs=logging.CRITICAL
-                )
+                try:
+                    cluster = LocalCluster(
+                        n_workers=workers, processes=True, threads_per_worker=1, host="127.0.0.1", silence_logs=logging.CRITICAL
+                    )
+                except Exception as exc:  # noqa: BLE001 - said in one line, below
+                    failure = exc  # workers killed while starting (a stop signal to the group), say
+            if failure is not None:
+                _raise_caught(held)  # a stop signal explains it: it wins
+                raise SummarizeError(f"cannot start a local Dask cluster ({type(failure).__name__}: {failure})") from None
             try:
                 _raise_caught(held)
                 with Client(cluster, set_as_default=False) as client:
