@@ -65,7 +65,7 @@ from typing import IO, Any, BinaryIO, Callable, Dict, Iterator, List, Mapping, N
 from . import __version__, render, terminal
 from .batch import Repeats, Settings, Tally, check_destinations, dataset_units
 from .datasets import is_dataset, lines_of
-from .errors import InputError, MissingExtraError, OutputError, SummarizeError
+from .errors import InputError, MissingExtraError, OutputError, SummarizeError, printable
 from .outcome import Outcome, Request, failed, from_bytes, from_fields, from_path
 from .outputs import Writer, encoded, gets_file, mark_folder, record_of, remove_stale_temporaries, write_atomically
 from .sources import is_url, open_error, read_capped
@@ -406,8 +406,12 @@ def outcomes(unit: Unit, work: Work) -> Iterator[Outcome]:
     if unit.kind == "page":
         yield from_path(unit.url, request)
     elif unit.kind == "text":
-        with _open(unit, work) as handle:
-            data = read_capped(handle, unit.name, limit)
+        try:
+            with _open(unit, work) as handle:
+                data = read_capped(handle, unit.name, limit)
+        except SummarizeError as exc:  # as from_path says it
+            yield failed(unit.name, exc)
+            return
         yield from_bytes(data, unit.name, request)
     elif unit.kind == "dataset":
         with _open(unit, work, _strip_compression(unit.url)[1]) as handle:
@@ -496,12 +500,15 @@ def summarize_unit(unit: Unit, work: Work) -> Tuple[Optional[bytes], FileResult]
     dataset = None if unit.single else unit.key
     documents = summarized = failures = 0
     written = 0
+    why: Optional[str] = None  # a text file's failure: why it has no output
     try:
         for outcome in outcomes(unit, work):
             documents += 1
             summarized += outcome.summary is not None
             failures += outcome.failure is not None
             lines.add(outcome, dataset)
+            if outcome.failure is not None and why is None:
+                why = render.failure_text(outcome.failure, work.hints)
             if gets_file(unit.single, outcome):
                 written += 1
                 if work.fmt == "parquet":
@@ -510,28 +517,21 @@ def summarize_unit(unit: Unit, work: Work) -> Tuple[Optional[bytes], FileResult]
                         records.append(record)
                 else:
                     writer.add(outcome)
-    except SummarizeError as exc:
-        error = exc.about(unit.name)
+    except SummarizeError as exc:  # the input as a whole, as batch mode says it
+        failure = failed(unit.name, exc).failure
+        assert failure is not None
+        error = render.failure_text(failure, work.hints)
         kept, more = lines.finish()
-        result = FileResult(False, error, documents, summarized, failures + 1, (*kept, f"Error: {unit.key}: {error}\n"), more)
+        result = FileResult(False, error, documents, summarized, failures + 1, (*kept, f"Error: {printable(unit.key)}: {error}\n"), more)
         return None, _timed(result, started)
     kept, more = lines.finish()
     data: Optional[bytes] = None
     if written:
         writer.close()
         data = parquet_bytes(records) if work.fmt == "parquet" else encoded("".join(parts))
-    result = FileResult(data is not None, None, documents, summarized, failures, kept, more, len(data or b""))
-    if data is None:
-        result = result._replace(error=_no_output(kept))
+    result = FileResult(data is not None, None if data is not None else why, documents, summarized, failures, kept, more,
+                        len(data or b""))
     return data, _timed(result, started)
-
-
-def _no_output(lines: Sequence[str]) -> str:
-    # A text file that failed: its error line says why.
-    for line in lines:
-        if line.startswith("Error: "):
-            return line.split(": ", 2)[-1].rstrip("\n")
-    return "no summary"
 
 
 def _timed(result: FileResult, started: float) -> FileResult:
@@ -1024,7 +1024,7 @@ def summarize_files(
             manifest.units[key] = {"status": "failed", "error": error}
             entry["failed"] += 1
             tally.failed += 1
-            say(f"Error: {key}: {error}\n")
+            say(f"Error: {printable(key)}: {error}\n")
         existing = _existing(root, so) if settings.skip_existing else set()
         todo = []
         for unit in units:
@@ -1153,7 +1153,7 @@ def _drive(
             for line in result.lines:
                 say(line)
             if result.more:
-                say(f"Note: {unit.key}: {result.more:,} more warning and error lines not shown (see the output's error records)\n")
+                say(f"Note: {printable(unit.key)}: {result.more:,} more warning and error lines not shown (see the output's error records)\n")
             entry_of = {
                 "status": "done" if result.done else "failed",
                 "output": unit.output if result.done else None,
@@ -1185,7 +1185,7 @@ def _drive(
             manifest.units[unit.key] = {"status": "failed", "error": error}
             entry["failed"] += 1
             tally.failed += 1
-            say(f"Error: {unit.key}: {error}\n")
+            say(f"Error: {printable(unit.key)}: {error}\n")
             stop = stop or fail_fast
         if progress is not None:
             progress.advance()

@@ -258,6 +258,13 @@ def test_an_input_that_cannot_be_read_fails_alone_without_retries(cluster, input
     assert listing(out) == ["_manifest.json", "a.jsonl"]  # no _SUCCESS
     assert report.exit_status == 1
 
+    from summarize.document import Reading
+
+    big = run([inputs / "story.txt"], tmp_path / "capped", cluster, request=Request(reading=Reading(max_bytes=50), keywords=10))
+    error = "the input is larger than the 50-byte limit (raise it with --max-bytes)"
+    assert big.manifest.units[str(inputs / "story.txt")]["error"] == error
+    assert f"Error: {inputs / 'story.txt'}: {error}" in big.stderr.splitlines()
+
 
 # --- Parquet -------------------------------------------------------------------------------------
 
@@ -598,6 +605,15 @@ def test_a_bag_of_texts_and_records_gives_the_records_of_jsonl(client):
     assert [s["text"] for s in got[0]["sentences"]] == [s.text for s in summarize.summarize(ARTICLES[0]).sentences]
     assert got[2]["error"] == "no text to summarize (the input is empty or only whitespace)"
     assert got[3]["error"].startswith('no "text" field')
+
+
+def test_a_dask_dataframe_of_records(client):
+    pd = pytest.importorskip("pandas")
+    dd = pytest.importorskip("dask.dataframe")
+    frame = dd.from_pandas(pd.DataFrame({"id": ["a", "b", "c"], "text": ARTICLES[:3]}), npartitions=2)
+    got = sd.summarize_bag(frame, Request(keywords=2)).compute(scheduler=client)
+    assert [record["id"] for record in got] == ["a", "b", "c"]
+    assert all("error" not in record for record in got)
 
 
 # --- planning, without the cluster ---------------------------------------------------------------
