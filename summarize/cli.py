@@ -390,6 +390,24 @@ def cli(
       summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
       summarize --glob '*.pdf' --glob '*.docx' --glob '*.epub' papers/
 
+    Beyond one machine: --scheduler runs the same work on a Dask cluster
+    (the dask extra; Python 3.10 or later), one task per input file (per
+    row group of a Parquet file), each output what -o writes for it. Give
+    tcp://HOST:8786 for a running scheduler, or local:N to start N worker
+    processes here. -o is required; inputs and -o may be paths, globs or
+    fsspec URLs (s3:// needs the s3 extra, gs:// the gcs extra, -f parquet
+    and Parquet inputs the parquet extra). _manifest.json in -o lists what
+    was done and what failed; _SUCCESS appears when every input is done;
+    --skip-existing resumes a run with the same options.
+
+    \b
+    Examples:
+      summarize --scheduler local:2 -o summaries/ --glob '*.jsonl' news/
+      summarize --scheduler tcp://scheduler:8786 -f jsonl \\
+          's3://archive/2024/*.jsonl.gz' -o s3://summaries/2024/
+      summarize --scheduler tcp://scheduler:8786 -f parquet --skip-existing \\
+          's3://crawl/*.parquet' -o s3://summaries/crawl/
+
     Showing why: --highlight prints the whole article with the chosen
     sentences marked (>>> ... <<< when piped), --explain adds a table of
     every sentence's score and top terms, -k N lists the article's N
