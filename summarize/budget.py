@@ -7,6 +7,7 @@ whole, and every stage below trusts it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from typing import Any, Dict, Optional, Tuple
 
@@ -54,6 +55,33 @@ def _as_float(value: Any) -> Optional[float]:
         return math.inf
 
 
+# A Chinese or Japanese character (Han, kana): each is a word of a budget.
+# Compiled when first needed: --help imports this module.
+_CJK_CLASS = "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
+
+
+def word_count(text: str) -> int:
+    """How many words ``text`` holds for a word budget: its
+    whitespace-separated tokens, except that each Chinese or Japanese
+    character (Han, hiragana, katakana) is a word of its own, as word
+    processors count them (these languages are written without spaces: a
+    sentence would otherwise be one word), and what else such a token holds
+    counts once per run of letters or digits."""
+    if text.isascii():
+        return len(text.split())
+    cjk = re.compile(_CJK_CLASS)  # re caches compiled patterns
+    if not cjk.search(text):
+        return len(text.split())
+    count = 0
+    for token in text.split():
+        characters = len(cjk.findall(token))
+        if not characters:
+            count += 1
+            continue
+        count += characters + sum(1 for run in cjk.split(token) if any(c.isalnum() for c in run))
+    return count
+
+
 def requirement(name: str) -> str:
     """What a ``name`` limit must be, in words ("a whole number of at least 1")."""
     return _REQUIREMENTS[name]
@@ -66,8 +94,8 @@ class Budget:
     ``sentences``: at most this many sentences (≥ 1).
     ``ratio``: this share of the document's sentences, 0 < ratio ≤ 1, rounded
     to the nearest whole sentence and at least one.
-    ``words``: at most this many words in all (≥ 1), counted as
-    whitespace-separated tokens.
+    ``words``: at most this many words in all (≥ 1), counted by
+    ``word_count``.
 
     ``Budget()`` is ``Budget(sentences=DEFAULT_SENTENCES)``.  Building one
     checks it: ``BudgetError`` when more than one limit is given or a limit

@@ -2,9 +2,11 @@
 
 The one path every document takes, whether the command was given one file
 or stdin (single mode) or many inputs (each batch worker): read the input
-(``sources``, ``datasets``), summarize it (``core``) with the title its
-source knows, and collect what the person should be told about it
-(decoding warnings, a summary over its word budget, a text printed whole).
+(``sources``, ``datasets``), decide its language (the one asked for, else
+the one its source declares, else detected: ``languages.resolve``),
+summarize it (``core``) with the title its source knows, and collect what
+the person should be told about it (decoding warnings, a language that is
+not supported, a summary over its word budget, a text printed whole).
 Nothing here prints: the caller renders the ``Outcome``.
 
 Every ``SummarizeError`` becomes the outcome's ``failure``; anything else is
@@ -19,7 +21,8 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Dict, Mapping, NamedTuple, Optional, Tuple, Union
 
-from .budget import Budget
+from . import languages
+from .budget import Budget, word_count
 from .core import Summary, summarize
 from .document import STDIN_NAME, Document, Fields, Reading
 from .errors import SummarizeError, printable
@@ -29,8 +32,10 @@ from .sources import from_bytes as sources_from_bytes, read_any, read_stream
 class Request(NamedTuple):
     """What to do with each document: the ``budget``; how to read inputs
     (``reading``) and dataset lines (``fields``); what to compute
-    besides the summary (``explain``, ``keywords``, see ``summarize``); and
-    whether to keep the text for a highlighted rendering (``keep_text``)."""
+    besides the summary (``explain``, ``keywords``, see ``summarize``);
+    whether to keep the text for a highlighted rendering (``keep_text``);
+    and the ``language`` to read it as (a supported code, or ``"auto"``:
+    the language its source declares, else the one detected)."""
 
     budget: Budget = Budget()
     reading: Reading = Reading()
@@ -38,6 +43,7 @@ class Request(NamedTuple):
     explain: bool = False
     keywords: int = 0
     keep_text: bool = False
+    language: str = languages.AUTO
 
 
 class Note(NamedTuple):
@@ -105,15 +111,22 @@ def failed(source: str, error: Union[SummarizeError, str], record_id: Any = None
 
 def summarize_document(doc: Document, request: Request) -> Outcome:
     """Summarize ``doc`` as ``request`` says; a ``SummarizeError`` becomes
-    the failure.  ``doc``'s warnings come first among the notes, either way."""
+    the failure.  ``doc``'s warnings come first among the notes, either way;
+    then a note when its language is not supported (read as English)."""
     warnings = tuple(Note(message) for message in doc.warnings)
+    detection = languages.resolve(doc.text, request.language, doc.language)
     try:
         summary = summarize(
-            doc.text, title=doc.title, budget=request.budget, explain=request.explain, keywords=request.keywords
+            doc.text,
+            title=doc.title,
+            budget=request.budget,
+            explain=request.explain,
+            keywords=request.keywords,
+            language=detection.language,
         )
     except SummarizeError as exc:
         return failed(doc.name, exc, doc.record_id)._replace(notes=warnings)
-    notes = warnings + length_notes(summary)
+    notes = warnings + language_notes(detection) + length_notes(summary)
     return Outcome(
         printable(doc.name),
         summary=summary,
@@ -125,13 +138,19 @@ def summarize_document(doc: Document, request: Request) -> Outcome:
     )
 
 
+def language_notes(detection: languages.Detection) -> Tuple[Note, ...]:
+    """What to say of the language a text was read in: that its own is not
+    supported (a note), else nothing."""
+    return (Note(detection.note, warning=False),) if detection.note else ()
+
+
 def length_notes(summary: Summary) -> Tuple[Note, ...]:
     """What to say of a summary's length: its one sentence is over the word
     budget (a warning), or the text was no longer than asked for and is
     given whole (a note; not when the whole was asked for, ``ratio=1``)."""
     budget = summary.budget
     if summary.over_budget and budget.words is not None:
-        length = len(summary.sentences[0].text.split())
+        length = word_count(summary.sentences[0].text)
         return (Note(f"even the best sentence has {length} words, over the {budget.words}-word budget; printing it alone"),)
     if summary.whole and budget.ratio != 1:
         count = summary.total_sentences

@@ -122,7 +122,8 @@ def summary_dict(
     """The JSON shape of a summary: the one place that defines it.
 
     Keys: ``source`` (path, URL, ``<stdin>``, ``file.jsonl:LINE`` or None),
-    ``id`` (only for a dataset line that has one), ``title``, then the keys
+    ``id`` (only for a dataset line that has one), ``title``, ``language``
+    (the code of the language the text was read as), then the keys
     of ``extra`` when given (for web pages: ``byline``, ``date``, ``url``,
     each only when found), ``dateline``, ``keywords`` (``[{term, weight}]``,
     heaviest first; empty when the summary holds none), ``sentences``
@@ -136,6 +137,7 @@ def summary_dict(
         "source": source,
         **_id_field(record_id),
         "title": summary.title,
+        "language": summary.language,
         **(extra or {}),
         "dateline": summary.dateline,
         "keywords": _term_list(summary.keywords or ()),
@@ -202,9 +204,33 @@ def render_plain(summary: Summary, display: Display = PLAIN) -> str:
 
 
 def highlight_plain(summary: Summary, article: str) -> str:
-    """``article`` (the text ``summary`` was made from) verbatim, newline-terminated,
-    with each chosen sentence wrapped in ``MARK_OPEN`` and ``MARK_CLOSE``."""
-    text = _marked(summary, article, MARK_OPEN, MARK_CLOSE)
+    """``article`` (the text ``summary`` was made from), newline-terminated,
+    with each chosen sentence on a line of its own, wrapped in
+    ``MARK_OPEN`` and ``MARK_CLOSE``: so ``grep '^>>> '`` finds every chosen
+    sentence, and the lines between the marks are the plain summary.
+
+    The rest of the article is verbatim, except where a chosen sentence
+    shares a line with other text: the spaces between them become a line
+    break.  A chosen sentence is its ``text`` (its own line breaks are
+    spaces).  The article's words stay as they are, in order.
+    """
+    parts: List[str] = []
+    at = 0
+    for s in summary.sentences:
+        before = article[at:s.start]
+        if parts:  # after a chosen sentence: the rest of its line starts a new one
+            before = before.lstrip(" \t")
+            before = before if before.startswith("\n") else "\n" + before
+        before = before.rstrip(" \t")
+        if before and not before.endswith("\n"):
+            before += "\n"
+        parts += [before, MARK_OPEN, s.text, MARK_CLOSE]
+        at = s.end
+    rest = article[at:]
+    if parts:
+        rest = rest.lstrip(" \t")
+        rest = rest if rest.startswith("\n") or not rest else "\n" + rest
+    text = "".join(parts) + rest
     return text if text.endswith("\n") else text + "\n"
 
 

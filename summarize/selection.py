@@ -8,7 +8,7 @@ the chosen ones are returned in document order.
 from __future__ import annotations
 
 import heapq
-from typing import Callable, Dict, List, NamedTuple, Optional, Sequence, Tuple
+from typing import AbstractSet, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple
 
 from .budget import Budget
 
@@ -35,6 +35,14 @@ def rank(scores: Sequence[float]) -> List[int]:
 PairMeasure = Callable[[int, int], float]
 
 
+COMPARED = 64
+"""A candidate is compared with at most this many chosen sentences: the
+first ones chosen, the best.  Summaries of up to ``COMPARED + 1`` sentences
+are exactly those of comparing with every chosen sentence; past that, the
+cost of a summary grows linearly with the document instead of with the
+document times the summary."""
+
+
 def _greedy(
     scores: Sequence[float],
     limit: int,
@@ -44,6 +52,7 @@ def _greedy(
     duplicate: float = 1.0,
     word_counts: Optional[Sequence[int]] = None,
     word_limit: Optional[int] = None,
+    terms: Optional[Callable[[int], AbstractSet[Hashable]]] = None,
 ) -> List[int]:
     """Choose up to ``limit`` sentences, one at a time, by maximal marginal relevance.
 
@@ -54,6 +63,17 @@ def _greedy(
     with a chosen sentence reaches ``duplicate`` is never taken, so the
     result may be shorter than ``limit``.  Without either this is plain
     ranking by score.
+
+    "A chosen sentence" is one of the first ``COMPARED`` chosen: comparing
+    each candidate with every chosen sentence costs the document's length
+    times the summary's (66 s for all the sentences of 300 KB).
+
+    ``terms(i)``, when given, is sentence ``i``'s set of terms, with the
+    promise that two sentences sharing no term have similarity and overlap
+    0, and two with the same terms (not none) an overlap of 1.  A candidate
+    is then compared only with the chosen sentences it shares a term with
+    (the others cannot change its value), and one with the same terms as any
+    chosen sentence is a repeat, never taken, however long the summary.
 
     Lazy evaluation, exact: a candidate's value only falls as sentences are
     chosen, so a value computed earlier is an upper bound on its value now.
@@ -69,25 +89,56 @@ def _greedy(
         return []
     top = max(max(scores), 0.0) or 1.0
     same = overlap if overlap is not None else similarity
+    # Sharing no term means measures of 0: no effect unless 0 already counts as a repeat.
+    sharing_only = terms is not None and duplicate > 0.0
+    # The same terms mean an overlap of 1: a repeat unless overlap is not the test.
+    repeats = terms is not None and overlap is not None and duplicate <= 1.0
     # (-(upper bound on the value), index): best value first, ties to the earlier.
     heap = [(-(scores[i] / top), i) for i in range(len(scores))]
     heapq.heapify(heap)
-    nearest: Dict[int, float] = {}  # candidate -> greatest similarity to a chosen one
+    nearest: Dict[int, float] = {}  # candidate -> greatest similarity to a compared chosen one
     compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``nearest`` covers
+    holders: Dict[Hashable, int] = {}  # term -> bit p set when chosen[p] (p < COMPARED) has it
+    taken: Dict[int, List[int]] = {}  # hash of a term set -> the chosen sentences with such a set
     chosen: List[int] = []
     used = 0
     while heap and len(chosen) < limit:
         _, i = heapq.heappop(heap)
         if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
             continue
-        if compared.get(i, 0) == len(chosen):
+        mine = terms(i) if terms is not None else frozenset()
+        # Hashes, not the sets, are kept for every chosen sentence: a long
+        # summary would hold a set of each (terms() need not keep them).
+        if repeats and mine and any(terms(j) == mine for j in taken.get(hash(mine), ())):  # type: ignore[misc]
+            continue
+        reference = min(len(chosen), COMPARED)
+        done = compared.get(i, 0)
+        if done == reference:
+            if repeats and mine:
+                taken.setdefault(hash(mine), []).append(i)
+            if sharing_only and len(chosen) < COMPARED:
+                bit = 1 << len(chosen)
+                for term in mine:
+                    holders[term] = holders.get(term, 0) | bit
             chosen.append(i)
             if word_counts is not None:
                 used += word_counts[i]
             continue
+        if sharing_only:
+            mask = 0
+            for term in mine:
+                mask |= holders.get(term, 0)
+            mask = (mask >> done) & ((1 << (reference - done)) - 1)
+            others = []
+            while mask:  # the positions of its bits, in order
+                lowest = mask & -mask
+                others.append(chosen[done + lowest.bit_length() - 1])
+                mask ^= lowest
+        else:
+            others = chosen[done:reference]
         near = nearest.get(i, 0.0)
         repeated = False
-        for j in chosen[compared.get(i, 0):]:
+        for j in others:
             if similarity is not None:
                 near = max(near, similarity(i, j))
             if same is not None and same(i, j) >= duplicate:
@@ -95,9 +146,15 @@ def _greedy(
                 break
         if repeated:
             continue
-        nearest[i], compared[i] = near, len(chosen)
+        nearest[i], compared[i] = near, reference
         heapq.heappush(heap, (-(scores[i] / top - redundancy * near), i))
     return chosen
+
+
+FILLER_SHARE = 0.1
+"""Under a word budget, a sentence scoring less than this share of the best
+is never chosen: a budget is a limit, not a quota, and short sentences that
+say little ("Alas!") would fill what is left of it."""
 
 
 def select(
@@ -108,6 +165,8 @@ def select(
     redundancy: float = 0.0,
     duplicate: float = 1.0,
     overlap: Optional[PairMeasure] = None,
+    filler_share: float = FILLER_SHARE,
+    terms: Optional[Callable[[int], AbstractSet[Hashable]]] = None,
 ) -> Selection:
     """Choose sentences within ``budget``.
 
@@ -117,8 +176,12 @@ def select(
     ``redundancy`` times its greatest similarity to a sentence already chosen,
     and a candidate whose ``overlap(i, j)`` (default: ``similarity``) with
     one reaches ``duplicate`` is never chosen (so a summary may have fewer
-    sentences than allowed).  Returns a ``Selection``; an empty document
-    gives no indices.
+    sentences than allowed).  Under a word budget, a sentence scoring under
+    ``filler_share`` times the best score is never chosen either (the best
+    sentence always can be).  ``terms(i)``, a sentence's set of terms, makes
+    long summaries cheap and keeps repeats out of them (see ``_greedy``: a
+    candidate is compared with the first ``COMPARED`` sentences chosen
+    only).  Returns a ``Selection``; an empty document gives no indices.
     """
     total = len(scores)
     if total == 0:
@@ -126,10 +189,27 @@ def select(
     count = budget.count(total)
     if count is None:  # a word budget
         chosen = _greedy(
-            scores, total, similarity, redundancy, overlap, duplicate, word_counts=word_counts, word_limit=budget.words
+            scores,
+            total,
+            similarity,
+            redundancy,
+            overlap,
+            duplicate,
+            word_counts=_without_fillers(scores, word_counts, budget.words, filler_share),
+            word_limit=budget.words,
+            terms=terms,
         )
         if not chosen:
             return Selection(indices=(rank(scores)[0],), over_budget=True)
     else:
-        chosen = _greedy(scores, count, similarity, redundancy, overlap, duplicate)
+        chosen = _greedy(scores, count, similarity, redundancy, overlap, duplicate, terms=terms)
     return Selection(indices=tuple(sorted(chosen)), whole=len(chosen) == total)
+
+
+def _without_fillers(scores: Sequence[float], word_counts: Sequence[int], limit: Optional[int], share: float) -> List[int]:
+    """``word_counts`` with each sentence scoring under ``share`` times the
+    best made longer than ``limit``: ``_greedy`` never takes a sentence that
+    does not fit."""
+    floor = share * max(scores, default=0.0)
+    too_long = (limit or 0) + 1
+    return [n if score >= floor else max(n, too_long) for n, score in zip(word_counts, scores)]

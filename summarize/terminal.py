@@ -67,7 +67,9 @@ def rich_renderable(
     else:
         body = Table.grid(padding=(0, 1))
         body.add_column(style="dim", justify="right", no_wrap=True)
-        body.add_column(ratio=1)
+        # Folded, not cut with an ellipsis: a long word or a line of Chinese
+        # or Japanese (no spaces to break at) wraps where the column ends.
+        body.add_column(ratio=1, overflow="fold")
         for s in summary.sentences:
             body.add_row(Text("•"), Text(s.text))
         parts.append(body)
@@ -90,12 +92,16 @@ def _explain_table(sentences: Sequence[ScoredSentence]) -> "RenderableType":
     from rich.table import Table
     from rich.text import Text
 
+    # The position, score and mark keep their width however narrow the
+    # terminal; the terms and the sentence wrap (long words and Chinese or
+    # Japanese folded), so every row still shows which sentence it is.
+    index_width = max(len("#"), len(str(max((s.index for s in sentences), default=0))))
     table = Table(title="Every sentence, as scored", title_justify="left", expand=True, show_edge=False)
-    table.add_column("#", justify="right", style="dim", no_wrap=True)
-    table.add_column("score", justify="right", no_wrap=True)
-    table.add_column("chosen", justify="center", no_wrap=True)
-    table.add_column("top terms", style="magenta", no_wrap=True)
-    table.add_column("sentence", ratio=1, no_wrap=True, overflow="ellipsis")
+    table.add_column("#", justify="right", style="dim", no_wrap=True, min_width=index_width)
+    table.add_column("score", justify="right", no_wrap=True, min_width=len("score"))
+    table.add_column("chosen", justify="center", no_wrap=True, min_width=len("chosen"))
+    table.add_column("top terms", style="magenta", ratio=1, overflow="fold")
+    table.add_column("sentence", ratio=3, overflow="fold")
     for s in sentences:
         table.add_row(
             str(s.index),

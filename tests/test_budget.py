@@ -6,7 +6,7 @@ import math
 import pytest
 
 import summarize
-from summarize.budget import DEFAULT_SENTENCES, Budget, budget_of, check_limit
+from summarize.budget import DEFAULT_SENTENCES, Budget, budget_of, check_limit, word_count
 from summarize.errors import BudgetError
 
 
@@ -64,3 +64,28 @@ def test_a_budget_given_whole_cannot_come_with_a_limit_besides():
 def test_the_package_exports_the_budget_and_summarize_takes_it_whole(sample_text):
     budget = summarize.Budget(words=40)
     assert summarize.summarize(sample_text, budget=budget) == summarize.summarize(sample_text, words=40)
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        ("The council met on Tuesday.", 5),
+        ("  spaced\tout\nwords  ", 3),
+        ("", 0),
+        # Chinese and Japanese: a character is a word, punctuation is not.
+        ("港口委员会周二批准了计划。", 12),
+        ("東京タワーは2024年に", 9),
+        ("iPhone15を買った", 5),
+        # Korean is written with spaces: words as usual.
+        ("한국어 문장입니다.", 2),
+    ],
+)
+def test_word_count(text, count):
+    assert word_count(text) == count
+
+
+def test_a_word_budget_for_chinese_counts_characters():
+    text = "港口委员会周二批准了疏浚计划。渔民担心噪音会把鱼赶走。工程十月开始。"
+    summary = summarize.summarize(text, words=16)
+    assert sum(word_count(s.text) for s in summary.sentences) <= 16
+    assert 0 < len(summary.sentences) < 3

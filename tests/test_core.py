@@ -205,3 +205,17 @@ def test_top_term_shares_add_up_to_the_score_in_a_one_sentence_summary():
     result = summarize.summarize("The storm hit the coast. The storm moved on.", sentences=1, explain=True)
     first = result.all_sentences[0]
     assert sum(t.weight for t in first.top_terms) == pytest.approx(first.score)
+
+
+def test_a_word_budget_is_a_limit_not_a_quota():
+    text = (
+        "The harbour board approved the dredging plan for the old port on Tuesday after a nine-hour meeting. Alas! "
+        "The dredging plan will deepen the harbour channel by two metres so that cargo ships can reach the old quay. "
+        "So be it. Fishing crews fear the harbour dredging will drive fish from the bay. Oh well. Indeed."
+    )
+    chosen = [s.text for s in summarize.summarize(text, words=60).sentences]
+    assert chosen == [
+        "The harbour board approved the dredging plan for the old port on Tuesday after a nine-hour meeting.",
+        "The dredging plan will deepen the harbour channel by two metres so that cargo ships can reach the old quay.",
+        "Fishing crews fear the harbour dredging will drive fish from the bay.",
+    ]

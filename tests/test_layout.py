@@ -158,6 +158,21 @@ def test_a_first_paragraph_repeating_the_given_title_is_set_apart(first):
     assert text[parsed.body_start:].startswith("The council")
 
 
+@pytest.mark.parametrize(
+    "before",
+    ["By Mara Quinlan | 14 May 2024 | Local news\n\n", "Home > Local > Harbour\n\nPublished 14 May 2024\n\n"],
+)
+def test_the_given_title_repeated_after_a_byline_is_set_apart(before):
+    text = f"{before}Council approves plan\n\nThe council approved the plan on Monday."
+    parsed = parse_layout(text, title="Council approves plan.")
+    assert text[parsed.body_start:] == "The council approved the plan on Monday."
+
+
+def test_a_title_repeated_after_prose_is_not_set_apart():
+    text = "The vote came late.\n\nCouncil approves plan\n\nThe council approved the plan on Monday."
+    assert parse_layout(text, title="Council approves plan.").body_start == 0
+
+
 def test_a_blank_given_title_means_no_title_and_no_detection():
     parsed = parse_layout("Storm hits the coast\n\nThe storm arrived.", title="  ")
     assert (parsed.title, parsed.body_start) == (None, 0)

@@ -25,7 +25,8 @@ def test_plain_is_one_sentence_per_line_without_title(result):
 
 def test_json_has_the_documented_shape(result):
     data = json.loads(render.render_json(result, "a.txt"))
-    assert set(data) == {"source", "title", "dateline", "keywords", "sentences", "total_sentences", "settings"}
+    assert list(data) == ["source", "title", "language", "dateline", "keywords", "sentences", "total_sentences", "settings"]
+    assert data["language"] == "en"
     assert data["keywords"] == []  # always present; filled when the summary holds keywords
     assert data["source"] == "a.txt"
     assert data["title"] == "Storm hits the coast"
@@ -86,12 +87,13 @@ def test_plain_keywords_line_comes_first(full):
     assert out.splitlines()[1:] == [s.text for s in full.sentences]
 
 
-def test_plain_highlight_is_the_article_verbatim_with_markers(full, sample_text):
+def test_plain_highlight_is_the_article_with_markers(full, sample_text):
     out = render.render_plain(full, render.Display(article=sample_text))
     assert out.count(render.MARK_OPEN) == out.count(render.MARK_CLOSE) == len(full.sentences)
-    assert out.replace(render.MARK_OPEN, "").replace(render.MARK_CLOSE, "") == sample_text.rstrip("\n") + "\n"
-    for s in full.sentences:
-        assert f"{render.MARK_OPEN}{sample_text[s.start:s.end]}{render.MARK_CLOSE}" in out
+    unmarked = out.replace(render.MARK_OPEN, "").replace(render.MARK_CLOSE, "")
+    assert unmarked.split() == sample_text.split()  # the article's words, in order
+    marked = [line for line in out.splitlines() if line.startswith(render.MARK_OPEN)]
+    assert marked == [f"{render.MARK_OPEN}{s.text}{render.MARK_CLOSE}" for s in full.sentences]
 
 
 def test_plain_highlight_keeps_paragraphs(full, sample_text):
@@ -102,7 +104,37 @@ def test_plain_highlight_keeps_paragraphs(full, sample_text):
 def test_plain_highlight_ends_in_a_newline():
     text = "One storm came. Another storm went."
     out = render.render_plain(summarize.summarize(text, sentences=1), render.Display(article=text))
-    assert out == ">>> One storm came. <<< Another storm went.\n"
+    assert out == ">>> One storm came. <<<\nAnother storm went.\n"
+
+
+HARBOUR = (
+    "Harbour plan approved\n\n"
+    "The council met on Tuesday. The harbour dredging plan was approved after a long night of debate about\n"
+    "the dredging of the harbour channel. Fishing crews left early.\n\n"
+    "Work on the harbour channel starts in October. The quay stays open.\n"
+)
+
+
+def test_plain_highlight_puts_a_sentence_from_mid_paragraph_on_its_own_line():
+    summary = summarize.summarize(HARBOUR, sentences=2)
+    out = render.render_plain(summary, render.Display(article=HARBOUR))
+    assert [s.start for s in summary.sentences] != [HARBOUR.index(line) for line in HARBOUR.splitlines()[2:4]]
+    assert out == (
+        "Harbour plan approved\n\n"
+        "The council met on Tuesday.\n"
+        ">>> The harbour dredging plan was approved after a long night of debate about the dredging of the harbour channel. <<<\n"
+        "Fishing crews left early.\n\n"
+        ">>> Work on the harbour channel starts in October. <<<\n"
+        "The quay stays open.\n"
+    )
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_the_marked_lines_of_a_plain_highlight_are_the_plain_summary(count):
+    summary = summarize.summarize(HARBOUR, sentences=count)
+    out = render.render_plain(summary, render.Display(article=HARBOUR))
+    bare = [line[len(render.MARK_OPEN):-len(render.MARK_CLOSE)] for line in out.splitlines() if line.startswith(render.MARK_OPEN)]
+    assert "\n".join(bare) + "\n" == render.render_plain(summary)
 
 
 def test_plain_explain_is_a_table_of_every_sentence_after_the_summary(full):
@@ -183,3 +215,56 @@ def test_recorder_saves_a_valid_svg_and_html(full, tmp_path):
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert "Haftar" in (tmp_path / "a.svg").read_text(encoding="utf-8")
     assert "Haftar" in (tmp_path / "a.html").read_text(encoding="utf-8")
+
+
+def rich_at(summary, display, width: int) -> str:
+    from rich.console import Console
+
+    from summarize.terminal import rich_renderable
+
+    console = Console(file=io.StringIO(), width=width, force_terminal=False, color_system=None)
+    console.print(rich_renderable(summary, "a.txt", display=display))
+    return console.file.getvalue()
+
+
+def _unwrapped(out: str) -> str:
+    """The characters of a rendering without box lines, spaces and line breaks."""
+    return "".join(c for c in out if not c.isspace() and c not in "│┃━╇")
+
+
+LONG_WORD = "https://www.coastgazette.example/local/2024/05/harbour-dredging-plan-approved-after-a-long-night"
+WIDE_TEXTS = {
+    "long word": f"The council approved the plan at {LONG_WORD} on Tuesday. Fishing crews asked for a pause. The grant covers the cost.",
+    "Chinese": "港口委员会周二批准了疏浚计划，会议持续了九个多小时，一直开到凌晨两点。渔民担心噪音会把鱼赶走。工程十月开始。",
+}
+
+
+@pytest.mark.parametrize("name", sorted(WIDE_TEXTS))
+def test_rich_sentences_are_folded_not_cut(name):
+    text = WIDE_TEXTS[name]
+    summary = summarize.summarize(text, sentences=3)
+    out = rich_at(summary, render.Display(), 40)
+    assert "…" not in out
+    for s in summary.sentences:
+        assert _unwrapped(s.text) in _unwrapped(out)
+
+
+@pytest.mark.parametrize("name", sorted(WIDE_TEXTS))
+def test_rich_explain_table_shows_every_sentence_at_60_columns(name):
+    text = WIDE_TEXTS[name]
+    summary = summarize.summarize(text, sentences=1, explain=True)
+    out = rich_at(summary, render.Display(explain=True), 60)
+    assert "…" not in out
+    table = out[out.index("Every sentence"):]
+    column = "".join(line.split("│")[-1] for line in table.splitlines() if "│" in line)
+    for s in summary.all_sentences:
+        assert _unwrapped(s.text) in _unwrapped(column)  # whole, folded in its column
+        assert f" {s.index} │ {s.score:.3f} │" in table
+
+
+def test_rich_explain_table_of_the_sample_at_60_columns(full):
+    out = rich_at(full, render.Display(explain=True), 60)
+    table = out[out.index("Every sentence"):]
+    assert "…" not in table
+    for s in full.all_sentences:
+        assert f"{s.index:>3} │ {s.score:.3f} │" in table

@@ -159,3 +159,86 @@ def test_lazy_selection_equals_plain_mmr(case, redundancy):
     got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7,
                   word_counts=word_counts, word_limit=word_limit)
     assert got == expected
+
+
+def test_word_budget_never_fills_up_with_sentences_that_score_next_to_nothing():
+    # "Alas!" and "Oh well." would fit in what is left of the budget.
+    scores, words = [1.0, 0.03, 0.9, 0.05], [10, 1, 10, 2]
+    assert select(scores, words, Budget(words=25)).indices == (0, 2)
+
+
+def test_the_filler_share_is_relative_to_the_best_score():
+    scores, words = [0.2, 0.01, 0.03], [5, 5, 5]
+    assert select(scores, words, Budget(words=100)).indices == (0, 2)
+    assert select(scores, words, Budget(words=100), filler_share=0.0).indices == (0, 1, 2)
+
+
+def test_a_sentence_budget_takes_low_scores_as_asked():
+    assert select([1.0, 0.03, 0.9], [10, 1, 10], Budget(sentences=3)).indices == (0, 1, 2)
+
+
+def plain_mmr_compared_with_the_first(compared, scores, limit, similarity, redundancy, overlap, duplicate, terms):
+    """``plain_mmr`` where a candidate is measured against the first
+    ``compared`` sentences chosen only, and never takes the terms of any."""
+    top = max(scores) if max(scores) > 0 else 1.0
+    chosen = []
+    while len(chosen) < limit:
+        reference = chosen[:compared]
+        taken = {terms(j) for j in chosen} - {frozenset()}
+        values = [
+            (scores[i] / top - redundancy * max((similarity(i, j) for j in reference), default=0.0), -i)
+            for i in range(len(scores))
+            if i not in chosen and terms(i) not in taken and all(overlap(i, j) < duplicate for j in reference)
+        ]
+        if not values:
+            break
+        chosen.append(-max(values)[1])
+    return chosen
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 40).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0, 0.3, 0.9]), min_size=n, max_size=n),
+            st.lists(st.sampled_from([0.25, 0.5, 0.7, 1.0]), min_size=n * n, max_size=n * n),
+            st.lists(st.frozensets(st.sampled_from("abcdefgh"), max_size=3), min_size=n, max_size=n),
+            st.integers(1, n),
+        )
+    ),
+    st.sampled_from([0.0, 0.3, 1.0]),
+    st.sampled_from([1, 2, 5, 64]),
+)
+def test_selection_compares_with_the_first_chosen_sharing_a_term_and_never_repeats_one(case, redundancy, compared):
+    # Past COMPARED chosen sentences (here made small), a candidate is
+    # measured against the first COMPARED only, and only against those it
+    # shares a term with: selection stays linear in the document.  The same
+    # terms as a chosen sentence make a repeat, never taken at any length.
+    scores, flat, sets, limit = case
+    n = len(scores)
+
+    def pair(i, j):
+        # As terms() promises: nothing shared, 0; the same terms, 1.
+        if not sets[i] & sets[j]:
+            return 0.0
+        if sets[i] == sets[j]:
+            return 1.0
+        return flat[min(i, j) * n + max(i, j)]
+
+    expected = plain_mmr_compared_with_the_first(compared, scores, limit, pair, redundancy, pair, 0.7, sets.__getitem__)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("summarize.selection.COMPARED", compared)
+        got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7, terms=sets.__getitem__)
+    assert got == expected
+
+
+def test_long_summary_never_repeats_a_sentence():
+    from summarize import summarize
+
+    from test_hostile import numbered
+
+    text = " ".join([numbered(300)] + ["The council approved the new bridge over the river on Monday."] * 300)
+    lines = [s.text for s in summarize(text, ratio=1).sentences]
+    assert len(lines) > 200  # far more than selection.COMPARED
+    assert len(lines) == len(set(lines))
+    assert lines.count("The council approved the new bridge over the river on Monday.") == 1

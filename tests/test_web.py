@@ -216,6 +216,28 @@ def test_page_title_travels_apart_from_the_text():
     assert doc.meta == {"byline": "Ella Ide", "date": "2019-05-09"}
 
 
+def _late_charset_page() -> bytes:
+    # The charset is declared after 1,024 bytes of styles: the fallback
+    # (UTF-8, then Windows-1252) would turn this KOI8-R text into mojibake.
+    style = "<style>" + "p.lead { margin: 0 0 1em 0; }\n" * 60 + "</style>"
+    paragraphs = "".join(
+        f"<p>\u0421\u043e\u0432\u0435\u0442 \u0433\u043e\u0440\u043e\u0434\u0430 \u043e\u0434\u043e\u0431\u0440\u0438\u043b "
+        f"\u043f\u043b\u0430\u043d \u043d\u043e\u043c\u0435\u0440 {i} \u0434\u043b\u044f \u0441\u0442\u0430\u0440\u043e\u0433\u043e "
+        f"\u043f\u043e\u0440\u0442\u0430 \u0432\u043e \u0432\u0442\u043e\u0440\u043d\u0438\u043a \u0432\u0435\u0447\u0435\u0440\u043e\u043c.</p>"
+        for i in range(6)
+    )
+    page = f'<!DOCTYPE html><html><head>{style}<meta charset="koi8-r"><title>\u041f\u043e\u0440\u0442</title></head><body><article>{paragraphs}</article></body></html>'
+    return page.encode("koi8-r")
+
+
+def test_a_charset_declared_after_the_first_kilobyte_is_used():
+    data = _late_charset_page()
+    assert data.index(b"charset") > 1024
+    doc = pages.html_document(data, "port.html")
+    assert doc.encoding == "koi8-r" and doc.warnings == ()
+    assert doc.text.startswith("\u0421\u043e\u0432\u0435\u0442 \u0433\u043e\u0440\u043e\u0434\u0430")
+
+
 KEY_POINTS_PAGE = """<!doctype html><html><head><title>Council approves harbor dredging plan.</title></head>
 <body><article><h1>Council approves harbor dredging plan.</h1>
 <p>Key points</p>
@@ -228,13 +250,14 @@ KEY_POINTS_PAGE = """<!doctype html><html><head><title>Council approves harbor d
 
 def test_a_page_title_is_the_title_shown_and_the_title_weighted(runner, tmp_path):
     # The page title ends like a sentence and the body opens with a short
-    # paragraph: the core must not take "Key points" for the headline.
+    # paragraph: "Key points" is a subheading, left out of the text, and
+    # the page title is the title all the same.
     page = tmp_path / "council.html"
     page.write_text(KEY_POINTS_PAGE, encoding="utf-8")
     data = json.loads(runner.invoke(cli, ["-f", "json", "--explain", "-n", "2", str(page)]).stdout)
     assert data["title"] == "Council approves harbor dredging plan."
-    assert data["all_sentences"][0]["text"] == "Key points"  # a body sentence, not the title
-    assert data["total_sentences"] == 5
+    assert data["all_sentences"][0]["text"].startswith("The city council approved")
+    assert data["total_sentences"] == 4
     doc = pages.html_document(KEY_POINTS_PAGE.encode(), "council.html")
     weighted = summarize.summarize(doc.text, title=doc.title, keywords=3)
     assert [k.term for k in weighted.keywords][:2] == ["harbor", "dredging"]  # title words weigh double
