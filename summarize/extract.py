@@ -73,8 +73,7 @@ _HEAD_END = re.compile(rb"</head\s*>|<body\b", re.IGNORECASE)
 # The tag an HTML document starts with, after comments and whitespace
 # (looks_like_html skips those itself: a pattern repeating comments with a
 # lazy ".*?" inside backtracked exponentially when no tag followed).
-_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE)
-_SPACES = re.compile(r"\s*")
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|script)\b", re.IGNORECASE)
 # What separates a title from the site name or a section label.
 _TITLE_SEPARATOR = re.compile(r"\s+(\||-{1,2}|\u2013|\u2014|::|\u00bb|\u00b7|\u2022|/)\s+")
 # Separators no headline uses: without other evidence, the longest part is the title.
@@ -129,19 +128,24 @@ class TitleSources(NamedTuple):
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` starts like an HTML document (a doctype, or an
-    ``<html>``, ``<head>``, ``<body>``, ``<meta>`` or ``<title>`` tag, maybe
-    after a byte-order mark, comments and whitespace), within its first 4096
-    characters.  Linear in that length."""
+    ``<html>``, ``<head>``, ``<body>``, ``<meta>``, ``<title>`` or
+    ``<script>`` tag), maybe after a byte-order mark, an XML declaration
+    (XHTML), comments and whitespace, within its first 4096 characters.
+    Linear in that length: each comment ends at its first ``-->``."""
     head = text[:4096]
     at = 1 if head.startswith("\ufeff") else 0
     while True:
-        at = _SPACES.match(head, at).end()  # type: ignore[union-attr]  # \s* always matches
-        if not head.startswith("<!--", at):
+        while at < len(head) and head[at].isspace():
+            at += 1
+        if head.startswith("<!--", at):
+            end, skip = head.find("-->", at + 4), 3
+        elif head.startswith("<?xml", at):
+            end, skip = head.find("?>", at + 5), 2
+        else:
             return _HTML_TAG.match(head, at) is not None
-        end = head.find("-->", at + 4)  # a comment ends at the first "-->"
         if end < 0:
             return False
-        at = end + 3
+        at = end + skip
 
 
 def meta_charset(data: bytes) -> Optional[str]:

@@ -8,7 +8,8 @@ the chosen ones are returned in document order.
 from __future__ import annotations
 
 import heapq
-from typing import AbstractSet, Callable, Dict, Hashable, List, NamedTuple, Optional, Sequence, Tuple
+from array import array
+from typing import AbstractSet, Callable, Dict, Hashable, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from .budget import Budget
 
@@ -24,11 +25,6 @@ class Selection(NamedTuple):
     indices: Tuple[int, ...]
     whole: bool = False
     over_budget: bool = False
-
-
-def rank(scores: Sequence[float]) -> List[int]:
-    """Indices ordered best first; equal scores keep document order."""
-    return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
 # A measure between two sentences, given by their indices, in [0, 1].
@@ -93,17 +89,27 @@ def _greedy(
     sharing_only = terms is not None and duplicate > 0.0
     # The same terms mean an overlap of 1: a repeat unless overlap is not the test.
     repeats = terms is not None and overlap is not None and duplicate <= 1.0
-    # (-(upper bound on the value), index): best value first, ties to the earlier.
-    heap = [(-(scores[i] / top), i) for i in range(len(scores))]
-    heapq.heapify(heap)
+    # Candidates never compared come from ``fresh``, best first; those
+    # brought up to date wait in ``heap``.  Both by (-(upper bound on the
+    # value), index): best value first, ties to the earlier.  (One heap of
+    # every candidate cost a tuple a sentence: ~100 bytes, 30 times a text of
+    # three-letter sentences.)
+    fresh = best_first(scores, top)
+    waiting = next(fresh, None)
+    heap: List[Tuple[float, int]] = []
     nearest: Dict[int, float] = {}  # candidate -> greatest similarity to a compared chosen one
     compared: Dict[int, int] = {}  # candidate -> how many chosen ones ``nearest`` covers
     holders: Dict[Hashable, int] = {}  # term -> bit p set when chosen[p] (p < COMPARED) has it
     taken: Dict[int, List[int]] = {}  # hash of a term set -> the chosen sentences with such a set
     chosen: List[int] = []
     used = 0
-    while heap and len(chosen) < limit:
-        _, i = heapq.heappop(heap)
+    while len(chosen) < limit:
+        if waiting is not None and (not heap or (-(scores[waiting] / top), waiting) < heap[0]):
+            i, waiting = waiting, next(fresh, None)
+        elif heap:
+            _, i = heapq.heappop(heap)
+        else:
+            break
         if word_limit is not None and word_counts is not None and used + word_counts[i] > word_limit:
             continue
         mine = terms(i) if terms is not None else frozenset()
@@ -149,6 +155,25 @@ def _greedy(
         nearest[i], compared[i] = near, reference
         heapq.heappush(heap, (-(scores[i] / top - redundancy * near), i))
     return chosen
+
+
+RUN = 16384
+"""Sentences sorted at once by ``best_first``: its memory beyond 4 bytes
+a sentence."""
+
+
+def best_first(scores: Sequence[float], top: float = 1.0, run: int = RUN) -> Iterator[int]:
+    """The indices of ``scores`` by ``-(score / top)``, ties to the earlier,
+    lazily: runs of ``run`` sentences sorted alone and kept as 4-byte
+    integers, then merged, so the order of a million sentences never holds
+    a million Python objects at once."""
+    runs = []
+    for start in range(0, len(scores), run):
+        ordered = sorted(range(start, min(len(scores), start + run)), key=lambda i: -(scores[i] / top))  # stable
+        if len(scores) <= run:
+            return iter(ordered)
+        runs.append(array("i", ordered))
+    return heapq.merge(*runs, key=lambda i: (-(scores[i] / top), i))
 
 
 FILLER_SHARE = 0.1
@@ -200,16 +225,17 @@ def select(
             terms=terms,
         )
         if not chosen:
-            return Selection(indices=(rank(scores)[0],), over_budget=True)
+            best = min(range(total), key=lambda i: (-scores[i], i))
+            return Selection(indices=(best,), over_budget=True)
     else:
         chosen = _greedy(scores, count, similarity, redundancy, overlap, duplicate, terms=terms)
     return Selection(indices=tuple(sorted(chosen)), whole=len(chosen) == total)
 
 
-def _without_fillers(scores: Sequence[float], word_counts: Sequence[int], limit: Optional[int], share: float) -> List[int]:
+def _without_fillers(scores: Sequence[float], word_counts: Sequence[int], limit: Optional[int], share: float) -> "array[int]":
     """``word_counts`` with each sentence scoring under ``share`` times the
     best made longer than ``limit``: ``_greedy`` never takes a sentence that
     does not fit."""
     floor = share * max(scores, default=0.0)
     too_long = (limit or 0) + 1
-    return [n if score >= floor else max(n, too_long) for n, score in zip(word_counts, scores)]
+    return array("q", (n if score >= floor else max(n, too_long) for n, score in zip(word_counts, scores)))

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from summarize.budget import Budget
 from summarize.scoring import Similarity, term_weights
-from summarize.selection import _greedy, rank, select
+from summarize.selection import _greedy, best_first, select
 
 SCORES = [0.2, 0.9, 0.1, 0.8, 0.5]
 WORDS = [10, 20, 5, 30, 15]
@@ -39,7 +39,7 @@ def test_budget_covering_the_document_gives_all_of_it():
 
 def test_ties_go_to_the_earlier_sentence():
     assert select([0.5, 0.5, 0.5, 0.5], [5] * 4, Budget(sentences=2)).indices == (0, 1)
-    assert rank([0.5, 0.7, 0.5]) == [1, 0, 2]
+    assert list(best_first([0.5, 0.7, 0.5])) == [1, 0, 2]
 
 
 def test_empty_document_gives_no_indices():
@@ -242,3 +242,9 @@ def test_long_summary_never_repeats_a_sentence():
     assert len(lines) > 200  # far more than selection.COMPARED
     assert len(lines) == len(set(lines))
     assert lines.count("The council approved the new bridge over the river on Monday.") == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0, 2.0]), max_size=60), st.integers(1, 7))
+def test_best_first_in_runs_is_one_sort_by_score_then_position(scores, run):
+    assert list(best_first(scores, 2.0, run=run)) == sorted(range(len(scores)), key=lambda i: (-scores[i], i))
