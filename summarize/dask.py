@@ -434,7 +434,7 @@ def _parquet_rows(unit: Unit, work: Work) -> List[Dict[str, Any]]:
     with _open(unit, work) as handle:
         try:
             parquet = pq.ParquetFile(handle)
-            wanted = {fields.text, fields.id, fields.title}
+            wanted = {fields.text, fields.id, fields.title, fields.language}
             columns = [name for name in parquet.schema_arrow.names if name in wanted]  # in the file's order
             rows: List[Dict[str, Any]] = parquet.read_row_group(unit.row_group, columns=columns).to_pylist()
         except OSError:
@@ -609,6 +609,7 @@ def parquet_schema() -> Any:
             ("source", pa.string()),
             ("id", pa.string()),
             ("title", pa.string()),
+            ("language", pa.string()),
             ("byline", pa.string()),
             ("date", pa.string()),
             ("url", pa.string()),
@@ -700,6 +701,8 @@ def options_of(settings: Settings) -> Dict[str, Any]:
         "text_field": request.fields.text,
         "id_field": request.fields.id,
         "title_field": request.fields.title,
+        "language": request.language,
+        "language_field": request.fields.language,
         "explain": request.explain,
         "keywords": request.keywords,
         "show_keywords": showing.show_keywords,
