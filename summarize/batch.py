@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from typing import IO, Any, Callable, Dict, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import IO, Any, Callable, Dict, Iterable, Iterator, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import render, terminal
 from .datasets import read_lines
@@ -26,7 +26,7 @@ from .outcome import Outcome, Request, failed, skipped
 from .outputs import OutputFiles, Target, Writer, is_marked, mark_folder, remove_stale_temporaries
 from .sources import is_url
 from .walk import Input, Names, walk
-from .workers import Unit, Workers, ordered
+from .workers import Task, Unit, Workers, ordered
 
 
 @dataclass(frozen=True)
@@ -121,21 +121,30 @@ def plan(inputs: Iterator[Input], settings: Settings) -> Iterator[Unit[Place]]:
             continue
         place = Place(target, item.path)
         try:
-            found = False
             limit = settings.request.reading.limit()
-            for number, line in read_lines(item.path, limit):
-                found = True
-                if line is None:
-                    error = TooLargeError(f"the line is larger than the {limit:,}-byte limit")
-                    yield place, failed(f"{item.path}:{number}", error)
-                else:
-                    yield place, ("record", line, f"{item.path}:{number}")
-            if not found:
-                yield nowhere, failed(item.path, "no records: the dataset is empty")
+            for work in dataset_units(read_lines(item.path, limit), item.path, limit):
+                yield place, work
         except InputError as exc:
             yield nowhere, failed(item.path, exc)
         except OSError as exc:
             yield nowhere, failed(item.path, f"cannot read it ({exc.strerror or exc})")
+
+
+def dataset_units(lines: Iterable[Tuple[int, Optional[bytes]]], name: str, limit: int) -> Iterator[Union[Task, Outcome]]:
+    """Each line of the dataset ``name`` (``datasets.lines_of``) as a task,
+    in order, or as its failure when it is over ``limit`` bytes (``None``).
+    Raises ``InputError`` (its source ``name``) once the lines end when there
+    was none: the dataset is empty."""
+    found = False
+    for number, line in lines:
+        found = True
+        if line is None:
+            error = TooLargeError(f"the line is larger than the {limit:,}-byte limit")
+            yield failed(f"{name}:{number}", error)
+        else:
+            yield ("record", line, f"{name}:{number}")
+    if not found:
+        raise InputError("no records: the dataset is empty", source=name)
 
 
 class Repeats:

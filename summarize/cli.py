@@ -30,7 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 # The pipeline is imported once a run starts, so that --help and --version
 # start instantly.
 
-FORMAT_CHOICES = ("auto", *render.FORMATS)
+FORMAT_CHOICES = ("auto", *render.FORMATS, "parquet")
+"""The formats -f takes: parquet only with --scheduler (summarize.dask writes it)."""
 
 HINTS: Mapping[str, str] = {
     "timeout": "raise it with --timeout",
@@ -218,7 +219,8 @@ def check_writable(path: str) -> None:
     type=click.Choice(FORMAT_CHOICES),
     default="auto",
     show_default=True,
-    help="Output: rich on a terminal and plain when piped (auto), or force one. jsonl: one JSON object per line.",
+    help="Output: rich on a terminal and plain when piped (auto), or force one. jsonl: one JSON object per line; "
+    "parquet: with --scheduler only.",
 )
 @click.option(
     "--input-format",
@@ -252,7 +254,8 @@ def check_writable(path: str) -> None:
     # Not writable=True: a folder that cannot be written is a fault found on
     # the first write (exit 1, naming the file), like a full disk, not a usage error.
     type=click.Path(file_okay=False, dir_okay=True),
-    help="Write one summary file per input into DIR, mirroring the folders' layout (.txt, .json, .jsonl or .md).",
+    help="Write one summary file per input into DIR, mirroring the folders' layout (.txt, .json, .jsonl or .md). "
+    "With --scheduler, DIR may be a URL (s3://bucket/summaries/).",
 )
 @click.option(
     "--skip-existing",
@@ -299,6 +302,12 @@ def check_writable(path: str) -> None:
     "--title-field",
     metavar="NAME",
     help="The field holding a dataset record's title (default: none; the headline is looked for in the text).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Summarize on a Dask cluster (the dask extra): tcp://HOST:8786 for a running scheduler, or local:N to start "
+    "N worker processes here. Needs -o; inputs and -o may be fsspec URLs and globs (s3://bucket/news/*.jsonl).",
 )
 @click.option("--fail-fast", is_flag=True, help="With many inputs: stop at the first one that fails.")
 @click.option(
@@ -349,6 +358,7 @@ def cli(
     text_field: str,
     id_field: str,
     title_field: Optional[str],
+    scheduler: Optional[str],
     fail_fast: bool,
     highlight: bool,
     explain: bool,
@@ -412,6 +422,24 @@ def cli(
       summarize --glob '*.html' --glob '*.txt' --fail-fast archive/
       summarize --glob '*.pdf' --glob '*.docx' --glob '*.epub' papers/
 
+    Beyond one machine: --scheduler runs the same work on a Dask cluster
+    (the dask extra; Python 3.10 or later), one task per input file (per
+    row group of a Parquet file), each output what -o writes for it. Give
+    tcp://HOST:8786 for a running scheduler, or local:N to start N worker
+    processes here. -o is required; inputs and -o may be paths, globs or
+    fsspec URLs (s3:// needs the s3 extra, gs:// the gcs extra, -f parquet
+    and Parquet inputs the parquet extra). _manifest.json in -o lists what
+    was done and what failed; _SUCCESS appears when every input is done;
+    --skip-existing resumes a run with the same options.
+
+    \b
+    Examples:
+      summarize --scheduler local:2 -o summaries/ --glob '*.jsonl' news/
+      summarize --scheduler tcp://scheduler:8786 -f jsonl \\
+          's3://archive/2024/*.jsonl.gz' -o s3://summaries/2024/
+      summarize --scheduler tcp://scheduler:8786 -f parquet --skip-existing \\
+          's3://crawl/*.parquet' -o s3://summaries/crawl/
+
     Showing why: --highlight prints the whole article with the chosen
     sentences marked (>>> ... <<< when piped), --explain adds a table of
     every sentence's score and top terms, -k N lists the article's N
@@ -438,6 +466,8 @@ def cli(
         ) from None
     if skip_existing and output_dir is None:
         raise click.UsageError("--skip-existing needs --output-dir")
+    if fmt == "parquet" and scheduler is None:
+        raise click.UsageError("-f parquet needs --scheduler (Parquet is written by runs on a Dask cluster)")
     if highlight and fmt in render.JSON_FORMATS:
         raise click.UsageError("--highlight prints the article as text: use plain, rich or markdown (JSON has each sentence's index)")
     if (export_svg or export_html) and output_dir is not None:
@@ -462,6 +492,9 @@ def cli(
         keep_text=showing.highlight,
         language=language,
     )
+    if scheduler is not None:
+        return summarize_on_cluster(paths, scheduler, request, fmt, showing, output_dir, skip_existing, fail_fast, jobs,
+                                    patterns, any_case, env)
     if not is_batch(paths, output_dir):
         if fmt == "auto":
             fmt = "rich" if env.stdout_terminal else "plain"
@@ -500,6 +533,59 @@ def cli(
     if not (tally.summarized or tally.failed or tally.skipped):
         _fail(f"no input found: no files named {settings.names} in {', '.join(paths)}{_other_files(paths, settings)}")
     return ExitStatus.FAILURE if tally.failed else ExitStatus.OK
+
+
+def summarize_on_cluster(
+    paths: Sequence[str],
+    scheduler: str,
+    request: Request,
+    fmt: str,
+    showing: render.Showing,
+    output_dir: Optional[str],
+    skip_existing: bool,
+    fail_fast: bool,
+    jobs: Optional[int],
+    patterns: Tuple[str, ...],
+    any_case: Tuple[str, ...],
+    env: Environment,
+) -> int:
+    """``--scheduler``: every input summarized on a Dask cluster
+    (``summarize.dask``), one file per input under ``output_dir``."""
+    if output_dir is None:
+        raise click.UsageError("--scheduler needs -o/--output-dir: each input's summary is written there")
+    if not paths or "-" in paths:
+        raise click.UsageError("--scheduler needs file, folder or URL PATHs (stdin has no name to mirror)")
+    if jobs is not None:
+        raise click.UsageError("--jobs and --scheduler cannot be combined: the cluster's workers do the work (local:N starts N)")
+    if fmt == "rich":
+        raise click.BadParameter("rich output cannot go to files; choose plain, json, jsonl, markdown or parquet", param_hint="'-f' / '--format'")
+    from .dask import parse_scheduler, summarize_files
+    from .batch import Settings
+    from .walk import DEFAULT_PATTERNS, Names
+
+    try:
+        parse_scheduler(scheduler)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--scheduler'") from None
+    settings = Settings(
+        request=request,
+        fmt="plain" if fmt == "auto" else fmt,
+        output_dir=output_dir,
+        skip_existing=skip_existing,
+        fail_fast=fail_fast,
+        names=Names(patterns, any_case) if patterns or any_case else Names(DEFAULT_PATTERNS),
+        progress=env.stderr_terminal,
+        stdout_terminal=env.stdout_terminal,
+        showing=showing,
+        hints=HINTS,
+    )
+    try:
+        report = summarize_files(paths, settings, scheduler, stderr=sys.stderr)
+    except SummarizeError as exc:
+        _fail(describe(exc))
+    if not report.found:
+        _fail(f"no input found: no files named {settings.names} in {', '.join(paths)}{_other_files(paths, settings)}")
+    return report.exit_status
 
 
 def _other_files(paths: Sequence[str], settings: Settings) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, Iterator, List, Optional, Tuple
+from typing import Any, BinaryIO, Dict, Iterator, List, Optional, Tuple
 
 from .decoding import clean
 from .document import DEFAULT_TEXT_FIELD, Document, Fields, checked
@@ -36,23 +36,29 @@ def is_dataset(path: str) -> bool:
 
 
 def read_lines(path: str, max_bytes: int) -> Iterator[Tuple[int, Optional[bytes]]]:
-    """The non-blank lines of the dataset at ``path`` as ``(number, bytes)``,
-    numbered from 1, read lazily; a line longer than ``max_bytes`` comes as
-    ``(number, None)`` and is never held whole.  Raises ``InputError`` when
-    the file cannot be opened or is a folder."""
+    """The non-blank lines of the dataset at ``path`` (see ``lines_of``).
+    Raises ``InputError`` when the file cannot be opened or is a folder."""
     with open_input(path) as handle:
-        number = 0
-        while True:
-            line = handle.readline(max_bytes + 1)
-            if not line:
-                return
-            number += 1
-            if len(line) > max_bytes and not line.endswith(b"\n"):
-                while line and not line.endswith(b"\n"):  # pass over the rest of it
-                    line = handle.readline(1 << 20)
-                yield number, None
-            elif line.strip():
-                yield number, line
+        yield from lines_of(handle, max_bytes)
+
+
+def lines_of(stream: BinaryIO, max_bytes: int) -> Iterator[Tuple[int, Optional[bytes]]]:
+    """The non-blank lines of a dataset read from ``stream`` (a file, a
+    remote object, ``io.BytesIO``) as ``(number, bytes)``, numbered from 1,
+    read lazily; a line longer than ``max_bytes`` comes as ``(number,
+    None)`` and is never held whole."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):  # pass over the rest of it
+                line = stream.readline(1 << 20)
+            yield number, None
+        elif line.strip():
+            yield number, line
 
 
 def parse_record(line: bytes, name: str, text_field: str = DEFAULT_TEXT_FIELD) -> Dict[str, Any]:

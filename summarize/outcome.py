@@ -19,14 +19,14 @@ command's start-up pays.
 """
 from __future__ import annotations
 
-from typing import Any, BinaryIO, Mapping, NamedTuple, Optional, Tuple, Union
+from typing import Any, BinaryIO, Dict, Mapping, NamedTuple, Optional, Tuple, Union
 
 from . import languages
 from .budget import Budget, word_count
 from .core import Summary, summarize
 from .document import STDIN_NAME, Document, Fields, Reading
 from .errors import SummarizeError, printable
-from .sources import read_any, read_stream
+from .sources import from_bytes as sources_from_bytes, read_any, read_stream
 
 
 class Request(NamedTuple):
@@ -176,14 +176,35 @@ def from_stream(stream: BinaryIO, request: Request, name: str = STDIN_NAME) -> O
     return summarize_document(doc, request)
 
 
+def from_bytes(data: bytes, name: str, request: Request) -> Outcome:
+    """Read the bytes of a file named ``name`` (fetched from wherever it is
+    kept) as ``from_path`` reads a local file, and summarize it."""
+    try:
+        doc = sources_from_bytes(data, name, request.reading)
+    except SummarizeError as exc:
+        return failed(name, exc)
+    return summarize_document(doc, request)
+
+
 def from_record(line: bytes, source: str, request: Request) -> Outcome:
     """Read one dataset line (named ``source``, ``FILE.jsonl:LINE``) and summarize it."""
-    from .datasets import parse_record, record_document  # batch mode only
+    from .datasets import parse_record  # batch mode only
 
-    record_id = None
     try:
         record = parse_record(line, source, request.fields.text)
-        record_id = record.get(request.fields.id)
+    except SummarizeError as exc:
+        return failed(source, exc)
+    return from_fields(record, source, request)
+
+
+def from_fields(record: Dict[str, Any], source: str, request: Request) -> Outcome:
+    """Summarize the article in a dataset ``record`` already parsed (a JSON
+    line's object, a Parquet row), named ``source``: its fields are read as
+    ``request.fields`` says (``datasets.record_document``)."""
+    from .datasets import record_document  # batch mode only
+
+    record_id = record.get(request.fields.id)
+    try:
         doc = record_document(record, source, request.fields)
     except SummarizeError as exc:
         return failed(source, exc, record_id)

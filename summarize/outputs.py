@@ -11,7 +11,7 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
-from typing import IO, Any, Callable, Dict, Mapping, Optional
+from typing import IO, Any, Callable, Dict, Mapping, Optional, Tuple
 
 from . import render, terminal
 from .errors import OutputError
@@ -89,10 +89,9 @@ class Writer:
             if self.record is not None:
                 self.record(panel)
         if self.fmt in render.JSON_FORMATS and not self.single:
-            if summary is not None:
-                self._record(render.summary_dict(summary, source, outcome.record_id, outcome.meta))
-            elif outcome.failure is not None:
-                self._record(render.error_dict(source, render.failure_text(outcome.failure, self.hints), outcome.record_id))
+            data = record_of(outcome, self.hints)
+            if data is not None:
+                self._record(data)
             return
         if summary is None:
             return  # failures are reported on stderr only
@@ -123,6 +122,34 @@ class Writer:
             self.write("\n]\n" if self.count else "[]\n")
 
 
+def record_of(outcome: Outcome, hints: Mapping[str, str] = render.NO_HINTS) -> Optional[Dict[str, Any]]:
+    """The record of ``outcome`` among many in JSON, JSON Lines (and
+    Parquet): ``render.summary_dict``, or ``render.error_dict`` for a
+    failure (its message with ``hints``); None for a document skipped."""
+    if outcome.summary is not None:
+        return render.summary_dict(outcome.summary, outcome.source, outcome.record_id, outcome.meta)
+    if outcome.failure is not None:
+        return render.error_dict(outcome.source, render.failure_text(outcome.failure, hints), outcome.record_id)
+    return None
+
+
+def gets_file(single: bool, outcome: Outcome) -> bool:
+    """Whether ``outcome`` goes into an output file: a text file's (``single``)
+    only when it was summarized (one that failed gets no file, so
+    ``--skip-existing`` tries it again); a dataset's always."""
+    return not single or outcome.summary is not None
+
+
+ENCODING, ERRORS = "utf-8", "backslashreplace"
+"""How output files are encoded.  backslashreplace: a file name that is no
+UTF-8 quoted in a message still leaves the file valid UTF-8."""
+
+
+def encoded(text: str) -> bytes:
+    """``text`` as an output file holds it (``ENCODING``, ``ERRORS``)."""
+    return text.encode(ENCODING, ERRORS)
+
+
 class AtomicFile:
     """A file written under a temporary name in its folder, renamed into
     place by ``commit`` and deleted by ``abort``: readers never see half a
@@ -130,15 +157,9 @@ class AtomicFile:
 
     def __init__(self, path: str, mode: int) -> None:
         self.path = path
-        folder = os.path.dirname(path) or "."
-        os.makedirs(folder, exist_ok=True)
-        # The process id in the name tells a later run whether its writer is gone.
-        fd, self.temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.{os.getpid()}.", suffix=".tmp")
+        fd, self.temp = _temporary(path, mode)
         try:
-            os.fchmod(fd, mode)  # mkstemp makes 0600; outputs get the usual umask
-            # backslashreplace: a file name that is no UTF-8 quoted in a
-            # message still leaves the file valid UTF-8.
-            self.file: IO[str] = os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="")
+            self.file: IO[str] = os.fdopen(fd, "w", encoding=ENCODING, errors=ERRORS, newline="")
         except BaseException:
             os.close(fd)
             os.unlink(self.temp)
@@ -157,6 +178,44 @@ class AtomicFile:
             os.unlink(self.temp)
         except FileNotFoundError:
             pass
+
+
+def _temporary(path: str, mode: int) -> Tuple[int, str]:
+    """A new temporary file beside ``path`` (its folders made): its
+    descriptor and name, ".NAME.PID.RANDOM.tmp"."""
+    folder = os.path.dirname(path) or "."
+    os.makedirs(folder, exist_ok=True)
+    # The process id in the name tells a later run whether its writer is gone.
+    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(path)}.{os.getpid()}.", suffix=".tmp")
+    try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600; outputs get the usual umask
+    except BaseException:
+        os.close(fd)
+        os.unlink(temp)
+        raise
+    return fd, temp
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write ``data`` to the file ``path`` as ``AtomicFile`` does: under a
+    temporary name in its folder, renamed into place once whole; nothing
+    is left under either name if writing fails.  Raises ``OSError``."""
+    fd, temp = _temporary(path, _file_mode())
+    try:
+        try:
+            handle = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            raise
+        with handle:
+            handle.write(data)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except FileNotFoundError:
+            pass
+        raise
 
 
 # A temporary file of AtomicFile: ".NAME.PID.RANDOM.tmp".
@@ -215,8 +274,8 @@ class OutputFiles:
     def add(self, target: Optional[Target], outcome: Outcome) -> None:
         if target != self.target:
             self.finish()
-        if target is None or (target.single and outcome.summary is None):
-            return  # a text file that failed gets no output file: --skip-existing retries it
+        if target is None or not gets_file(target.single, outcome):
+            return
         try:
             if self.file is None:
                 self.target = target

@@ -180,11 +180,18 @@ def open_input(path: str) -> BinaryIO:
     ``path``) when it is missing, a folder or unreadable."""
     try:
         return open(path, "rb")
-    except FileNotFoundError:
-        raise InputError("no such file", source=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory; give a text file", source=path) from None
-    except PermissionError:
-        raise InputError("permission denied", source=path) from None
     except OSError as exc:
-        raise InputError(f"cannot read it ({exc.strerror or exc})", source=path) from None
+        raise open_error(exc, path) from None
+
+
+def open_error(exc: OSError, path: str) -> InputError:
+    """The ``InputError`` (its source ``path``) for ``exc``, raised while
+    opening or reading ``path``, wherever it is kept (a local file, an
+    object in a store)."""
+    if isinstance(exc, FileNotFoundError):
+        return InputError("no such file", source=path)
+    if isinstance(exc, IsADirectoryError):
+        return InputError("is a directory; give a text file", source=path)
+    if isinstance(exc, PermissionError):
+        return InputError("permission denied", source=path)
+    return InputError(f"cannot read it ({exc.strerror or exc})", source=path)

@@ -182,10 +182,11 @@ class Recorder:
 
 
 class Progress:
-    """A rich progress bar on ``stderr``: documents done/total, documents
-    per second and time left.  Transient: it is gone when stopped."""
+    """A rich progress bar on ``stderr``: documents (or other ``unit``s:
+    files) done/total, how many per second and time left.  Transient: it is
+    gone when stopped."""
 
-    def __init__(self, stderr: IO[str], total: Optional[int]) -> None:
+    def __init__(self, stderr: IO[str], total: Optional[int], unit: str = "docs") -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.bar = Progress(
@@ -202,12 +203,13 @@ class Progress:
         self.task = self.bar.add_task("summarizing", total=total, rate="")
         self.started = time.monotonic()
         self.done = 0
+        self.unit = unit
         self.bar.start()
 
     def advance(self) -> None:
         self.done += 1
         rate = self.done / max(time.monotonic() - self.started, 1e-9)
-        self.bar.update(self.task, advance=1, rate=f"{rate:.1f} docs/s")
+        self.bar.update(self.task, advance=1, rate=f"{rate:.1f} {self.unit}/s")
 
     def stop(self) -> None:
         self.bar.stop()

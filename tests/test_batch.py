@@ -949,3 +949,36 @@ def test_temporary_files_of_a_run_that_is_gone_are_removed_by_the_next(runner, t
     result = run_cli(runner, "-o", out, "--skip-existing", tree)
     assert result.exit_code == 0
     assert not any(path.exists() for path in stale) and live.exists()
+
+
+# --- what runs elsewhere share with batch mode (summarize.dask) ---------------------------
+
+
+def test_dataset_units_are_tasks_or_failures_and_an_empty_dataset_is_an_input_error():
+    from summarize.errors import InputError
+
+    units = list(batch.dataset_units([(1, b'{"text": "a"}\n'), (3, None)], "d.jsonl", 10))
+    assert units[0] == ("record", b'{"text": "a"}\n', "d.jsonl:1")
+    assert units[1].source == "d.jsonl:3" and units[1].failure.message == "the line is larger than the 10-byte limit"
+    with pytest.raises(InputError, match="no records: the dataset is empty"):
+        list(batch.dataset_units([], "d.jsonl", 10))
+
+
+def test_from_bytes_reads_what_from_path_reads(tmp_path, sample_path):
+    from summarize.outcome import from_bytes, from_path
+
+    for name, data in (("a.md", b"# Title\n\nOne sentence here. Another one there."), ("b.txt", b"  \n")):
+        path = tmp_path / name
+        path.write_bytes(data)
+        assert from_bytes(data, str(path), Request()) == from_path(str(path), Request())
+
+
+def test_write_atomically_leaves_the_whole_file_or_nothing(tmp_path):
+    from summarize.outputs import write_atomically
+
+    write_atomically(str(tmp_path / "sub" / "a.txt"), b"whole")
+    assert (tmp_path / "sub" / "a.txt").read_bytes() == b"whole"
+    (tmp_path / "b.txt").mkdir()
+    with pytest.raises(IsADirectoryError):
+        write_atomically(str(tmp_path / "b.txt"), b"data")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.txt", "sub"]  # no temporary file left

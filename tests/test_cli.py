@@ -400,6 +400,39 @@ def test_help_shows_examples_of_the_new_options(runner):
         assert example in result.stdout
 
 
+# --- --scheduler: what is refused before anything starts (no dask needed) ---------------
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--scheduler", "local:2", "a.jsonl"], "--scheduler needs -o/--output-dir"),
+        (["--scheduler", "local:2", "-o", "out", "-"], "--scheduler needs file, folder or URL PATHs"),
+        (["--scheduler", "local:2", "-o", "out", "-j", "2", "a.jsonl"], "--jobs and --scheduler cannot be combined"),
+        (["-f", "parquet", "-o", "out", "a.jsonl"], "-f parquet needs --scheduler"),
+        (["--scheduler", "local:0", "-o", "out", "a.jsonl"], "local:N needs N, a number of worker processes of at least 1"),
+        (["--scheduler", "local:2", "-f", "rich", "-o", "out", "a.jsonl"], "rich output cannot go to files"),
+    ],
+)
+def test_scheduler_usage_errors_are_one_line_and_exit_2(runner, args, message):
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_scheduler_without_the_dask_extra_names_it(runner, tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
+    (tmp_path / "a.jsonl").write_text('{"text": "One. Two."}\n', encoding="utf-8")
+    result = runner.invoke(cli, ["--scheduler", "local:2", "-o", str(tmp_path / "out"), str(tmp_path / "a.jsonl")])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == ["Error: running on a Dask cluster needs the dask extra (pip install 'summarize[dask]')"]
+    assert not (tmp_path / "out").exists()
+
+
 # --- languages ----------------------------------------------------------------
 
 WELSH = (

@@ -1,11 +1,12 @@
 """Datasets: JSON Lines records, read lazily, each line its own document."""
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
 
-from summarize.datasets import parse_record, read_lines, record_document
+from summarize.datasets import lines_of, parse_record, read_lines, record_document
 from summarize.document import Fields
 from summarize.errors import InputError, MissingFieldError
 
@@ -20,6 +21,12 @@ def test_a_line_over_the_cap_is_never_held_and_the_next_ones_go_on(tmp_path):
     path = tmp_path / "d.jsonl"
     path.write_bytes(b'{"text": "' + b"x" * 5000 + b'"}\n{"text": "b"}\n')
     assert list(read_lines(str(path), 100)) == [(1, None), (2, b'{"text": "b"}\n')]
+
+
+def test_lines_of_any_stream_are_read_as_a_file_s():
+    # What a dataset kept elsewhere (an object store, a compressed file) is read through.
+    stream = io.BytesIO(b'{"text": "a"}\n\n' + b"x" * 50 + b'\n{"text": "b"}')
+    assert list(lines_of(stream, 20)) == [(1, b'{"text": "a"}\n'), (3, None), (4, b'{"text": "b"}')]
 
 
 def test_a_deeply_nested_line_is_not_valid_json_not_a_crash():

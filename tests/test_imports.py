@@ -22,9 +22,10 @@ ALLOWED = {
     "extract.py": {"trafilatura"},  # the web extra, imported when a page is met
     "markdown.py": {"markdown_it"},  # comes with rich; imported when Markdown is met
     "pdf.py": {"pypdfium2"},  # the pdf extra, imported when a PDF is met
+    "dask.py": {"dask", "distributed", "fsspec", "pyarrow"},  # the dask and parquet extras, for --scheduler
 }
 THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext", "markdown_it", "pypdfium2",
-               "reportlab", "docx"}
+               "reportlab", "docx", "dask", "distributed", "fsspec", "pyarrow", "s3fs", "gcsfs", "moto", "boto3"}
 
 
 def imported_roots(path: Path) -> tuple:
@@ -69,7 +70,7 @@ LAYERS = {
               "sources", "datasets", "walk"},
     "document path": {"outcome"},
     "output": {"render", "terminal", "outputs"},
-    "many documents": {"workers", "batch"},
+    "many documents": {"workers", "batch", "dask"},
     "command": {"environment", "cli", "__main__"},
 }
 LAYER_OF = {module: rank for rank, modules in enumerate(LAYERS.values()) for module in modules}
@@ -153,6 +154,7 @@ def test_help_and_version_import_neither_nltk_nor_rich(flag):
     )
     loaded, _ = loaded_after(code)
     assert not {"nltk", "rich", "trafilatura", "lxml", "markdown_it", "pypdfium2"} & set(loaded)
+    assert not {"dask", "distributed", "fsspec", "pyarrow"} & set(loaded)
 
 
 def cli_run(path: Path) -> str:
@@ -168,6 +170,7 @@ def test_text_input_does_not_import_the_web_extra(tmp_path):
     loaded, printed = loaded_after(cli_run(path))
     assert "One sentence here." in printed  # the run did happen
     assert not {"trafilatura", "lxml", "htmldate", "courlan", "markdown_it", "pypdfium2"} & set(loaded)
+    assert not {"dask", "distributed", "fsspec", "pyarrow"} & set(loaded)
 
 
 @pytest.mark.parametrize("name", ["libya-haftar-rome-paris.txt", "fr-conseil-municipal-pistes.txt"])
