@@ -5,10 +5,20 @@ rules cut where it cannot see an end and join where it cut wrongly.  The
 rules (their names are used in the tests):
 
 * **glued-end** -- informal text drops the space after an end mark, where
-  Punkt never looks: "Base...Miramar is north" and "great service.The
-  staff" split (an ellipsis before a capital always; a single mark only
-  after a whole lower-case word that is no abbreviation, before a capitalised
-  word that is no domain part).
+  Punkt never looks: "Base...Miramar is north", "great service.The
+  staff" and "l'\u00e9t\u00e9.Le lendemain" split (an ellipsis before a capital
+  always; a single mark only after a whole word ending in two lower-case
+  letters that is no abbreviation, before a capitalised word that is no
+  domain part; letters of any alphabet).
+* **ordinal** -- German (and Danish, Norwegian, Finnish, Czech, Polish)
+  writes an ordinal number with a full stop: "am 13. Mai", "im 15.
+  Jahrhundert".  A piece ending in a number of one to three digits and a
+  full stop joins the next when the next word is a month or a noun that
+  follows ordinals (``months.txt``, ``ordinal_nouns.txt``), or when the
+  word before the number announces an ordinal (``ordinal_words.txt``:
+  "am", "im", "vom") and the next word is no sentence starter.  A year
+  ("im Jahr 2005.") has four digits and still ends the sentence.  Only for
+  a language with ``ordinal_words.txt``.
 * **trailing-enumerator** -- in "Steps: 1. Open the box." Punkt ends a
   sentence after "1."; an enumerator right after a colon moves to the
   sentence it numbers.
@@ -17,10 +27,13 @@ rules (their names are used in the tests):
   or a short attribution (one to three words, the first not a sentence
   starter, a verb from ``speech_verbs.txt``, punctuation): ``"Why?" he
   asked.`` and ``"Why?" Smith asked.`` are one sentence each, '"Over?"
-  Nobody answered.' is two.  (Punkt always cuts after ``?``.)
+  Nobody answered.' is two.  (Punkt always cuts after ``?``.)  The closing
+  marks are the language's (``quotes.txt``), after the space French puts
+  before them: "\u00ab Pourquoi ? \u00bb dit-il."
 * **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
   sentence and followed by a lower-case word is a name ("as popular as
-  Yahoo! and AOL", "on E! channel"), not an end.
+  Yahoo! and AOL", "on E! channel"), not an end (capitals of any
+  alphabet: "\u00d6sterreich!").
 * **dash-continues** -- a piece opening with a dash and a lower-case word
   continues the sentence before it ("known as Mom B. -- was caught").
 * **leading-debris** -- a sentence never starts with material that belongs
@@ -39,9 +52,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from typing import TYPE_CHECKING, FrozenSet, Iterator, List, Match, Pattern, Tuple
+from typing import TYPE_CHECKING, FrozenSet, Iterator, List, Match, Optional, Pattern, Tuple
 
-from .datafiles import read_word_list
+from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._punkt import Lexicon
@@ -87,23 +100,36 @@ _DEBRIS_FIRST = ".!?\u2026[:;"
 # An enumerator ending a piece right after a colon (rule trailing-enumerator).
 _TRAILING_ENUMERATOR = re.compile(r"(?<=:)\s+(\(?\d{1,3}[.)])$")
 
-# A capitalised word glued to one "!", after another word (rule
-# name-exclamation): "Yahoo!", "E!".
-_NAME_BANG = re.compile(r"\S\s+[A-Z][\w'-]*!$")
+# A word glued to one "!", after another word (rule name-exclamation):
+# "Yahoo!", "E!".  Any letter here, the case checked in code (``re`` has no
+# class of capitals beyond ASCII): "\u00d6sterreich!" too.
+_NAME_BANG = re.compile(r"\S\s+([^\W\d_])[\w'-]*!$")
 
-# A piece opening with a dash and a lower-case word (rule dash-continues).
-_DASH_CONTINUES = re.compile(r"(?:--+|\u2014|\u2013)\s*[a-z]")
+# A piece opening with a dash and a letter (rule dash-continues; the
+# letter must be lower-case, checked in code).
+_DASH_CONTINUES = re.compile(r"(?:--+|\u2014|\u2013)\s*([^\W\d_])")
 
-# Cheap test for rule glued-end, so most blocks skip it.
-GLUE_HINT = re.compile(r"[.!?\u2026][A-Z]")
-# An end mark glued to a capitalised word (rule glued-end): an ellipsis
-# after a word character, or a mark after a whole lower-case word.
+# Where rule glued-end may cut: an end mark before a letter; only those
+# before a capital are kept (``glue_hints``: ``re`` has no class of
+# capitals beyond ASCII, and one listing them costs millions of
+# instructions to compile).
+GLUE_HINT = re.compile(r"[.!?\u2026][^\W\d_]")
+# An end mark glued to a word (rule glued-end): an ellipsis after a word
+# character, or a mark after a whole word.  Letters of any alphabet: the
+# cases asked for (an ellipsis before a capital; a mark between a word
+# ending in two lower-case letters and a capitalised, otherwise lower-case
+# word) are checked on the match by glued_cut, since ``re`` has no class of
+# capitals beyond ASCII ("\u00e9t\u00e9.Le", "\u0433\u043e\u0434\u0430.\u041e\u043d").
 GLUED_END = re.compile(
-    r"(?<=\w)(?:\.{2,}|\u2026)(?=[A-Z])"
-    r"|(?:(?<=[\s\"'(\u201c])|^)(?P<word>[A-Za-z]*[a-z]{2})[.!?]+"
+    r"(?<=\w)(?:\.{2,}|\u2026)(?=(?P<after>[^\W\d_]))"
+    r"|(?:(?<=[\s\"'(\u201c\u00ab\u201e])|^)(?P<word>[^\W\d_]*[^\W\d_]{2})(?P<marks>[.!?]+)"
     r"(?!(?:Com|Net|Org|Edu|Gov|Info|Biz)\b)"
-    r"(?=[A-Z][a-z]*(?:[\s,;:!?'\u2019\")]|\.(?:\s|$)|$))"
+    r"(?=(?P<next>[^\W\d_]+)(?:[\s,;:!?'\u2019\")\u00bb\u201c]|\.(?:\s|$)|$))"
 )
+
+# A piece ending in a number of one to three digits and a full stop, with
+# the word before it (rule ordinal).
+_ORDINAL_END = re.compile(r"(?:(?<=\s)|^)(?:([^\W\d_]+)\s+)?\d{1,3}\.$")
 
 # A full stop, exclamation or question mark of Chinese or Japanese text
 # (rule cjk-end), unless a closing quote or bracket follows it: that quote
@@ -116,29 +142,61 @@ _CJK_END = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _attribution() -> "Pattern[str]":
-    """One to three words then a speech verb closed by punctuation:
-    '"Why?" Smith asked.' but not '"Why?" Officials said the plan ...'."""
-    verbs = "|".join(re.escape(v) for v in read_word_list("speech_verbs.txt"))
+@lru_cache(maxsize=None)
+def _attribution(language: str = DEFAULT_LANGUAGE) -> "Pattern[str]":
+    """One to three words then a speech verb of ``language`` closed by
+    punctuation: '"Why?" Smith asked.' but not '"Why?" Officials said the
+    plan ...'."""
+    verbs = "|".join(re.escape(v) for v in read_word_list("speech_verbs.txt", language)) or r"(?!)"
     return re.compile(r"(?:\S+\s+){1,3}(?:%s)[.,;:!?]" % verbs)
+
+
+@lru_cache(maxsize=None)
+def _quoted_mark_end(closers: str) -> "Pattern[str]":
+    """``_QUOTED_MARK_END`` with the closing marks ``closers`` of a language
+    with ``quotes.txt``, allowing the space French puts before "?", "!"
+    and "\u00bb" ("\u00ab Pourquoi ? \u00bb dit-il")."""
+    return re.compile(r"[?!\u2026](?:[^\S\n]?[%s])+$" % re.escape(closers))
+
+
+@lru_cache(maxsize=None)
+def _ordinal_words(language: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """``(words before an ordinal, words after one)`` of ``language``, lower
+    case (rule ordinal): ``ordinal_words.txt``; ``months.txt`` and
+    ``ordinal_nouns.txt``.  Both empty without ``ordinal_words.txt``."""
+    before = frozenset(w.lower() for w in read_word_list("ordinal_words.txt", language))
+    if not before:
+        return before, frozenset()
+    after = frozenset(
+        w.lower().rstrip(".") for name in ("months.txt", "ordinal_nouns.txt") for w in read_word_list(name, language)
+    )
+    return before, after
 
 
 def correct(block: str, pieces: List[Span], lexicon: "Lexicon") -> List[Span]:
     """The sentence spans of ``block`` after every correction, from the
-    ``pieces`` Punkt cut it into (offsets into ``block``).
+    ``pieces`` Punkt cut it into (offsets into ``block``), with the word
+    lists of ``lexicon``'s language.
 
     The result keeps the span contract (ordered, disjoint, no whitespace at
     either end, every non-whitespace character covered).
     """
-    if GLUE_HINT.search(block):
-        pieces = _split_glued(block, pieces, lexicon.abbreviations)
+    hints = glue_hints(block)
+    if hints:
+        pieces = _split_glued(block, pieces, lexicon.abbreviations, hints)
     if _CJK_MARK.search(block):
         pieces = _split_cjk(block, pieces)
-    return _correct(block, pieces, lexicon.starters)
+    return _correct(block, pieces, lexicon)
 
 
-def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List[Span]:
+def glue_hints(block: str) -> List[int]:
+    """The offsets in ``block`` of the end marks right before a capital
+    letter (of any alphabet): the only places rule glued-end may cut.  Most
+    blocks have none ("U.S." has one, "a.m." and "www.cnn.com" none)."""
+    return [m.start() for m in GLUE_HINT.finditer(block) if block[m.end() - 1].isupper()]
+
+
+def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str], hints: Optional[List[int]] = None) -> List[Span]:
     """Split the ``spans`` of ``block`` where a sentence end is glued to the next word.
 
     Rule glued-end: Punkt only considers an end mark followed by whitespace
@@ -151,11 +209,11 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
     "j.doe@Example.org" stay whole).
     """
     out: List[Span] = []
-    hints = [m.start() for m in GLUE_HINT.finditer(block)]
+    if hints is None:
+        hints = glue_hints(block)
     for s, e in spans:
         for m in _glued_ends(block, s, e, hints):
-            word = m.group("word")
-            if word is not None and word.lower() in abbrevs:
+            if not glued_cut(m, abbrevs):
                 continue
             cut = m.end()
             out.append((s, cut))
@@ -164,10 +222,30 @@ def _split_glued(block: str, spans: List[Span], abbrevs: FrozenSet[str]) -> List
     return out
 
 
+def glued_cut(m: "Match[str]", abbrevs: FrozenSet[str]) -> bool:
+    """Whether a match of ``GLUED_END`` is a sentence end (rule glued-end).
+
+    An ellipsis before a capital always is; a mark after a word is when the
+    word ends in two lower-case letters and is no abbreviation and the next
+    word is capitalised and otherwise lower-case ("service.The", "\u00e9t\u00e9.Le").
+    A word match whose marks begin with an ellipsis before a capital
+    ("word...ABC") is an ellipsis end.
+    """
+    word = m.group("word")
+    if word is None:
+        return m.group("after").isupper()
+    after = m.group("next")
+    if not after[0].isupper():
+        return False
+    if word[-2:].islower() and (len(after) == 1 or after[1:].islower()):
+        return word.lower() not in abbrevs
+    return m.group("marks").startswith("..")
+
+
 def _glued_ends(block: str, s: int, e: int, hints: List[int]) -> Iterator["Match[str]"]:
     """The matches of ``GLUED_END`` in ``block[s:e]``, searched only in the
     words holding a mark before a capital (``hints``, the starts of
-    ``GLUE_HINT`` matches in ``block``).
+    ``glue_hints`` of ``block``).
 
     Every match ends between such a mark and its capital, and none holds
     whitespace, so searching each of those words alone finds the same
@@ -212,17 +290,17 @@ def _split_cjk(block: str, spans: List[Span]) -> List[Span]:
     return out
 
 
-def _is_attribution(block: str, s: int, e: int, starters: FrozenSet[str]) -> bool:
+def _is_attribution(block: str, s: int, e: int, lexicon: "Lexicon") -> bool:
     """Whether ``block[s:e]`` opens with a short attribution ("Smith asked.").
 
     Not when its first word is a sentence starter: '"Is it over?" Nobody
     answered.' is two sentences.
     """
-    if not _attribution().match(block, s, e):
+    if not _attribution(lexicon.language).match(block, s, e):
         return False
     first = block[s:e].split(None, 1)[0].lower().strip("\"'\u201c\u2018")
-    # "I" is capitalised anywhere: '"Are you nuts?" I screamed.'
-    return first == "i" or first not in starters
+    # English "I" is capitalised anywhere: '"Are you nuts?" I screamed.'
+    return (first == "i" and lexicon.language == "en") or first not in lexicon.starters
 
 
 def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
@@ -238,7 +316,28 @@ def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
     return out
 
 
-def _correct(block: str, spans: List[Span], starters: FrozenSet[str]) -> List[Span]:
+def _join_ordinals(block: str, spans: List[Span], language: str, starters: FrozenSet[str]) -> List[Span]:
+    """Rule ordinal (see the module docstring): "am 13. Mai", "im 15.
+    Jahrhundert", "der 35. Tagung" are not sentence ends."""
+    before, after = _ordinal_words(language)
+    if not before:
+        return spans
+    out: List[Span] = []
+    for s, e in spans:
+        if out:
+            prev_s, prev_e = out[-1]
+            m = _ORDINAL_END.search(block, max(prev_s, prev_e - 40), prev_e)
+            if m is not None:
+                nxt = block[s:e].split(None, 1)[0].strip(".,;:!?\"'\u201c\u201d\u201e\u00bb\u00ab()").lower()
+                word = (m.group(1) or "").lower()
+                if nxt in after or (word in before and nxt not in starters):
+                    out[-1] = (prev_s, e)
+                    continue
+        out.append((s, e))
+    return out
+
+
+def _correct(block: str, spans: List[Span], lexicon: "Lexicon") -> List[Span]:
     """Apply the post-Punkt corrections to the sentence ``spans`` of ``block``.
 
     ``spans`` are offsets into ``block`` as Punkt returned them; the result
@@ -246,29 +345,39 @@ def _correct(block: str, spans: List[Span], starters: FrozenSet[str]) -> List[Sp
     every non-whitespace character covered).
     """
     out: List[Span] = []
+    if lexicon.quotes is None:
+        closers, quoted_mark_end = _CLOSERS, _QUOTED_MARK_END
+    else:
+        closers = lexicon.quotes[1] + ")]"
+        quoted_mark_end = _quoted_mark_end(closers)
     spans = _move_trailing_enumerators(block, spans)
+    spans = _join_ordinals(block, spans, lexicon.language, lexicon.starters)
     for s, e in spans:
         if out:
             prev_s, prev_e = out[-1]
             # Rule quoted-mark-continues.  A bare "?" before a lower-case word
             # is not merged: informal text often starts sentences lower-case.
             if (
-                block[prev_e - 1] in _CLOSERS
-                and _QUOTED_MARK_END.search(block, max(prev_s, prev_e - 8), prev_e)
-                and (block[s].islower() or _is_attribution(block, s, e, starters))
+                block[prev_e - 1] in closers
+                and quoted_mark_end.search(block, max(prev_s, prev_e - 8), prev_e)
+                and (block[s].islower() or _is_attribution(block, s, e, lexicon))
             ):
                 out[-1] = (prev_s, e)
                 continue
             # Rule name-exclamation: "as popular as Yahoo! and AOL", "on E!
             # channel".  Not for a sentence's first word ("Wow! that was").
-            if block[s].islower() and _NAME_BANG.search(block, max(prev_s, prev_e - 40), prev_e):
-                out[-1] = (prev_s, e)
-                continue
+            if block[s].islower():
+                bang = _NAME_BANG.search(block, max(prev_s, prev_e - 40), prev_e)
+                if bang is not None and bang.group(1).isupper():
+                    out[-1] = (prev_s, e)
+                    continue
             # Rule dash-continues: a dash before a lower-case word carries the
             # sentence on ("known as Mom B. -- was caught").
-            if block[s] in _DASH_FIRST and _DASH_CONTINUES.match(block, s, e):
-                out[-1] = (prev_s, e)
-                continue
+            if block[s] in _DASH_FIRST:
+                dash = _DASH_CONTINUES.match(block, s, e)
+                if dash is not None and dash.group(1).islower():
+                    out[-1] = (prev_s, e)
+                    continue
         if out and block[s] in _DEBRIS_FIRST:
             # Rule leading-debris: hand marks that close the previous sentence back to it.
             m = _LEADING_DEBRIS.match(block, s, e)

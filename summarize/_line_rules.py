@@ -27,7 +27,7 @@ import re
 from functools import lru_cache
 from typing import FrozenSet, Iterable, Iterator, List, Optional, Tuple
 
-from .datafiles import read_word_list
+from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
 Span = Tuple[int, int]
 
@@ -54,10 +54,11 @@ _MIN_WRAP_WIDTH = 30
 _WRAP_SLACK = 3
 
 
-@lru_cache(maxsize=1)
-def _continuation_words() -> FrozenSet[str]:
-    """The words a line may end with and still go on (``continuation_words.txt``), loaded once."""
-    return frozenset(w.lower() for w in read_word_list("continuation_words.txt"))
+@lru_cache(maxsize=None)
+def _continuation_words(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
+    """The words a line of ``language`` may end with and still go on
+    (``continuation_words.txt``), loaded once."""
+    return frozenset(w.lower() for w in read_word_list("continuation_words.txt", language))
 
 
 def iter_paragraphs(text: str) -> Iterator[Span]:
@@ -126,7 +127,7 @@ def wrap_width(text: str, paragraphs: Iterable[Span]) -> int:
     return max(widest, _MIN_WRAP_WIDTH)
 
 
-def layout_cuts(text: str, p_start: int, p_end: int, width: int) -> Iterator[int]:
+def layout_cuts(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> Iterator[int]:
     """The offsets in the paragraph ``text[p_start:p_end]`` where line layout
     starts a sentence, in order, lazily.
 
@@ -138,10 +139,11 @@ def layout_cuts(text: str, p_start: int, p_end: int, width: int) -> Iterator[int
     next line, with ``_WRAP_SLACK`` columns to spare (a wrapping tool would
     have pulled that word up); after a hard
     break a capitalised line starts a sentence, unless the line before ends
-    in a comma, dash or continuation word ("and", "the").  Hard-wrapped prose
-    never triggers either rule, so it splits exactly as unwrapped text.
+    in a comma, dash or continuation word of ``language`` ("and", "the").
+    Hard-wrapped prose never triggers either rule, so it splits exactly as
+    unwrapped text.
     """
-    continuation = _continuation_words()
+    continuation = _continuation_words(language)
     in_list = LIST_MARKER.match(text, p_start, p_end) is not None
     lines = _lines(text, p_start, p_end)
     first_start, first_end = next(lines)
@@ -168,7 +170,7 @@ def layout_cuts(text: str, p_start: int, p_end: int, width: int) -> Iterator[int
         prev = body
 
 
-def blocks(text: str, p_start: int, p_end: int, width: int) -> Iterator[Span]:
+def blocks(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> Iterator[Span]:
     """Split the paragraph ``text[p_start:p_end]`` at its layout cuts.
 
     Yields spans into ``text``, in order, stripped of whitespace at both
@@ -178,7 +180,7 @@ def blocks(text: str, p_start: int, p_end: int, width: int) -> Iterator[Span]:
         yield p_start, p_end
         return
     start = p_start
-    for cut in layout_cuts(text, p_start, p_end, width):
+    for cut in layout_cuts(text, p_start, p_end, width, language):
         yield _trimmed(text, start, cut)
         start = cut
     yield _trimmed(text, start, p_end)

@@ -2,8 +2,10 @@
 
 Private to ``summarize.sentences``, which imports this module on first use:
 importing it loads NLTK's Punkt module (``nltk_modules.load``, never all of
-NLTK).  Nothing is learned from the input: the parameters come from word
-lists in ``summarize/data/`` (a ``Lexicon``), read once.
+NLTK).  Nothing is learned from the input: the parameters come from the
+word lists of one language in ``summarize/data/<language>/`` (a
+``Lexicon``), read once per language; each language has its own
+``Tokenizer`` (``tokenizer(language)``).
 
 The rules applied inside Punkt (their names are used in the tests):
 
@@ -33,6 +35,19 @@ The rules applied inside Punkt (their names are used in the tests):
   splits, "so... maybe" does not.  ``\u2026`` is made a candidate end so
   Punkt sees it at all, and Punkt is shown ``.....`` for ``. . .`` (same
   length, so offsets hold).
+* **elided-abbreviation** -- French and Italian glue an elided article to
+  the next word ("l'art. 12", "dall'art. 12"): Punkt's token is "'art.",
+  and the abbreviation is what follows the apostrophe (``elisions.txt``:
+  the elided words).
+* **opening-mark** -- "\u00bf" and "\u00a1" only ever open a sentence
+  ("etc. \u00bfQu\u00e9"): after an abbreviation they start one, though
+  Punkt sees no capital.
+* **quote-pairs** -- after an end mark, Punkt moves quotation marks and
+  brackets followed by a space back to the sentence before.  NLTK lists
+  opening marks there too, which left French "\u00ab" (always followed by a
+  space) at the end of the sentence before it: for a language with a
+  ``quotes.txt`` only its closing marks move back (English keeps NLTK's
+  list).
 * **next-token-context** -- Punkt judges a candidate end from the word
   before it and the next word, but counted a full stop *inside* the next
   word ('3 oz. cups."' split after "oz.", 'like ... people?"' after the
@@ -43,10 +58,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, FrozenSet, Optional
+from typing import TYPE_CHECKING, Any, FrozenSet, Optional, Tuple
 
 from . import nltk_modules
-from .datafiles import word_types
+from .datafiles import DEFAULT_LANGUAGE, read_word_list, word_types
 
 if TYPE_CHECKING:  # pragma: no cover
     from nltk.tokenize.punkt import PunktToken
@@ -61,33 +76,90 @@ LAST_WORD = re.compile(r"\s(\S+)$")
 ACRONYM = re.compile(r"(?:[^\W\d_]{1,2}\.){2,}$")
 
 
+# The English quotation marks: what a language without ``quotes.txt`` uses.
+ENGLISH_QUOTES = ("\"'\u201c\u2018", "\"'\u201d\u2019")
+# Marks that only ever open a sentence (rule opening-mark).
+SENTENCE_OPENERS = "\u00bf\u00a1"
+
+
 @dataclass(frozen=True)
 class Lexicon:
-    """The word lists the splitter reads, as Punkt types (lower-cased,
-    without a final period): ``abbreviations``, ``starters`` (words that
-    open sentences), ``nonfinal`` ("e.g."), ``titles`` ("Dr."),
-    ``non_names`` (words that cannot follow a title in a name: "He",
-    "The") and ``before_number`` ("No." before a number)."""
+    """The word lists the splitter reads for one ``language``.
 
+    As Punkt types (lower-cased, without a final period):
+    ``abbreviations``, ``starters`` (words that open sentences),
+    ``nonfinal`` ("e.g."), ``titles`` ("Dr."), ``non_names`` (words that
+    cannot follow a title in a name: "He", "The") and ``before_number``
+    ("No." before a number).  ``elisions``: the lower-case words written
+    elided before an apostrophe ("l" of "l'art."; rule
+    elided-abbreviation).  ``quotes``: ``(opening marks, closing marks)``
+    of ``quotes.txt``, or ``None`` without one (English: NLTK's
+    realignment list and ``ENGLISH_QUOTES``).
+    """
+
+    language: str
     abbreviations: FrozenSet[str]
     starters: FrozenSet[str]
     nonfinal: FrozenSet[str]
     titles: FrozenSet[str]
     non_names: FrozenSet[str]
     before_number: FrozenSet[str]
+    elisions: FrozenSet[str] = frozenset()
+    quotes: Optional[Tuple[str, str]] = None
+
+    @property
+    def closers(self) -> str:
+        """The closing quotation marks (a mark that closes some pair counts,
+        even if it opens another)."""
+        return (self.quotes or ENGLISH_QUOTES)[1]
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """The English word lists of ``summarize/data/``, read once."""
+@lru_cache(maxsize=None)
+def lexicon(language: str = DEFAULT_LANGUAGE) -> Lexicon:
+    """The word lists of ``summarize/data/<language>/``, read once per language."""
     return Lexicon(
-        abbreviations=word_types("abbreviations.txt"),
-        starters=word_types("sentence_starters.txt"),
-        nonfinal=word_types("nonfinal_abbreviations.txt"),
-        titles=word_types("titles.txt"),
-        non_names=word_types("non_names.txt"),
-        before_number=word_types("number_abbreviations.txt"),
+        language=language,
+        abbreviations=word_types("abbreviations.txt", language),
+        starters=word_types("sentence_starters.txt", language),
+        nonfinal=word_types("nonfinal_abbreviations.txt", language),
+        titles=word_types("titles.txt", language),
+        non_names=word_types("non_names.txt", language),
+        before_number=word_types("number_abbreviations.txt", language),
+        elisions=frozenset(w.lower() for w in read_word_list("elisions.txt", language)),
+        quotes=quote_marks(language),
     )
+
+
+def quote_marks(language: str) -> Optional[Tuple[str, str]]:
+    """``(openers, closers)``: the quotation marks of ``quotes.txt`` (one
+    pair a line), or ``None`` when the language has no such list.
+
+    A mark that closes some pair counts as a closer even if it opens
+    another (German "\u201c" closes \u201e\u2026\u201c and opens
+    \u201c\u2026\u201d): after an end mark it stays with the sentence
+    before.  The straight quotes close as often as they open: they are
+    always closers.
+    """
+    pairs = [entry.split() for entry in read_word_list("quotes.txt", language)]
+    if not pairs:
+        return None
+    closers = "".join(dict.fromkeys(["\"", "'"] + [close for _, close in pairs]))
+    openers = "".join(dict.fromkeys(o for o, _ in pairs if o not in closers))
+    return openers, closers
+
+
+def unelided(typ: str, elisions: FrozenSet[str]) -> str:
+    """The Punkt type ``typ`` without an elided word before its apostrophe
+    (rule elided-abbreviation): "'art" and "l'art" are "art" when "l" is
+    one of ``elisions``; other types (all of them for a language without
+    elisions) are returned as they are."""
+    if not elisions:
+        return typ
+    typ = typ.replace("\u2019", "'")
+    if typ.startswith("'"):
+        return typ[1:]
+    head, mark, rest = typ.partition("'")
+    return rest if mark and head in elisions else typ
 
 
 def shown_to_punkt(text: str) -> str:
@@ -104,6 +176,13 @@ class LanguageVars(punkt.PunktLanguageVars):  # type: ignore[misc]
     # The one-character ellipsis is a candidate end like "...", so that
     # Punkt splits it off words and asks the second pass about it.
     sent_end_chars = (".", "?", "!", "\u2026")
+
+    def __init__(self, closers: Optional[str] = None) -> None:
+        super().__init__()
+        if closers is not None:
+            # Rule quote-pairs: only these closing marks (and brackets)
+            # move back to the sentence before.
+            self.re_boundary_realignment = re.compile(r"[%s)\]}]+?(?:\s+|(?=--)|$)" % re.escape(closers), re.MULTILINE)
 
 
 # Punkt's candidate contexts ("word" + end mark + whitespace and the next
@@ -138,7 +217,7 @@ class Tokenizer(punkt.PunktSentenceTokenizer):  # type: ignore[misc]
             # One-letter words are skipped: "J. I. Smith" must not.
             if len(word) > 1:
                 params.add_ortho_context(word, punkt._ORTHO_MID_LC | punkt._ORTHO_BEG_UC)
-        super().__init__(params, lang_vars=LanguageVars())
+        super().__init__(params, lang_vars=LanguageVars(lexicon.quotes[1] if lexicon.quotes else None))
         self._lexicon = lexicon
         self._listed = lexicon.abbreviations | lexicon.before_number
 
@@ -194,6 +273,13 @@ class Tokenizer(punkt.PunktSentenceTokenizer):  # type: ignore[misc]
 
     def _first_pass_annotation(self, aug_tok: PunktToken) -> None:
         super()._first_pass_annotation(aug_tok)
+        elisions = self._lexicon.elisions
+        if elisions and aug_tok.sentbreak and aug_tok.period_final and "'" in aug_tok.tok.replace("\u2019", "'"):
+            if unelided(aug_tok.type_no_period, elisions) in self._lexicon.abbreviations:
+                # Rule elided-abbreviation: "l'art." is the abbreviation "art.".
+                aug_tok.sentbreak = False
+                aug_tok.abbr = True
+                return
         if aug_tok.sentbreak and aug_tok.period_final and ACRONYM.match(aug_tok.tok):
             # Rule dotted-acronym: "U.S.G.", "V.P.", "W.H.S." are
             # abbreviations even when not listed; they end a sentence only
@@ -214,7 +300,10 @@ class Tokenizer(punkt.PunktSentenceTokenizer):  # type: ignore[misc]
             aug_tok2 is not None
             and aug_tok2.tok[:1].isdigit()
             and aug_tok1.period_final
-            and aug_tok1.type_no_period in self._lexicon.before_number
+            and (
+                aug_tok1.type_no_period in self._lexicon.before_number
+                or unelided(aug_tok1.type_no_period, self._lexicon.elisions) in self._lexicon.before_number
+            )
         ):
             # Rule number-abbreviation: "No. 5", "p. 45", "No. 1-ranked".
             aug_tok1.sentbreak = False
@@ -223,7 +312,11 @@ class Tokenizer(punkt.PunktSentenceTokenizer):  # type: ignore[misc]
         reason: Optional[str] = super()._second_pass_annotation(aug_tok1, aug_tok2)
         if aug_tok2 is None or not aug_tok1.abbr:
             return reason
-        if aug_tok1.type_no_period in self._lexicon.nonfinal:
+        if aug_tok2.tok[:1] in SENTENCE_OPENERS:
+            # Rule opening-mark: "\u00bf" and "\u00a1" only ever open a sentence
+            # ("etc. \u00bfQu\u00e9"); Punkt sees no capital and would not split.
+            aug_tok1.sentbreak = True
+        elif aug_tok1.type_no_period in self._lexicon.nonfinal:
             # Rule nonfinal-abbreviation: "e.g." leads into the next word,
             # so no following word (not even "The") starts a sentence.
             aug_tok1.sentbreak = False
@@ -241,7 +334,8 @@ class Tokenizer(punkt.PunktSentenceTokenizer):  # type: ignore[misc]
         return reason
 
 
-@lru_cache(maxsize=1)
-def tokenizer() -> Tokenizer:
-    """The English tokenizer, built once."""
-    return Tokenizer(lexicon())
+@lru_cache(maxsize=None)
+def tokenizer(language: str = DEFAULT_LANGUAGE) -> Tokenizer:
+    """The tokenizer of ``language`` (a code with a folder in
+    ``summarize/data/``), built once per language."""
+    return Tokenizer(lexicon(language))

@@ -3,24 +3,37 @@
 Bylines, credits ("CNN's Jane Doe contributed to this report."), calls to
 action ("Click here", "Follow us on Twitter", "Read more: ..."), copyright
 and photo-credit lines.  The patterns are plain regular expressions in
-``summarize/data/boilerplate.txt``, so they can be read and extended without
+``summarize/data/<language>/boilerplate.txt``, so they can be read and extended without
 touching code.
 """
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Pattern, Tuple
+from typing import Dict, Pattern, Tuple
 
-from .datafiles import read_word_list
+from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
 
 _Anywhere = Tuple[Tuple[str, Pattern[str]], ...]
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> Tuple[Pattern[str], _Anywhere]:
-    """``(at the start, anywhere)``: the patterns of ``boilerplate.txt``.
+class _Patterns:
+    """A language's patterns (see ``_patterns``): ``at_start`` joined into
+    one, ``anywhere`` each with its required words, and those words alone
+    (``literals``).  (A plain class: defining a named tuple costs about a
+    million instructions at import.)"""
+
+    __slots__ = ("at_start", "anywhere", "literals")
+
+    def __init__(self, at_start: Pattern[str], anywhere: _Anywhere, literals: Tuple[str, ...]) -> None:
+        self.at_start, self.anywhere, self.literals = at_start, anywhere, literals
+
+
+_LOADED: Dict[str, _Patterns] = {}
+
+
+def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
+    """The patterns of ``language``'s ``boilerplate.txt``, read once.
 
     Those anchored at the start are joined into one.  A pattern written
     ``.*rest`` is searched for as ``rest`` anywhere in the sentence: the same
@@ -29,13 +42,21 @@ def _patterns() -> Tuple[Pattern[str], _Anywhere]:
     sentences are ruled out by a substring test: a case-insensitive search
     at every position is the slow part.
     """
+    loaded = _LOADED.get(language)
+    if loaded is not None:
+        return loaded
     start, anywhere = [], []
-    for pattern in read_word_list("boilerplate.txt"):
+    for pattern in read_word_list("boilerplate.txt", language):
         if pattern.startswith(".*"):
             anywhere.append((required_literal(pattern[2:]), re.compile(pattern[2:], re.IGNORECASE)))
         else:
             start.append(pattern)
-    return re.compile("|".join(f"(?:{p})" for p in start) or r"(?!)", re.IGNORECASE), tuple(anywhere)
+    patterns = _LOADED[language] = _Patterns(
+        re.compile("|".join(f"(?:{p})" for p in start) or r"(?!)", re.IGNORECASE),
+        tuple(anywhere),
+        tuple(literal for literal, _ in anywhere),
+    )
+    return patterns
 
 
 # Characters that match an ASCII letter under re.IGNORECASE but do not
@@ -50,13 +71,23 @@ def fold(text: str) -> str:
 
 
 def required_literal(pattern: str) -> str:
-    """The longest run of lower-case ASCII letters and spaces that every
-    match of ``pattern`` contains (outside groups, classes and escapes, and
-    not made optional by a quantifier), lower-cased; ``""`` when there is none."""
+    """The longest run of letters and spaces that every match of
+    ``pattern`` contains (outside groups, classes and escapes, and not made
+    optional by a quantifier), lower-cased; ``""`` when there is none.
+
+    Only letters whose case folds one to one count ("\u00e9", "\u00fc", Cyrillic:
+    every ``IGNORECASE`` match of them lower-cases to them), and symbols
+    beyond ASCII that have no case ("\u00a9"); the run stops at any other
+    character ("\u00df", whose upper case is "SS").
+    """
     runs, run, depth, i = [], "", 0, 0
     while i < len(pattern):
         char = pattern[i]
-        if depth == 0 and (char.isascii() and char.isalpha() or char == " "):
+        if depth == 0 and (
+            char.isalpha() and char.lower() == char.upper().lower()
+            or char == " "
+            or not char.isascii() and not char.isalnum() and not char.isspace() and char.lower() == char.upper() == char
+        ):
             run += char.lower()
             i += 1
             continue
@@ -77,23 +108,19 @@ def required_literal(pattern: str) -> str:
     return max((r.strip() for r in runs), key=len, default="")
 
 
-def is_boilerplate(sentence: str) -> bool:
-    """Whether ``sentence`` (one sentence, whitespace collapsed) is page furniture.
+def is_boilerplate(sentence: str, language: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether ``sentence`` (one sentence, whitespace collapsed) is page
+    furniture in ``language``.
 
-    A pattern of ``boilerplate.txt`` must match from the sentence's start
-    (leading quotes and spaces ignored).
+    A pattern of its ``boilerplate.txt`` must match from the sentence's
+    start (leading quotes and spaces ignored), or anywhere for a pattern
+    written ``.*rest``.
     """
     text = sentence.lstrip(" \"'\u201c\u2018")
-    at_start, anywhere = _patterns()
-    if at_start.match(text) is not None:
+    patterns = _LOADED.get(language) or _patterns(language)  # a dict lookup: this runs for every sentence
+    if patterns.at_start.match(text) is not None:
         return True
     folded = fold(text)
-    if not any(map(folded.__contains__, _literals())):  # the usual case, tested at C speed
+    if not any(map(folded.__contains__, patterns.literals)):  # the usual case, tested at C speed
         return False
-    return any(literal in folded and pattern.search(text) is not None for literal, pattern in anywhere)
-
-
-@lru_cache(maxsize=1)
-def _literals() -> Tuple[str, ...]:
-    """The words required by the "anywhere" patterns (see ``_patterns``)."""
-    return tuple(literal for literal, _ in _patterns()[1])
+    return any(literal in folded and pattern.search(text) is not None for literal, pattern in patterns.anywhere)

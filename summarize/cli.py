@@ -43,6 +43,19 @@ HINTS: Mapping[str, str] = {
 LIMIT_FLAGS = {"sentences": "-n/--sentences", "ratio": "-r/--ratio", "words": "-w/--words"}
 
 
+def _check_language(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    """An option callback: ``auto``, or a supported language code
+    (``languages.check`` says which; any case: ``DE`` is ``de``)."""
+    if value is None or value == "auto":
+        return value
+    from . import languages  # only when -l is given: --help stays cheap
+
+    try:
+        return languages.check(str(value).strip().lower())
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 def _check_limit(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     """An option callback: a length limit checked by ``budget.check_limit``,
     the one place that says what a limit may be."""
@@ -188,6 +201,17 @@ def check_writable(path: str) -> None:
     help="Keep the best sentences that fit in N words (never more, unless the best sentence alone is longer).",
 )
 @click.option(
+    "-l",
+    "--language",
+    default="auto",
+    show_default=True,
+    callback=_check_language,
+    metavar="CODE|auto",
+    help="The articles' language: a code such as de or fr (an unknown one lists them all), or auto: "
+    "each article's own (a dataset's language field, a page's <html lang>), else detected from its "
+    "function words; English when unsure.",
+)
+@click.option(
     "-f",
     "--format",
     "fmt",
@@ -312,6 +336,7 @@ def cli(
     sentences: Optional[int],
     ratio: Optional[float],
     words: Optional[int],
+    language: str,
     fmt: str,
     input_format: str,
     timeout: float,
@@ -338,6 +363,12 @@ def cli(
     headline becomes the title; a dateline such as "(CNN) --" is dropped.
     Works offline: nothing is downloaded unless PATH is a URL.
 
+    Languages: English, German, French, Spanish, Italian, Portuguese, Dutch
+    and Russian, each with its own sentence rules, stopwords, stemmer and
+    datelines. The language of each article is detected (-l auto); give
+    -l CODE to set it. Text in another language is read as English, with
+    a note on stderr.
+
     PATH is a text file, a Markdown file (.md), a web page (.html, .htm,
     .xhtml), a PDF, DOCX or EPUB document, an http:// or https:// URL, or -
     for stdin; without PATH, text is read from a pipe (a PDF, DOCX, EPUB or
@@ -353,6 +384,7 @@ def cli(
       summarize article.txt
       summarize -n 5 article.txt
       summarize --words 60 article.txt
+      summarize -l de artikel.txt
       cat article.txt | summarize --ratio 0.2
       summarize - --format json < article.txt
       summarize https://example.com/news/story.html
@@ -428,6 +460,7 @@ def cli(
         explain=showing.explain,
         keywords=showing.keywords,
         keep_text=showing.highlight,
+        language=language,
     )
     if not is_batch(paths, output_dir):
         if fmt == "auto":

@@ -8,11 +8,13 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union, overload
+from functools import lru_cache
+from typing import AbstractSet, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union, overload
 
-from . import scoring, selection
+from . import languages, scoring, selection
 from .boilerplate import is_boilerplate
 from .budget import Budget, budget_of, word_count
+from .datafiles import DEFAULT_LANGUAGE, read_word_list
 from .errors import NoTextError
 from .layout import Layout, parse_layout
 from .sentences import Span, iter_sentence_spans, sentence_words
@@ -89,7 +91,8 @@ class Summary:
     ``whole``: the text had no more sentences than asked, so all are given.
     ``over_budget``: the best sentence alone exceeds the word budget and was
     given anyway.  ``body_start``: the offset in the text where the body
-    begins (after the title and dateline).
+    begins (after the title and dateline).  ``language``: the code of the
+    language the text was read as (given, or detected).
 
     Computed only when asked (see ``summarize``): ``all_sentences``, every
     body sentence in document order with its score and top terms, and
@@ -107,6 +110,7 @@ class Summary:
     body_start: int = 0
     all_sentences: Optional[Tuple[ScoredSentence, ...]] = None
     keywords: Optional[Tuple[TermWeight, ...]] = None
+    language: str = DEFAULT_LANGUAGE
 
     def __str__(self) -> str:
         return "\n".join(s.text for s in self.sentences)
@@ -148,20 +152,21 @@ class Spans(SequenceABC[Span]):
         return zip(flat[0::2], flat[1::2])
 
 
-def body_sentences(text: str, title: Optional[str] = None) -> Tuple[Layout, Spans]:
+def body_sentences(text: str, title: Optional[str] = None, language: str = DEFAULT_LANGUAGE) -> Tuple[Layout, Spans]:
     """Return the layout of ``text`` and the ``(start, end)`` offsets of its body sentences.
 
     The body is what follows the title and the dateline (see
     ``layout.parse_layout`` for ``title``); these are the sentences
     ``summarize`` chooses from, in document order (so the first three are
-    the article's lead).  Raises ``NoTextError`` when the text is blank or
-    holds only a title.
+    the article's lead).  ``language``: a supported code (see
+    ``languages.resolve`` to detect one).  Raises ``NoTextError`` when the
+    text is blank or holds only a title.
     """
     if not text.strip():
         raise NoTextError("no text to summarize: the input is empty or only whitespace")
-    layout = parse_layout(text, title)
+    layout = parse_layout(text, title, language)
     offset = layout.body_start
-    spans = Spans((offset + s, offset + e) for s, e in iter_sentence_spans(text[offset:] if offset else text))
+    spans = Spans((offset + s, offset + e) for s, e in iter_sentence_spans(text[offset:] if offset else text, language))
     if not spans:
         raise NoTextError("no text to summarize: only a title or dateline was found")
     return layout, spans
@@ -177,6 +182,7 @@ def summarize(
     words: Optional[int] = None,
     explain: bool = False,
     keywords: int = 0,
+    language: str = languages.AUTO,
 ) -> Summary:
     """Summarize ``text`` by extracting its most central sentences.
 
@@ -194,8 +200,15 @@ def summarize(
     title.  A leading dateline (``(CNN) --``, ``Rome (AFP) –``) is set apart
     either way; neither title nor dateline is ever a summary sentence.
 
+    ``language``: the code of a supported language (``en``, ``de``, ``fr``,
+    ``es``, ``it``, ``pt``, ``nl``, ``ru``: each has its own splitting
+    rules, stopwords, stemmer, datelines and boilerplate), or ``"auto"`` to
+    detect it from the text (``languages.detect``: English when the
+    evidence is weak, and when the text is in a language not supported).
+    ``Summary.language`` says which was used.
+
     Page furniture (bylines, "contributed to this report", "Click here",
-    copyright lines: ``summarize/data/boilerplate.txt``) is never chosen
+    copyright lines: ``summarize/data/<language>/boilerplate.txt``) is never chosen
     unless the text holds nothing else, and no sentence is chosen that
     repeats the words of one already chosen.  Deterministic: the same
     arguments give the same summary.
@@ -208,12 +221,16 @@ def summarize(
 
     Raises ``TypeError`` when ``text`` or ``title`` is not a ``str``;
     ``BudgetError`` (also a ``ValueError``) for a bad or conflicting limit;
-    ``ValueError`` for a bad ``keywords``; ``NoTextError`` when the text has
+    ``ValueError`` for a bad ``keywords`` or an unknown ``language`` (the
+    message lists the supported codes); ``NoTextError`` when the text has
     nothing to summarize.
     """
     _check_arguments(text, title, keywords)
     chosen_budget = budget_of(budget, sentences, ratio, words)
-    return summarize_with(text, chosen_budget, scoring.DEFAULT_WEIGHTS, title=title, explain=explain, keywords=keywords)
+    code = languages.resolve(text, language).language
+    return summarize_with(
+        text, chosen_budget, scoring.DEFAULT_WEIGHTS, title=title, explain=explain, keywords=keywords, language=code
+    )
 
 
 def _check_arguments(text: object, title: object, keywords: object) -> None:
@@ -237,19 +254,21 @@ def summarize_with(
     title: Optional[str] = None,
     explain: bool = False,
     keywords: int = 0,
+    language: str = DEFAULT_LANGUAGE,
 ) -> Summary:
     """``summarize`` with an explicit budget and scoring weights (for benchmarks and ablations).
 
-    Not part of the public API: ``summarize`` is this with the default weights.
+    Not part of the public API: ``summarize`` is this with the default
+    weights, once the language is known (``language``: a supported code).
     """
-    layout, spans = body_sentences(text, title)
+    layout, spans = body_sentences(text, title, language)
     weights = weights.adapted(signals(text, layout, spans, budget))
     # Boilerplate neither counts towards term frequencies nor can be chosen,
     # unless there is nothing else.
-    kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate)
+    kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, weights.boilerplate, language)
     if not kept:  # all boilerplate: score them all after all
-        kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False)
-    title_terms = content_terms(layout.title) if layout.title else ()
+        kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False, language)
+    title_terms = content_terms(layout.title, language) if layout.title else ()
     counts = scoring.term_counts(terms)
     term_weight = scoring.term_weights(terms, title_terms, weights, counts)
     score_weight = scoring.score_weights(counts, term_weight, title_terms, weights)
@@ -274,7 +293,7 @@ def summarize_with(
         # After selection and from its inputs only: asking for more cannot change the summary.
         # Surface forms are counted only for the terms shown (most of the cost).
         ranked = heaviest(term_weight, keywords)
-        forms = surface_forms((_text(text, *spans[i]) for i in kept), None if explain else set(ranked))
+        forms = surface_forms((_text(text, *spans[i]) for i in kept), None if explain else set(ranked), language)
         if keywords:
             top_keywords = tuple(TermWeight(forms.get(term, term), term_weight[term]) for term in ranked)
         if explain:
@@ -290,6 +309,7 @@ def summarize_with(
         body_start=layout.body_start,
         all_sentences=all_sentences,
         keywords=top_keywords,
+        language=language,
     )
 
 
@@ -312,8 +332,14 @@ def _text(text: str, start: int, end: int) -> str:
     return " ".join(sentence_words(text[start:end]))
 
 
+@lru_cache(maxsize=None)
+def dangling_openers(language: str) -> AbstractSet[str]:
+    """The openers of ``language`` that lean on the sentence before (``dangling_openers.txt``), lower case."""
+    return frozenset(w.lower() for w in read_word_list("dangling_openers.txt", language))
+
+
 def _sentence_inputs(
-    text: str, spans: Sequence[Span], weights: scoring.Weights, skip_boilerplate: bool
+    text: str, spans: Sequence[Span], weights: scoring.Weights, skip_boilerplate: bool, language: str
 ) -> Tuple["array[int]", List[Tuple[str, ...]], "array[float]", "array[int]"]:
     """``(kept, terms, priors, word_counts)`` of the sentences at ``spans``:
     for the ones scored (all, or those that are not boilerplate) their
@@ -325,15 +351,16 @@ def _sentence_inputs(
     priors: "array[float]" = array("d")
     word_counts: "array[int]" = array("q")
     shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
+    dangling = dangling_openers(language)
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
         sentence = " ".join(words)  # normalize_space
-        if skip_boilerplate and is_boilerplate(sentence):
+        if skip_boilerplate and is_boilerplate(sentence, language):
             continue
         kept.append(i)
-        sentence_terms = tuple(tokens_terms(words))
+        sentence_terms = tuple(tokens_terms(words, language))
         terms.append(shared.setdefault(sentence_terms, sentence_terms))
-        priors.append(scoring.words_prior(i, words, weights))
+        priors.append(scoring.words_prior(i, words, weights, dangling))
         word_counts.append(len(words) if sentence.isascii() else word_count(sentence))
     return kept, terms, priors, word_counts
 

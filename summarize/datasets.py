@@ -4,7 +4,9 @@ A ``.jsonl`` file holds one JSON object per line.  The article is under a
 text field (``Fields.text``, ``text`` unless told otherwise): a string, or a
 list of strings (its paragraphs, joined with a blank line).  An identifier
 (``Fields.id``, ``id``) is kept as it is, and a title field, when one is
-named (``Fields.title``), gives the title apart from the text.  Each line
+named (``Fields.title``), gives the title apart from the text, and a
+language field (``Fields.language``, ``language``) the article's language
+tag ("fr", "pt-BR") when it holds a string.  Each line
 is a document named ``FILE.jsonl:LINE``; blank lines are skipped.  The text
 is read as a file's is: Project Gutenberg books and transcripts are
 recognised (``plaintext``).
@@ -77,7 +79,8 @@ def record_document(record: Dict[str, Any], name: str, fields: Fields = Fields()
     ``fields.text`` (a list of strings is joined, a blank line between
     them), ``record_id`` from ``fields.id`` (kept as is), and the title
     from ``fields.title`` when it is named and holds a string (else a
-    warning says so).
+    warning says so), and the language tag from ``fields.language`` when it
+    holds a string.
 
     Raises ``MissingFieldError`` when there is no string or list of strings
     under ``fields.text`` (its message lists the record's fields; its
@@ -94,7 +97,17 @@ def record_document(record: Dict[str, Any], name: str, fields: Fields = Fields()
             title = " ".join(_SURROGATE.sub("\ufffd", clean(value)[0]).split()) or None
         else:
             warnings += (f"no string in the \"{fields.title}\" field ({_kind(value)}); no title taken from it",)
-    doc = checked(Document(name=name, text=text, warnings=warnings, title=title, record_id=record.get(fields.id)))
+    language = record.get(fields.language)
+    doc = checked(
+        Document(
+            name=name,
+            text=text,
+            warnings=warnings,
+            title=title,
+            record_id=record.get(fields.id),
+            language=language if isinstance(language, str) else None,
+        )
+    )
     return checked(recognise(doc))
 
 

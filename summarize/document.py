@@ -34,6 +34,9 @@ DEFAULT_TEXT_FIELD = "text"
 DEFAULT_ID_FIELD = "id"
 """The field of a dataset record that holds its identifier."""
 
+DEFAULT_LANGUAGE_FIELD = "language"
+"""The field of a dataset record that may name its article's language."""
+
 
 class Reading(NamedTuple):
     """How inputs are read: ``input_format`` (one of ``INPUT_FORMATS``);
@@ -58,11 +61,13 @@ class Fields(NamedTuple):
     the article (a string, or a list of strings: its paragraphs); ``id`` an
     identifier, any JSON value, kept as it is; ``title`` the article's
     title (a string), or None to read no title field and look for a
-    headline in the text instead."""
+    headline in the text instead; ``language`` the article's language tag
+    ("fr", "pt-BR"), read when present."""
 
     text: str = DEFAULT_TEXT_FIELD
     id: str = DEFAULT_ID_FIELD
     title: Optional[str] = None
+    language: str = DEFAULT_LANGUAGE_FIELD
 
 
 class TitledText(NamedTuple):
@@ -87,6 +92,9 @@ class Document:
     ``meta``: ``byline``, ``date`` and the final ``url`` of a web page when
     found (keys only when present).  ``record_id``: the identifier of a
     dataset line (``Fields.id``; any JSON value, kept as is), else None.
+    ``language``: the language tag the source declares (a dataset line's
+    ``Fields.language``, a page's ``<html lang>``) as written, else None:
+    pass it to ``languages.resolve``.
     """
 
     name: str
@@ -96,6 +104,7 @@ class Document:
     title: Optional[str] = None
     meta: Mapping[str, str] = field(default_factory=dict)
     record_id: Optional[object] = None
+    language: Optional[str] = None
 
 
 def checked(doc: Document) -> Document:

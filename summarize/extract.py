@@ -95,12 +95,14 @@ class Article:
     ``date`` (ISO ``YYYY-MM-DD``) or ``None`` when not found, and ``text``:
     the article's prose only, one paragraph per block, blocks separated by
     a blank line (navigation, ads, footers, headings, code, link lists and
-    other furniture left out)."""
+    other furniture left out).  ``language``: the tag of ``<html lang>``
+    as written ("fr", "en-US"), or ``None``."""
 
     title: Optional[str]
     byline: Optional[str]
     date: Optional[str]
     text: str
+    language: Optional[str] = None
 
 
 class TitleSources(NamedTuple):
@@ -178,6 +180,7 @@ def extract(html: str, url: Optional[str] = None) -> Article:
     tree = trafilatura.load_html(html)
     if tree is None:
         raise NoTextError("no article text found")
+    language = html_language(tree)
     prepare(tree)
     sources = title_sources(tree, url)
     title = None
@@ -203,8 +206,20 @@ def extract(html: str, url: Optional[str] = None) -> Article:
                 byline=_clean(getattr(result, "author", None)),
                 date=_clean(getattr(result, "date", None)),
                 text="\n\n".join(paragraphs),
+                language=language,
             )
     raise NoTextError("no article text found")
+
+
+def html_language(tree: Any) -> Optional[str]:
+    """The language tag a parsed page declares on its ``<html>`` element
+    (``lang``, else ``xml:lang``) as written, or ``None``."""
+    root = tree.getroottree().getroot()
+    for key in ("lang", "{http://www.w3.org/XML/1998/namespace}lang", "xml:lang"):
+        value = root.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 # --- the page before extraction ---------------------------------------------------------
@@ -407,7 +422,7 @@ def clean_title(raw: str, sites: Sequence[str] = ()) -> Optional[str]:
     The parts of ``raw`` between separators (`` | ``, `` - ``, `` – ``,
     `` — ``, `` :: ``, `` » ``, `` · ``, `` / ``) are taken off either end
     while they are one of ``sites`` (squashed names: ``_squash``) or a
-    section label (``data/section_labels.txt``): "Title | Site", "Site |
+    section label (``data/en/section_labels.txt``): "Title | Site", "Site |
     Title", "Title - Site", "Opinion | Title".  When parts joined by ``|``
     (or another separator no headline uses) remain, the longest is the
     title ("Title | Section | Site" of an unknown site); after a dash, a

@@ -2,9 +2,11 @@
 
 The one path every document takes, whether the command was given one file
 or stdin (single mode) or many inputs (each batch worker): read the input
-(``sources``, ``datasets``), summarize it (``core``) with the title its
-source knows, and collect what the person should be told about it
-(decoding warnings, a summary over its word budget, a text printed whole).
+(``sources``, ``datasets``), decide its language (the one asked for, else
+the one its source declares, else detected: ``languages.resolve``),
+summarize it (``core``) with the title its source knows, and collect what
+the person should be told about it (decoding warnings, a language that is
+not supported, a summary over its word budget, a text printed whole).
 Nothing here prints: the caller renders the ``Outcome``.
 
 Every ``SummarizeError`` becomes the outcome's ``failure``; anything else is
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from typing import Any, BinaryIO, Mapping, NamedTuple, Optional, Tuple, Union
 
+from . import languages
 from .budget import Budget, word_count
 from .core import Summary, summarize
 from .document import STDIN_NAME, Document, Fields, Reading
@@ -29,8 +32,10 @@ from .sources import read_any, read_stream
 class Request(NamedTuple):
     """What to do with each document: the ``budget``; how to read inputs
     (``reading``) and dataset lines (``fields``); what to compute
-    besides the summary (``explain``, ``keywords``, see ``summarize``); and
-    whether to keep the text for a highlighted rendering (``keep_text``)."""
+    besides the summary (``explain``, ``keywords``, see ``summarize``);
+    whether to keep the text for a highlighted rendering (``keep_text``);
+    and the ``language`` to read it as (a supported code, or ``"auto"``:
+    the language its source declares, else the one detected)."""
 
     budget: Budget = Budget()
     reading: Reading = Reading()
@@ -38,6 +43,7 @@ class Request(NamedTuple):
     explain: bool = False
     keywords: int = 0
     keep_text: bool = False
+    language: str = languages.AUTO
 
 
 class Note(NamedTuple):
@@ -105,15 +111,22 @@ def failed(source: str, error: Union[SummarizeError, str], record_id: Any = None
 
 def summarize_document(doc: Document, request: Request) -> Outcome:
     """Summarize ``doc`` as ``request`` says; a ``SummarizeError`` becomes
-    the failure.  ``doc``'s warnings come first among the notes, either way."""
+    the failure.  ``doc``'s warnings come first among the notes, either way;
+    then a note when its language is not supported (read as English)."""
     warnings = tuple(Note(message) for message in doc.warnings)
+    detection = languages.resolve(doc.text, request.language, doc.language)
     try:
         summary = summarize(
-            doc.text, title=doc.title, budget=request.budget, explain=request.explain, keywords=request.keywords
+            doc.text,
+            title=doc.title,
+            budget=request.budget,
+            explain=request.explain,
+            keywords=request.keywords,
+            language=detection.language,
         )
     except SummarizeError as exc:
         return failed(doc.name, exc, doc.record_id)._replace(notes=warnings)
-    notes = warnings + length_notes(summary)
+    notes = warnings + language_notes(detection) + length_notes(summary)
     return Outcome(
         printable(doc.name),
         summary=summary,
@@ -123,6 +136,12 @@ def summarize_document(doc: Document, request: Request) -> Outcome:
         text=doc.text if request.keep_text else None,
         title_apart=doc.title is not None,
     )
+
+
+def language_notes(detection: languages.Detection) -> Tuple[Note, ...]:
+    """What to say of the language a text was read in: that its own is not
+    supported (a note), else nothing."""
+    return (Note(detection.note, warning=False),) if detection.note else ()
 
 
 def length_notes(summary: Summary) -> Tuple[Note, ...]:

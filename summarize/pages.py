@@ -4,8 +4,9 @@ reduced to its article.
 The page is decoded with the charset the server or the page declares (else
 ``decoding``'s rules), then ``extract`` keeps the article: its paragraphs
 become the ``Document``'s text (blank lines between them) and the page
-title its ``title``, apart from the text.  ``read_url`` fetches first
-(``web``); a URL serving plain text is read as text.
+title its ``title``, apart from the text, and its ``<html lang>`` the
+``language``.  ``read_url`` fetches first (``web``); a URL serving plain
+text is read as text.
 """
 from __future__ import annotations
 
@@ -34,7 +35,15 @@ def html_document(data: bytes, name: str, *, charset: Optional[str] = None, url:
     if url and url != name:
         meta["url"] = url
     return checked(
-        Document(name=name, text=article.text, encoding=page.encoding, warnings=page.warnings, title=article.title, meta=meta)
+        Document(
+            name=name,
+            text=article.text,
+            encoding=page.encoding,
+            warnings=page.warnings,
+            title=article.title,
+            meta=meta,
+            language=article.language,
+        )
     )
 
 

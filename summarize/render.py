@@ -122,7 +122,8 @@ def summary_dict(
     """The JSON shape of a summary: the one place that defines it.
 
     Keys: ``source`` (path, URL, ``<stdin>``, ``file.jsonl:LINE`` or None),
-    ``id`` (only for a dataset line that has one), ``title``, then the keys
+    ``id`` (only for a dataset line that has one), ``title``, ``language``
+    (the code of the language the text was read as), then the keys
     of ``extra`` when given (for web pages: ``byline``, ``date``, ``url``,
     each only when found), ``dateline``, ``keywords`` (``[{term, weight}]``,
     heaviest first; empty when the summary holds none), ``sentences``
@@ -136,6 +137,7 @@ def summary_dict(
         "source": source,
         **_id_field(record_id),
         "title": summary.title,
+        "language": summary.language,
         **(extra or {}),
         "dateline": summary.dateline,
         "keywords": _term_list(summary.keywords or ()),

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import chain, repeat
 from operator import truediv
-from typing import Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence
+from typing import AbstractSet, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence
 
 from .terms import tokens_terms
 
@@ -69,7 +69,7 @@ class Weights:
     ``duplicate``: a candidate whose term set overlaps a chosen sentence's
     at least this much (``Similarity.overlap``, cosine of plain term sets) is
     never chosen: it says the same thing.
-    ``boilerplate``: sentences matching ``summarize/data/boilerplate.txt``
+    ``boilerplate``: sentences matching ``summarize/data/<language>/boilerplate.txt``
     (credits, "Click here", copyright lines) are left out of term counts and
     never chosen.
 
@@ -190,13 +190,16 @@ class Signals:
 
 DEFAULT_WEIGHTS = Weights()
 
-# What a sentence may open with when it leans on the one before it.
-_DANGLING_OPENERS = frozenset(
+# What an English sentence may open with when it leans on the one before it
+# (the other languages' are their dangling_openers.txt, given to words_prior).
+DANGLING_OPENERS = frozenset(
     """but and or so yet also however meanwhile still then thus therefore moreover
     he she it they him her his its their them this these those""".split()
 )
-_QUOTES = "\"'\u201c\u2018\u00ab"
-_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb"
+# Quotation marks of every supported language: German opens with \u201e and
+# \u201a and closes with \u201c and \u2018; French writes \u00ab \u00bb and \u2039 \u203a.
+_QUOTES = "\"'\u201c\u2018\u00ab\u201e\u201a\u2039"
+_CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u201c\u2018\u203a"
 _DEMONSTRATIVES = frozenset(("this", "these", "those"))
 
 
@@ -237,19 +240,26 @@ def term_weights(
     return weight
 
 
-def words_prior(index: int, words: Sequence[str], weights: Weights = DEFAULT_WEIGHTS) -> float:
+def words_prior(
+    index: int,
+    words: Sequence[str],
+    weights: Weights = DEFAULT_WEIGHTS,
+    dangling: AbstractSet[str] = DANGLING_OPENERS,
+) -> float:
     """Return the factor (> 0) a sentence's term score is multiplied by.
 
     ``index`` is the sentence's position in the body (0 = first) and
     ``words`` its whitespace-separated words.  The factor combines position
     (``position``, ``position_decay``), form (``quote``, ``dangling``) and
-    length (``short_words``), as documented on ``Weights``.
+    length (``short_words``), as documented on ``Weights``.  ``dangling``:
+    the lower-case openers that lean on the sentence before (the
+    language's ``dangling_openers.txt``; English by default).
     """
     factor = 1.0 + weights.position * math.exp(-index / weights.position_decay)
     if words and words[0][0] in _QUOTES:
         factor *= weights.quote ** (_quoted_share(words) if weights.quote_by_share else 1.0)
     first = words[0].strip(_QUOTES + "(,").lower() if words else ""
-    if first in _DANGLING_OPENERS and not (weights.determiners and _is_determiner(first, words)):
+    if first in dangling and not (weights.determiners and _is_determiner(first, words)):
         factor *= weights.dangling
     n_words = len(words)
     if n_words < weights.short_words:

@@ -2,8 +2,9 @@
 
 NLTK's Punkt is the engine.  Its parameters (abbreviations, sentence
 starters) are not downloaded: they are read from plain text files in
-``summarize/data/`` that this project writes and maintains.  Nothing is
-learned from the input: the splitter is a pure function of the text.
+``summarize/data/<language>/`` that this project writes and maintains, one
+folder per language.  Nothing is learned from the input: the splitter is a
+pure function of the text and its language.
 
 Each text goes through three private rooms, in this order; each module's
 docstring lists its rules by the names the tests use:
@@ -13,9 +14,9 @@ docstring lists its rules by the names the tests use:
 2. ``_punkt`` -- the Punkt engine with the project's parameters and refined
    decisions (abbreviations, starter-orthography, number-abbreviation,
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
-   next-token-context);
+   elided-abbreviation, opening-mark, quote-pairs, next-token-context);
 3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end,
-   trailing-enumerator, quoted-mark-continues, name-exclamation,
+   ordinal, trailing-enumerator, quoted-mark-continues, name-exclamation,
    dash-continues, leading-debris, leading-fragment).
 
 Output: each sentence has its whitespace collapsed to single spaces; a line
@@ -33,7 +34,9 @@ from typing import TYPE_CHECKING, Iterator, List, Tuple
 
 from ._corrections import correct
 from ._line_rules import LIST_MARKER, blocks, iter_paragraphs, wrap_width
+from .datafiles import DEFAULT_LANGUAGE
 from .errors import SummarizeError
+from .languages import AUTO, resolve
 
 if TYPE_CHECKING:  # pragma: no cover
     from . import _punkt
@@ -56,25 +59,27 @@ each of its regular-expression scans with a wall-clock watchdog (5 s) that a
 long block on a busy machine trips."""
 
 
-def sentence_spans(text: str) -> List[Span]:
+def sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> List[Span]:
     """Return ``(start, end)`` character offsets of each sentence of ``text``.
 
-    Spans are in document order, do not overlap, never start or end on
-    whitespace, and together cover every non-whitespace character.
+    ``language``: a supported language code (its word lists in
+    ``summarize/data/<language>/``).  Spans are in document order, do not
+    overlap, never start or end on whitespace, and together cover every
+    non-whitespace character.
     """
-    return list(iter_sentence_spans(text))
+    return list(iter_sentence_spans(text, language))
 
 
-def iter_sentence_spans(text: str) -> Iterator[Span]:
+def iter_sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> Iterator[Span]:
     """``sentence_spans`` of ``text``, lazily: what a text holds is never
     held all at once besides the spans the caller keeps."""
     from . import _punkt  # loads Punkt: on first use only
 
-    tokenizer = _punkt.tokenizer()
-    lexicon = _punkt.lexicon()
+    tokenizer = _punkt.tokenizer(language)
+    lexicon = _punkt.lexicon(language)
     width = wrap_width(text, iter_paragraphs(text))
     for p_start, p_end in iter_paragraphs(text):
-        for b_start, b_end in blocks(text, p_start, p_end, width):
+        for b_start, b_end in blocks(text, p_start, p_end, width, language):
             # A list marker ("1.", "-") is not a sentence of its own: Punkt
             # sees only the item text, and the marker joins its first sentence.
             marker = LIST_MARKER.match(text, b_start, b_end)
@@ -163,7 +168,7 @@ def normalize_space(text: str) -> str:
     return " ".join(sentence_words(text))
 
 
-def split_sentences(text: str) -> List[str]:
+def split_sentences(text: str, language: str = AUTO) -> List[str]:
     """Split ``text`` into sentences.
 
     Returns the sentences in document order, each with its internal
@@ -174,5 +179,11 @@ def split_sentences(text: str) -> List[str]:
     same sentences, and nothing is learned from the input.  Headings and
     list items on lines of their own are sentences of their own (see the
     module docstring for every rule).
+
+    ``language``: a supported language code, whose abbreviations, quotation
+    marks and rules apply, or ``"auto"`` to detect it (``languages.detect``;
+    English when unsure).  Raises ``ValueError`` for an unknown code (the
+    message lists the supported ones).
     """
-    return [normalize_space(text[s:e]) for s, e in sentence_spans(text)]
+    code = resolve(text, language).language
+    return [normalize_space(text[s:e]) for s, e in sentence_spans(text, code)]

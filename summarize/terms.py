@@ -1,17 +1,25 @@
-"""Content terms: the words a sentence is scored by, as Porter stems.
+"""Content terms: the words a sentence is scored by, as stems.
 
-nltk's Porter module is loaded on first use, and only that module
-(``nltk_modules.load``), not all of NLTK.
+Every function takes ``language``, a supported code (English by default).
+English words are Porter stems; the other languages use their Snowball
+stemmer (``stemmer`` in ``summarize/data/<code>/language.txt``).  NLTK's
+Porter and Snowball modules are loaded on first use, and only those
+modules (``nltk_modules.load``), not all of NLTK.  Stopwords come from
+``summarize/data/<code>/stopwords.txt``; an elided article or pronoun glued
+before a word ("l'homme", "dell'anno": ``elisions.txt``) or a pronoun
+hyphened after it ("dit-il": ``clitics.txt``) is dropped from it.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 from typing import AbstractSet, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, TypeVar
 
 from . import nltk_modules
-from .datafiles import read_word_list
+from .datafiles import DEFAULT_LANGUAGE, read_word_list
+from .languages import language as language_of
 
 
 # Words: letters (with inner apostrophes or hyphens) or numbers.
@@ -24,10 +32,22 @@ def words(text: str) -> List[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-@lru_cache(maxsize=1)
-def stopwords() -> FrozenSet[str]:
-    """The English stopword list shipped in ``summarize/data/stopwords.txt``."""
-    return frozenset(w.lower() for w in read_word_list("stopwords.txt"))
+@lru_cache(maxsize=None)
+def stopwords(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
+    """The stopword list of ``language``, lower case (``summarize/data/<language>/stopwords.txt``)."""
+    return frozenset(w.lower() for w in read_word_list("stopwords.txt", language))
+
+
+@lru_cache(maxsize=None)
+def _elisions(language: str) -> FrozenSet[str]:
+    """The words written elided before an apostrophe ("l" of "l'homme"), lower case."""
+    return frozenset(w.lower() for w in read_word_list("elisions.txt", language))
+
+
+@lru_cache(maxsize=None)
+def _clitics(language: str) -> Tuple[str, ...]:
+    """Pronouns hyphened to the end of a word ("-t-il", "-il"), lower case, longest first."""
+    return tuple(sorted((w.lower() for w in read_word_list("clitics.txt", language)), key=len, reverse=True))
 
 
 # The suffixes each step of the Porter algorithm looks for (Porter 1980,
@@ -74,9 +94,20 @@ def porter_stemmer() -> Any:
     return type("SkippingPorterStemmer", (porter,), steps)()
 
 
-@lru_cache(maxsize=1)
-def _stem_function() -> Callable[[str], str]:
-    stem: Callable[[str], str] = porter_stemmer().stem
+@lru_cache(maxsize=None)
+def snowball_stemmer(algorithm: str) -> Any:
+    """NLTK's Snowball stemmer for ``algorithm`` ("german", "french"...),
+    loaded shallowly (``nltk_modules``): no stopwords of its own, and not
+    all of NLTK."""
+    snowball = nltk_modules.load("nltk.stem.snowball")
+    return getattr(snowball, algorithm.capitalize() + "Stemmer")()
+
+
+@lru_cache(maxsize=None)
+def _stem_function(language: str = DEFAULT_LANGUAGE) -> Callable[[str], str]:
+    """The stemmer of ``language``: Porter (English) or its Snowball algorithm."""
+    algorithm = language_of(language).stemmer
+    stem: Callable[[str], str] = (porter_stemmer() if algorithm == "porter" else snowball_stemmer(algorithm)).stem
     return stem
 
 
@@ -85,17 +116,50 @@ def _stem_function() -> Callable[[str], str]:
 # "(Reuters)," -> ("reuter",) (a word never spans whitespace, so a text's
 # terms are its tokens' terms in order; most tokens recur, and a lookup is far
 # cheaper than the word regex); and the term of each lower-cased word, so
-# "The" and "the" are stemmed once.
+# "The" and "the" are stemmed once.  One pair per language (``Vocabulary``).
 _CACHE_SIZE = 65536
-_TOKEN_TERMS: Dict[str, Tuple[str, ...]] = {}
-_LOWER_TERMS: Dict[str, str] = {}
 
 
-def _term(word: str) -> str:
+class Vocabulary:
+    """What makes the terms of one language: its caches (``tokens``,
+    ``lowers``), ``stopwords``, ``stem`` function, and for languages other
+    than English its elided words and hyphened pronouns.  Made once per
+    language (``vocabulary``) and handed down the path a word takes on its
+    first sight, so that path looks nothing up by language."""
+
+    __slots__ = ("code", "english", "tokens", "lowers", "stopwords", "stem", "elisions", "clitics")
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.english = code == DEFAULT_LANGUAGE
+        self.tokens: Dict[str, Tuple[str, ...]] = {}
+        self.lowers: Dict[str, str] = {}
+        self.stopwords = stopwords(code)
+        self.stem = _stem_function(code)
+        self.elisions = _elisions(code)
+        self.clitics = _clitics(code)
+
+
+_VOCABULARIES: Dict[str, Vocabulary] = {}
+
+
+def vocabulary(language: str = DEFAULT_LANGUAGE) -> Vocabulary:
+    """The ``Vocabulary`` of ``language``, made on first use."""
+    found = _VOCABULARIES.get(language)
+    if found is None:
+        found = _VOCABULARIES[language] = Vocabulary(language)
+    return found
+
+
+def _term(word: str, language: str = DEFAULT_LANGUAGE) -> str:
     """The term of one word as it stands in the text, or ``""`` when it is not a content word."""
+    return _term_in(word, vocabulary(language))
+
+
+def _term_in(word: str, vocab: Vocabulary) -> str:
     lower = word.lower()
-    term = _LOWER_TERMS.get(lower)
-    return _remember(_LOWER_TERMS, lower, _lower_term(lower)) if term is None else term
+    term = vocab.lowers.get(lower)
+    return _remember(vocab.lowers, lower, _lower_term(lower, vocab)) if term is None else term
 
 
 _Value = TypeVar("_Value")
@@ -109,13 +173,32 @@ def _remember(cache: Dict[str, _Value], key: str, value: _Value) -> _Value:
     return value
 
 
-def _lower_term(word: str) -> str:
+def _lower_term(word: str, vocab: Vocabulary) -> str:
     """The term of one lower-cased word, or ``""`` when it is not a content word."""
-    if word.endswith(_POSSESSIVE):
-        word = word[:-2]
-    if len(word) < 2 or word in stopwords() or word[0].isdigit():
+    if vocab.english:
+        if word.endswith(_POSSESSIVE):
+            word = word[:-2]
+    else:
+        word = _without_elision(word, vocab)
+    if len(word) < 2 or word in vocab.stopwords or word[0].isdigit():
         return ""
-    return _stem_function()(word)
+    return vocab.stem(word)
+
+
+def _without_elision(word: str, vocab: Vocabulary) -> str:
+    """``word`` without an elided word glued before it ("l'Homme" ->
+    "Homme") or a pronoun hyphened after it ("dit-il" -> "dit"), as the
+    language's ``elisions.txt`` and ``clitics.txt`` list them."""
+    if "'" in word or "\u2019" in word:
+        head, _, rest = word.replace("\u2019", "'").partition("'")
+        if head.lower() in vocab.elisions:
+            word = rest
+    if "-" in word:
+        lower = word.lower()
+        for clitic in vocab.clitics:
+            if lower.endswith(clitic) and len(lower) > len(clitic):
+                return word[: -len(clitic)]
+    return word
 
 
 # Punctuation a token may carry around a word ("(said", "Paris,"); never
@@ -123,42 +206,48 @@ def _lower_term(word: str) -> str:
 _EDGE_PUNCTUATION = ".,;:!?\"'()[]{}\u201c\u201d\u2018\u2019"
 
 
-def _token_terms(token: str) -> Tuple[str, ...]:
+def _token_terms(token: str, vocab: Vocabulary) -> Tuple[str, ...]:
     word = token.strip(_EDGE_PUNCTUATION)
     if word.isalpha():  # one word of letters: what the word regex would find
-        term = _term(word)
+        term = _term_in(word, vocab)
         terms: Tuple[str, ...] = (term,) if term else ()
     else:
-        terms = tuple(term for term in map(_term, _WORD.findall(token)) if term)
-    return _remember(_TOKEN_TERMS, token, terms)
+        terms = tuple(filter(None, map(_term_in, _WORD.findall(token), repeat(vocab))))
+    return _remember(vocab.tokens, token, terms)
 
 
-def content_terms(text: str) -> List[str]:
+def content_terms(text: str, language: str = DEFAULT_LANGUAGE) -> List[str]:
     """Return the stems of the content words of ``text``, in order.
 
-    Content words are words that are not stopwords, not bare numbers and
-    longer than one character; possessive ``'s`` is dropped before stemming.
+    Content words are words that are not stopwords of ``language``, not
+    bare numbers and longer than one character; possessive ``'s``
+    (English), or an elided article and a hyphened pronoun (see the module
+    docstring), is dropped before stemming.
     """
-    return tokens_terms(text.split())
+    return tokens_terms(text.split(), language)
 
 
-def tokens_terms(tokens: Iterable[str]) -> List[str]:
+def tokens_terms(tokens: Iterable[str], language: str = DEFAULT_LANGUAGE) -> List[str]:
     """``content_terms`` of a text given as its whitespace-separated tokens."""
-    known = _TOKEN_TERMS.get
+    vocab = _VOCABULARIES.get(language) or vocabulary(language)
+    known = vocab.tokens.get
     out: List[str] = []
     for token in tokens:
         terms = known(token)
-        out += _token_terms(token) if terms is None else terms
+        out += _token_terms(token, vocab) if terms is None else terms
     return out
 
 
-def surface_forms(texts: Iterable[str], wanted: Optional[AbstractSet[str]] = None) -> Dict[str, str]:
+def surface_forms(
+    texts: Iterable[str], wanted: Optional[AbstractSet[str]] = None, language: str = DEFAULT_LANGUAGE
+) -> Dict[str, str]:
     """Return, for each term of ``texts`` (or each of those in ``wanted``),
     the word it most often stands for there.
 
-    The word is taken as written (case kept, possessive ``'s`` dropped), so
-    the stem ``pari`` reads ``Paris``; a tie goes to the form met first.
-    Keys are in order of each term's first occurrence.
+    The word is taken as written (case kept; possessive ``'s``, or an
+    elided article and a hyphened pronoun, dropped), so the stem ``pari``
+    reads ``Paris``; a tie goes to the form met first.  Keys are in order
+    of each term's first occurrence.
     """
     # Each distinct token once, with how often it occurs: tokens come in
     # order of first occurrence, so terms and their forms do too.
@@ -166,16 +255,19 @@ def surface_forms(texts: Iterable[str], wanted: Optional[AbstractSet[str]] = Non
     for text in texts:
         tokens.update(text.split())
     counts: Dict[str, Counter[str]] = {}
+    vocab = vocabulary(language)
     for token, occurrences in tokens.items():
-        terms = _TOKEN_TERMS.get(token)
+        terms = vocab.tokens.get(token)
         if terms is None:
-            terms = _token_terms(token)
+            terms = _token_terms(token, vocab)
         if not terms or (wanted is not None and wanted.isdisjoint(terms)):
             continue
         for word in _WORD.findall(token):
-            term = _term(word)
+            term = _term_in(word, vocab)
             if term and (wanted is None or term in wanted):
-                if word[-2:].lower() in _POSSESSIVE:
+                if not vocab.english:
+                    word = _without_elision(word, vocab)
+                elif word[-2:].lower() in _POSSESSIVE:
                     word = word[:-2]
                 counts.setdefault(term, Counter())[word] += occurrences
     # Counter keeps first-seen order and max() returns the first maximum: ties go to the earlier form.

@@ -107,14 +107,16 @@ def _unfiltered(sentence: str) -> bool:
     from summarize.boilerplate import _patterns
 
     text = sentence.lstrip(" \"'\u201c\u2018")
-    at_start, anywhere = _patterns()
+    patterns = _patterns()
+    at_start, anywhere = patterns.at_start, patterns.anywhere
     return at_start.match(text) is not None or any(p.search(text) for _, p in anywhere)
 
 
-def test_every_anywhere_pattern_has_a_required_literal():
+@pytest.mark.parametrize("language", ["en", "de", "es", "fr", "it", "nl", "pt", "ru"])
+def test_every_anywhere_pattern_has_a_required_literal(language):
     from summarize.boilerplate import _patterns
 
-    for literal, pattern in _patterns()[1]:
+    for literal, pattern in _patterns(language).anywhere:
         assert literal and re.search(re.escape(literal), pattern.pattern, re.IGNORECASE), pattern.pattern
 
 

@@ -9,11 +9,13 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 import summarize
+from conftest import SAMPLES
 from summarize import environment, render
 from summarize.cli import cli
 
@@ -168,8 +170,8 @@ def test_version(runner):
 def test_help_has_examples_and_every_option(runner):
     result = runner.invoke(cli, ["--help"])
     assert "Examples:" in result.stdout
-    for flag in ("--sentences", "--ratio", "--words", "--format", "--version", "--output-dir", "--skip-existing",
-                 "--jobs", "--glob", "--text-field", "--fail-fast"):
+    for flag in ("--sentences", "--ratio", "--words", "--language", "--format", "--version", "--output-dir",
+                 "--skip-existing", "--jobs", "--glob", "--text-field", "--fail-fast"):
         assert flag in result.stdout
 
 
@@ -185,7 +187,10 @@ def test_python_dash_m_works(sample_path, sample_text):
     assert result.stdout.splitlines() == expected_lines(sample_text)
 
 
-def test_works_offline_with_empty_nltk_data(tmp_path, sample_path, sample_text):
+@pytest.mark.parametrize("name", ["libya-haftar-rome-paris.txt", "de-stadtrat-radwege.txt", "ru-gorsovet-velodorozhki.txt"])
+def test_works_offline_with_empty_nltk_data(tmp_path, name):
+    # English loads Punkt and Porter, the others Punkt and Snowball: none needs NLTK's data.
+    sample_path = SAMPLES / name
     empty = tmp_path / "nltk_data"
     empty.mkdir()
     home = tmp_path / "home"
@@ -193,7 +198,7 @@ def test_works_offline_with_empty_nltk_data(tmp_path, sample_path, sample_text):
     env = {**os.environ, "NLTK_DATA": str(empty), "HOME": str(home)}
     result = run([str(sample_path)], env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == expected_lines(sample_text)
+    assert result.stdout.splitlines() == expected_lines(sample_path.read_text(encoding="utf-8"))
     assert result.stderr == ""
     assert list(empty.iterdir()) == [] and list(home.iterdir()) == []
 
@@ -207,7 +212,8 @@ def test_closed_pipe_exits_quietly(tmp_path):
         "Sentence " + " ".join(rng.sample(vocabulary, 8)) + "." for _ in range(3000)
     ))
     proc = subprocess.Popen(
-        [sys.executable, "-m", "summarize", "--ratio", "1", str(big)],
+        # Made-up words: -l en, or detection would add a note on stderr.
+        [sys.executable, "-m", "summarize", "--ratio", "1", "-l", "en", str(big)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
     )
     assert proc.stdout.readline().startswith(b"Sentence ")
@@ -409,3 +415,87 @@ def test_help_shows_examples_of_the_new_options(runner):
     result = runner.invoke(cli, ["--help"])
     for example in ["summarize --highlight article.txt", "summarize --explain -f json article.txt", "--export-svg summary.svg"]:
         assert example in result.stdout
+
+
+# --- languages ----------------------------------------------------------------
+
+WELSH = (
+    "Mae hi wedi bod yn bwrw glaw drwy'r dydd heddiw, ac roedd y plant yn drist oherwydd nad oedden nhw'n "
+    "gallu chwarae y tu allan. Roedd eu mam wedi addo mynd a nhw i'r traeth. Bydd hi'n braf yfory, medden nhw."
+)
+UNSUPPORTED = "the text does not look like a supported language"
+
+
+def test_help_shows_the_language_option_with_an_example(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert "-l, --language CODE|auto" in result.stdout
+    assert "summarize -l de artikel.txt" in result.stdout
+
+
+def test_an_unknown_language_is_a_usage_error_listing_the_supported_ones(runner, sample_path):
+    result = runner.invoke(cli, ["-l", "xx", str(sample_path)])
+    assert result.exit_code == 2
+    assert "unknown language 'xx': use auto or one of en, de, es, fr, it, nl, pt, ru" in result.stderr
+    assert result.stdout == ""
+
+
+def test_the_language_is_detected_and_in_json_after_the_title(runner):
+    result = runner.invoke(cli, ["-f", "json", str(SAMPLES / "de-stadtrat-radwege.txt")])
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert list(data)[:4] == ["source", "title", "language", "dateline"]
+    assert (data["language"], data["dateline"]) == ("de", "MÜNCHEN (dpa)")
+
+
+def test_a_language_code_given_is_used_in_any_case(runner):
+    result = runner.invoke(cli, ["-f", "json", "-l", "EN", str(SAMPLES / "de-stadtrat-radwege.txt")])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["language"] == "en"
+
+
+def test_an_unsupported_language_is_read_as_english_with_a_note(runner):
+    result = runner.invoke(cli, ["-", "-n", "1", "-f", "json"], input=WELSH.encode())
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["language"] == "en"
+    assert result.stderr.startswith(f"Note: <stdin>: {UNSUPPORTED} (few of its words are function words of English")
+    assert result.stderr.endswith("); read as English\n")
+
+
+def test_a_language_given_says_nothing_of_detection(runner):
+    result = runner.invoke(cli, ["-", "-n", "1", "-l", "en"], input=WELSH.encode())
+    assert result.exit_code == 0
+    assert result.stderr == ""
+
+
+def test_batch_mode_prints_the_language_note_as_single_mode_does(runner, tmp_path):
+    (tmp_path / "cy.txt").write_text(WELSH, encoding="utf-8")
+    (tmp_path / "de.txt").write_text((SAMPLES / "de-stadtrat-radwege.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    single = runner.invoke(cli, ["-n", "1", str(tmp_path / "cy.txt")])
+    batch = runner.invoke(cli, ["-n", "1", "-j", "1", str(tmp_path)])
+    assert batch.exit_code == single.exit_code == 0
+    note = f"Note: {tmp_path / 'cy.txt'}: {UNSUPPORTED}"
+    assert single.stderr.startswith(note)
+    assert [line for line in batch.stderr.splitlines() if UNSUPPORTED in line] == single.stderr.splitlines()
+
+
+def test_a_dataset_line_says_its_language(runner, tmp_path):
+    text = (SAMPLES / "libya-haftar-rome-paris.txt").read_text(encoding="utf-8")
+    dataset = tmp_path / "d.jsonl"
+    lines = [{"id": 1, "text": text, "language": "de-AT"}, {"id": 2, "text": text}, {"id": 3, "text": text, "language": "cy"}]
+    dataset.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    result = runner.invoke(cli, ["-f", "jsonl", "-n", "1", str(dataset)])
+    assert result.exit_code == 0, result.stderr
+    # The field names the language to read the line in; one not supported is left to detection.
+    assert [json.loads(line)["language"] for line in result.stdout.splitlines()] == ["de", "en", "en"]
+    given = runner.invoke(cli, ["-f", "jsonl", "-n", "1", "-l", "en", str(dataset)])
+    assert [json.loads(line)["language"] for line in given.stdout.splitlines()] == ["en", "en", "en"]
+
+
+def test_a_page_says_its_language_in_html_lang(runner, tmp_path):
+    pytest.importorskip("trafilatura")
+    page = (Path(__file__).parent / "data" / "article-page.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page
+    dutch = tmp_path / "page.html"
+    dutch.write_text(page.replace('<html lang="en">', '<html lang="nl-NL">'), encoding="utf-8")
+    results = [runner.invoke(cli, ["-f", "json", str(path)]) for path in (Path(__file__).parent / "data" / "article-page.html", dutch)]
+    assert [json.loads(r.stdout)["language"] for r in results] == ["en", "nl"]

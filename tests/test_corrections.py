@@ -15,8 +15,7 @@ def _split_glued_by_full_scan(block, spans, abbrevs):
     out = []
     for s, e in spans:
         for m in corrections.GLUED_END.finditer(block, s, e):
-            word = m.group("word")
-            if word is not None and word.lower() in abbrevs:
+            if not corrections.glued_cut(m, abbrevs):
                 continue
             out.append((s, m.end()))
             s = m.end()
@@ -25,7 +24,10 @@ def _split_glued_by_full_scan(block, spans, abbrevs):
 
 
 @settings(max_examples=2000, deadline=None)
-@given(st.text(alphabet="abcdeUSTa.!?\u2026\"'(\u201c \n", max_size=40), st.lists(st.integers(0, 40), max_size=3))
+@given(
+    st.text(alphabet="abcdeUSTa\u00e9\u00c9\u0434\u0414.!?\u2026\"'(\u201c\u00ab \n", max_size=40),
+    st.lists(st.integers(0, 40), max_size=3),
+)
 def test_glued_end_search_in_hinted_words_finds_what_a_full_scan_finds(block, cuts):
     bounds = sorted({0, len(block), *(c for c in cuts if c <= len(block))})
     spans = list(zip(bounds, bounds[1:]))
@@ -45,3 +47,12 @@ def test_cheap_first_character_tests_never_skip_a_correction(text):
         assert corrections._may_open_fragment(text[0])
     if corrections._QUOTED_MARK_END.search(text):
         assert text[-1] in corrections._CLOSERS
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.sampled_from(["de", "fr", "ru"]), st.text(alphabet="a.?!\u2026 \u00bb\u00ab\u201c\u201d\u201e\"')]", min_size=1, max_size=10))
+def test_a_quoted_mark_end_of_any_language_ends_in_one_of_its_closers(language, text):
+    # _correct tries rule quoted-mark-continues only after a closing mark.
+    closers = lexicon(language).closers + ")]"
+    if corrections._quoted_mark_end(closers).search(text):
+        assert text[-1] in closers

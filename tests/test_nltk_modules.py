@@ -1,4 +1,4 @@
-"""Shallow loading of NLTK's Punkt and Porter modules."""
+"""Shallow loading of NLTK's Punkt, Porter and Snowball modules."""
 from __future__ import annotations
 
 import json
@@ -65,3 +65,29 @@ def test_already_imported_nltk_is_reused():
         "print(json.dumps({'same': load('nltk.tokenize.punkt') is real}))\n"
     )
     assert run_probe(code) == {"same": True}
+
+
+SNOWBALL_PROBE = """
+import json, sys
+from summarize.nltk_modules import load
+snowball = load("nltk.stem.snowball")
+stems = [snowball.GermanStemmer().stem(w) for w in ["Arbeiten", "begonnen", "Häuser"]]
+stems += [snowball.FrenchStemmer().stem(w) for w in ["continuellement", "arrivée"]]
+try:
+    snowball.GermanStemmer(ignore_stopwords=True)
+    refused = False
+except LookupError:
+    refused = True
+left = sorted(k for k in sys.modules if k == "nltk" or k.startswith("nltk."))
+print(json.dumps({"stems": stems, "refused": refused, "left": left, "numpy": "numpy" in sys.modules}))
+"""
+
+
+def test_snowball_loads_shallowly_without_nltks_corpus_readers():
+    # nltk.stem.snowball imports nltk.corpus for its optional stopwords: a
+    # stand-in takes its place, which refuses to give stopwords.
+    shallow = run_probe(SNOWBALL_PROBE)
+    assert shallow["left"] == [] and shallow["numpy"] is False
+    assert shallow["refused"] is True
+    full = run_probe(SNOWBALL_PROBE, env_full=True)
+    assert shallow["stems"] == full["stems"] == ["arbeit", "begonn", "haus", "continuel", "arriv"]

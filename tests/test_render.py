@@ -25,7 +25,8 @@ def test_plain_is_one_sentence_per_line_without_title(result):
 
 def test_json_has_the_documented_shape(result):
     data = json.loads(render.render_json(result, "a.txt"))
-    assert set(data) == {"source", "title", "dateline", "keywords", "sentences", "total_sentences", "settings"}
+    assert list(data) == ["source", "title", "language", "dateline", "keywords", "sentences", "total_sentences", "settings"]
+    assert data["language"] == "en"
     assert data["keywords"] == []  # always present; filled when the summary holds keywords
     assert data["source"] == "a.txt"
     assert data["title"] == "Storm hits the coast"
