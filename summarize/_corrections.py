@@ -264,7 +264,10 @@ def _glued_ends(block: str, s: int, e: int, hints: List[int]) -> Iterator["Match
         end = hint + 1
         while end < e and not block[end].isspace():
             end += 1
-        for m in GLUED_END.finditer(block, start, e):
+        # The word and the character after it (what the pattern's lookahead
+        # reads): searching on to the span's end made a long run-on sentence
+        # of dotted words ("U.S") quadratic.
+        for m in GLUED_END.finditer(block, start, min(e, end + 1)):
             if m.start() >= end:
                 break
             yield m

@@ -17,7 +17,7 @@ from .budget import Budget, budget_of, word_count
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 from .errors import NoTextError
 from .layout import Layout, parse_layout
-from .sentences import Span, iter_sentence_spans, sentence_words
+from .sentences import Span, iter_sentence_spans, require_text, sentence_words
 from .terms import content_terms, surface_forms, tokens_terms
 
 TOP_TERMS = 3
@@ -117,14 +117,15 @@ class Summary:
 
 
 class Spans(SequenceABC[Span]):
-    """The ``(start, end)`` offsets of many sentences, 16 bytes each (a list
-    of tuples costs about 120): a text of tiny sentences must not cost
-    hundreds of times its size.  Indexing gives a ``(start, end)`` tuple."""
+    """The ``(start, end)`` offsets of many sentences, 8 bytes each (16 when
+    ``size``, the length of the text, does not fit 31 bits; a list of tuples
+    costs about 120): a text of tiny sentences must not cost hundreds of
+    times its size.  Indexing gives a ``(start, end)`` tuple."""
 
     __slots__ = ("_flat",)
 
-    def __init__(self, spans: Iterable[Span] = ()) -> None:
-        self._flat = array("q")
+    def __init__(self, spans: Iterable[Span] = (), size: int = 0) -> None:
+        self._flat = array("i" if size < 2**31 else "q")
         for start, end in spans:
             self._flat.append(start)
             self._flat.append(end)
@@ -166,7 +167,9 @@ def body_sentences(text: str, title: Optional[str] = None, language: str = DEFAU
         raise NoTextError("no text to summarize: the input is empty or only whitespace")
     layout = parse_layout(text, title, language)
     offset = layout.body_start
-    spans = Spans((offset + s, offset + e) for s, e in iter_sentence_spans(text[offset:] if offset else text, language))
+    spans = Spans(
+        ((offset + s, offset + e) for s, e in iter_sentence_spans(text[offset:] if offset else text, language)), len(text)
+    )
     if not spans:
         raise NoTextError("no text to summarize: only a title or dateline was found")
     return layout, spans
@@ -235,9 +238,7 @@ def summarize(
 
 def _check_arguments(text: object, title: object, keywords: object) -> None:
     """Raise ``TypeError`` or ``ValueError`` for arguments ``summarize`` cannot take."""
-    if not isinstance(text, str):
-        hint = "; decode it first" if isinstance(text, (bytes, bytearray)) else ""
-        raise TypeError(f"text must be a str, not {type(text).__name__}{hint}")
+    require_text(text)
     if title is not None and not isinstance(title, str):
         raise TypeError(f"title must be a str or None, not {type(title).__name__}")
     if isinstance(keywords, bool) or not isinstance(keywords, int):
@@ -282,6 +283,7 @@ def summarize_with(
         redundancy=weights.redundancy,
         duplicate=weights.duplicate,
         overlap=similarity.overlap,
+        terms=similarity.terms,
     )
     picked = []
     for k in chosen.indices:  # k counts kept sentences, i all of them
@@ -346,10 +348,10 @@ def _sentence_inputs(
     indices, terms, priors and word counts.  One pass: each sentence is split
     into words once.  Compact, so a text of tiny sentences stays small: the
     numbers in arrays, and each distinct term tuple kept once."""
-    kept: "array[int]" = array("q")
+    kept: "array[int]" = array("i")  # fewer sentences than 2**31
     terms: List[Tuple[str, ...]] = []
     priors: "array[float]" = array("d")
-    word_counts: "array[int]" = array("q")
+    word_counts: "array[int]" = array("i")
     shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
     dangling = dangling_openers(language)
     for i, (start, end) in enumerate(spans):

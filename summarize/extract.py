@@ -21,6 +21,7 @@ import logging
 import re
 import urllib.parse
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence, Tuple
 
 from .datafiles import read_word_list
@@ -32,6 +33,11 @@ HEAD_BYTES = 256 * 1024
 """How far into a page a ``<meta>`` charset is looked for: its whole
 ``<head>``, up to this many bytes (the HTML standard's pre-scan stops at
 1,024, where long heads of scripts and styles have not declared it yet)."""
+
+DEEP_NESTING = 250
+"""Elements nested deeper than this are beyond lxml's parser (it stops at
+about 255 levels), so trafilatura finds no text in such a page: ``extract``
+reads its text flat instead."""
 
 MAX_TITLE_CHARS = 300
 """A longer title candidate is no title (a description pasted into og:title)."""
@@ -64,10 +70,10 @@ _META_TAG = re.compile(rb"<meta\b([^<>]{0,1024})(>?)", re.IGNORECASE)
 # A charset value, whole: what follows it ends it (a cut name never matches).
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})(?=[\s"';/>])""", re.IGNORECASE)
 _HEAD_END = re.compile(rb"</head\s*>|<body\b", re.IGNORECASE)
-_HTML_START = re.compile(
-    r"""\A\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b""",
-    re.IGNORECASE | re.DOTALL,
-)
+# The tag an HTML document starts with, after comments and whitespace
+# (looks_like_html skips those itself: a pattern repeating comments with a
+# lazy ".*?" inside backtracked exponentially when no tag followed).
+_HTML_TAG = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|script)\b", re.IGNORECASE)
 # What separates a title from the site name or a section label.
 _TITLE_SEPARATOR = re.compile(r"\s+(\||-{1,2}|\u2013|\u2014|::|\u00bb|\u00b7|\u2022|/)\s+")
 # Separators no headline uses: without other evidence, the longest part is the title.
@@ -122,9 +128,24 @@ class TitleSources(NamedTuple):
 
 def looks_like_html(text: str) -> bool:
     """Whether ``text`` starts like an HTML document (a doctype, or an
-    ``<html>``, ``<head>``, ``<body>``, ``<meta>`` or ``<title>`` tag, maybe
-    after comments and whitespace)."""
-    return bool(_HTML_START.match(text[:4096]))
+    ``<html>``, ``<head>``, ``<body>``, ``<meta>``, ``<title>`` or
+    ``<script>`` tag), maybe after a byte-order mark, an XML declaration
+    (XHTML), comments and whitespace, within its first 4096 characters.
+    Linear in that length: each comment ends at its first ``-->``."""
+    head = text[:4096]
+    at = 1 if head.startswith("\ufeff") else 0
+    while True:
+        while at < len(head) and head[at].isspace():
+            at += 1
+        if head.startswith("<!--", at):
+            end, skip = head.find("-->", at + 4), 3
+        elif head.startswith("<?xml", at):
+            end, skip = head.find("?>", at + 5), 2
+        else:
+            return _HTML_TAG.match(head, at) is not None
+        if end < 0:
+            return False
+        at = end + skip
 
 
 def meta_charset(data: bytes) -> Optional[str]:
@@ -179,7 +200,7 @@ def extract(html: str, url: Optional[str] = None) -> Article:
     trafilatura = _trafilatura()
     tree = trafilatura.load_html(html)
     if tree is None:
-        raise NoTextError("no article text found")
+        return _flat_article(html, None)
     language = html_language(tree)
     prepare(tree)
     sources = title_sources(tree, url)
@@ -208,7 +229,23 @@ def extract(html: str, url: Optional[str] = None) -> Article:
                 text="\n\n".join(paragraphs),
                 language=language,
             )
-    raise NoTextError("no article text found")
+    return _flat_article(html, sources)
+
+
+def _flat_article(html: str, sources: Optional[TitleSources]) -> Article:
+    """The article of a page in which trafilatura found none: its text read
+    flat when its elements nest deeper than lxml parses (``DEEP_NESTING``),
+    else ``NoTextError``."""
+    flat = _FlatText.read(html)
+    if flat.deepest <= DEEP_NESTING or not flat.paragraphs:
+        raise NoTextError("no article text found")
+    title = page_title(sources, fallback=flat.title) if sources is not None else clean_title(flat.title) if flat.title else None
+    paragraphs = flat.paragraphs
+    if title and paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    if not paragraphs:
+        raise NoTextError("no article text found (only a title)")
+    return Article(title=title, byline=None, date=None, text="\n\n".join(paragraphs))
 
 
 def html_language(tree: Any) -> Optional[str]:
@@ -677,3 +714,93 @@ def _block(runs: Sequence[_Run], kind: str) -> Block:
 def _weight(text: str) -> int:
     """Characters that count in a block's shares: those that are not spaces."""
     return len("".join(text.split()))
+
+
+class _FlatText(HTMLParser):
+    """The text of a page, one paragraph per block element (``<p>``,
+    headings, list items, ``<div>`` ...), without scripts, styles, forms and
+    the page's navigation, header, footer and asides; its ``<title>``; and
+    how deep its elements nest.  Standard library only, linear in the page,
+    no depth limit: the fallback for pages lxml cannot parse whole."""
+
+    BLOCKS = frozenset(
+        "address article aside blockquote body br dd div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+        "header hr li main nav ol p pre section table td th tr ul".split()
+    )
+    SKIPPED = frozenset("aside button footer form header iframe nav noscript object script select style svg template textarea".split())
+    VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+    # Elements an opening sibling closes, as a browser does ("<p>a<p>b").
+    CLOSED_BY_SIBLING = frozenset("dd dt li option p td th tr".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.open: List[str] = []
+        self.skipping = 0  # open elements whose text is left out
+        self.deepest = 0
+        self.in_title = False
+        self.title_parts: List[str] = []
+        self.current: List[str] = []
+        self.found: List[str] = []
+
+    @classmethod
+    def read(cls, html: str) -> "_FlatText":
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        parser._paragraph()
+        return parser
+
+    @property
+    def title(self) -> Optional[str]:
+        return _clean("".join(self.title_parts))
+
+    @property
+    def paragraphs(self) -> List[str]:
+        return self.found
+
+    def _paragraph(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.found.append(text)
+        self.current = []
+
+    def _push(self, tag: str) -> None:
+        self.open.append(tag)
+        self.skipping += tag in self.SKIPPED
+        self.deepest = max(self.deepest, len(self.open))
+
+    def _pop(self) -> None:
+        self.skipping -= self.open.pop() in self.SKIPPED
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "title":
+            self.in_title = True
+            return
+        if tag in self.BLOCKS:
+            self._paragraph()
+        if tag in self.VOID:
+            return
+        if self.open and (self.open[-1] == tag and tag in self.CLOSED_BY_SIBLING or self.open[-1] == "p" and tag in self.BLOCKS):
+            self._pop()
+        self._push(tag)
+
+    def handle_startendtag(self, tag: str, attrs: Any) -> None:
+        if tag in self.BLOCKS:
+            self._paragraph()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+            return
+        if tag in self.BLOCKS:
+            self._paragraph()
+        if tag in self.open:
+            while self.open and self.open[-1] != tag:
+                self._pop()
+            self._pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title_parts.append(data)
+        elif not self.skipping:
+            self.current.append(data)

@@ -20,8 +20,8 @@ complete, independent NLTK.  The loaded module objects stay alive through
 the references returned here.
 
 Fallbacks: if NLTK is already imported, it is used as it is (no cost); if
-the shallow import fails for any reason (a future NLTK laid out differently),
-the ordinary import is used.  ``SUMMARIZE_FULL_NLTK=1`` forces the ordinary
+the shallow import fails with an ``ImportError`` or ``AttributeError`` (a
+future NLTK laid out differently), the ordinary import is used.  ``SUMMARIZE_FULL_NLTK=1`` forces the ordinary
 import.
 """
 from __future__ import annotations
@@ -90,7 +90,10 @@ def load(name: str) -> types.ModuleType:
             return importlib.import_module(name)
         try:
             return _shallow_import(name)
-        except Exception:
+        except (ImportError, AttributeError):
+            # What a differently laid-out NLTK raises here; never anything
+            # broader: the exception a signal handler raises (SIGTERM) must
+            # pass, or the signal is lost and the run goes on.
             for key in _loaded_nltk():
                 del sys.modules[key]
             return importlib.import_module(name)

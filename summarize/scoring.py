@@ -349,6 +349,11 @@ class Similarity:
     are exact (``math.fsum``), so results never depend on set iteration order.
     """
 
+    CACHED = 4096
+    """Term sets and norms kept at once (the cache is emptied when full): a
+    long summary compares nearly every sentence, and a set of ten terms
+    takes about 700 bytes, more than the sentence's text."""
+
     def __init__(self, sentences: Sequence[Sequence[str]], term_weight: Mapping[str, float]) -> None:
         self._sentences = sentences
         self._weight = term_weight
@@ -365,6 +370,9 @@ class Similarity:
         terms_of_i = self._sentences[i]
         terms = self._sets.get(id(terms_of_i))
         if terms is None:
+            if len(self._sets) >= self.CACHED:
+                self._sets.clear()
+                self._norms.clear()
             terms = self._sets[id(terms_of_i)] = frozenset(terms_of_i)
         return terms
 
@@ -385,6 +393,12 @@ class Similarity:
             return 0.0
         shared = self._sum_of_squares(self._set(i) & self._set(j))
         return min(1.0, shared / (norm_i * norm_j))
+
+    def terms(self, i: int) -> FrozenSet[str]:
+        """Sentence ``i``'s distinct terms.  Two sentences sharing none have
+        similarity and overlap 0; two with the same (not none) an overlap of
+        exactly 1 (what ``selection.select`` relies on)."""
+        return self._set(i)
 
     def overlap(self, i: int, j: int) -> float:
         """Shared terms of ``i`` and ``j`` over the geometric mean of their term counts (0 without terms)."""

@@ -168,6 +168,14 @@ def normalize_space(text: str) -> str:
     return " ".join(sentence_words(text))
 
 
+def require_text(text: object, name: str = "text") -> None:
+    """Raise ``TypeError`` unless ``text`` is a ``str`` (bytes are to be
+    decoded first: the message says so)."""
+    if not isinstance(text, str):
+        hint = "; decode it first" if isinstance(text, (bytes, bytearray)) else ""
+        raise TypeError(f"{name} must be a str, not {type(text).__name__}{hint}")
+
+
 def split_sentences(text: str, language: str = AUTO) -> List[str]:
     """Split ``text`` into sentences.
 
@@ -183,7 +191,9 @@ def split_sentences(text: str, language: str = AUTO) -> List[str]:
     ``language``: a supported language code, whose abbreviations, quotation
     marks and rules apply, or ``"auto"`` to detect it (``languages.detect``;
     English when unsure).  Raises ``ValueError`` for an unknown code (the
-    message lists the supported ones).
+    message lists the supported ones), ``TypeError`` when ``text`` is not a
+    ``str``.
     """
+    require_text(text)
     code = resolve(text, language).language
     return [normalize_space(text[s:e]) for s, e in sentence_spans(text, code)]

@@ -25,11 +25,6 @@ from .plaintext import recognise
 
 _CHUNK_BYTES = 1 << 20  # read at a time, so that a cap never costs a buffer of its size
 _URL = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
-# Pages extract.looks_like_html does not know by their start: XHTML with
-# an XML declaration, and pages that open with a script.
-_XML_OR_SCRIPT_PAGE = re.compile(
-    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<!doctype\s+html[^>]*>\s*)*<(?:html|script)\b", re.IGNORECASE | re.DOTALL
-)
 
 
 def is_url(arg: str) -> bool:
@@ -51,7 +46,7 @@ def sniff_html(data: bytes) -> bool:
 
     # Latin-1 never fails and the markers are ASCII.
     head = data[:4096].decode("latin-1")
-    return looks_like_html(head) or bool(_XML_OR_SCRIPT_PAGE.match(head.lstrip("\xef\xbb\xbf\ufeff")))
+    return looks_like_html(head.lstrip("\xef\xbb\xbf\ufeff"))
 
 
 def input_kind(data: bytes, name: str, input_format: str = "auto", *, sniff: bool = False) -> str:

@@ -117,7 +117,14 @@ def _stem_function(language: str = DEFAULT_LANGUAGE) -> Callable[[str], str]:
 # terms are its tokens' terms in order; most tokens recur, and a lookup is far
 # cheaper than the word regex); and the term of each lower-cased word, so
 # "The" and "the" are stemmed once.  One pair per language (``Vocabulary``).
+# They live as long as the process (a batch worker summarizes thousands of
+# documents), so what they hold is bounded: at most _CACHE_SIZE entries, and
+# a token or word longer than _CACHED_LENGTH characters (a URL, a run of
+# letters with no space: rarely seen twice) is never kept.  Together that
+# bounds the keys and terms held to a few megabytes; without the length
+# limit, 40 documents with a unique 1 MB token each kept 120 MB.
 _CACHE_SIZE = 65536
+_CACHED_LENGTH = 40
 
 
 class Vocabulary:
@@ -166,10 +173,12 @@ _Value = TypeVar("_Value")
 
 
 def _remember(cache: Dict[str, _Value], key: str, value: _Value) -> _Value:
-    """Store ``value`` under ``key`` in one of the caches above (emptied when full); return it."""
-    if len(cache) >= _CACHE_SIZE:
-        cache.clear()
-    cache[key] = value
+    """Store ``value`` under ``key`` in one of the caches above (emptied when
+    full; a key longer than ``_CACHED_LENGTH`` is not stored); return it."""
+    if len(key) <= _CACHED_LENGTH:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        cache[key] = value
     return value
 
 

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from summarize.budget import Budget
 from summarize.scoring import Similarity, term_weights
-from summarize.selection import _greedy, rank, select
+from summarize.selection import _greedy, best_first, select
 
 SCORES = [0.2, 0.9, 0.1, 0.8, 0.5]
 WORDS = [10, 20, 5, 30, 15]
@@ -39,7 +39,7 @@ def test_budget_covering_the_document_gives_all_of_it():
 
 def test_ties_go_to_the_earlier_sentence():
     assert select([0.5, 0.5, 0.5, 0.5], [5] * 4, Budget(sentences=2)).indices == (0, 1)
-    assert rank([0.5, 0.7, 0.5]) == [1, 0, 2]
+    assert list(best_first([0.5, 0.7, 0.5])) == [1, 0, 2]
 
 
 def test_empty_document_gives_no_indices():
@@ -175,3 +175,76 @@ def test_the_filler_share_is_relative_to_the_best_score():
 
 def test_a_sentence_budget_takes_low_scores_as_asked():
     assert select([1.0, 0.03, 0.9], [10, 1, 10], Budget(sentences=3)).indices == (0, 1, 2)
+
+
+def plain_mmr_compared_with_the_first(compared, scores, limit, similarity, redundancy, overlap, duplicate, terms):
+    """``plain_mmr`` where a candidate is measured against the first
+    ``compared`` sentences chosen only, and never takes the terms of any."""
+    top = max(scores) if max(scores) > 0 else 1.0
+    chosen = []
+    while len(chosen) < limit:
+        reference = chosen[:compared]
+        taken = {terms(j) for j in chosen} - {frozenset()}
+        values = [
+            (scores[i] / top - redundancy * max((similarity(i, j) for j in reference), default=0.0), -i)
+            for i in range(len(scores))
+            if i not in chosen and terms(i) not in taken and all(overlap(i, j) < duplicate for j in reference)
+        ]
+        if not values:
+            break
+        chosen.append(-max(values)[1])
+    return chosen
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 40).flatmap(
+        lambda n: st.tuples(
+            st.lists(st.sampled_from([0.0, 0.25, 0.5, 0.75, 1.0, 0.3, 0.9]), min_size=n, max_size=n),
+            st.lists(st.sampled_from([0.25, 0.5, 0.7, 1.0]), min_size=n * n, max_size=n * n),
+            st.lists(st.frozensets(st.sampled_from("abcdefgh"), max_size=3), min_size=n, max_size=n),
+            st.integers(1, n),
+        )
+    ),
+    st.sampled_from([0.0, 0.3, 1.0]),
+    st.sampled_from([1, 2, 5, 64]),
+)
+def test_selection_compares_with_the_first_chosen_sharing_a_term_and_never_repeats_one(case, redundancy, compared):
+    # Past COMPARED chosen sentences (here made small), a candidate is
+    # measured against the first COMPARED only, and only against those it
+    # shares a term with: selection stays linear in the document.  The same
+    # terms as a chosen sentence make a repeat, never taken at any length.
+    scores, flat, sets, limit = case
+    n = len(scores)
+
+    def pair(i, j):
+        # As terms() promises: nothing shared, 0; the same terms, 1.
+        if not sets[i] & sets[j]:
+            return 0.0
+        if sets[i] == sets[j]:
+            return 1.0
+        return flat[min(i, j) * n + max(i, j)]
+
+    expected = plain_mmr_compared_with_the_first(compared, scores, limit, pair, redundancy, pair, 0.7, sets.__getitem__)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("summarize.selection.COMPARED", compared)
+        got = _greedy(scores, limit, similarity=pair, redundancy=redundancy, overlap=pair, duplicate=0.7, terms=sets.__getitem__)
+    assert got == expected
+
+
+def test_long_summary_never_repeats_a_sentence():
+    from summarize import summarize
+
+    from test_hostile import numbered
+
+    text = " ".join([numbered(300)] + ["The council approved the new bridge over the river on Monday."] * 300)
+    lines = [s.text for s in summarize(text, ratio=1).sentences]
+    assert len(lines) > 200  # far more than selection.COMPARED
+    assert len(lines) == len(set(lines))
+    assert lines.count("The council approved the new bridge over the river on Monday.") == 1
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([0.0, 0.1, 0.25, 0.5, 1.0, 2.0]), max_size=60), st.integers(1, 7))
+def test_best_first_in_runs_is_one_sort_by_score_then_position(scores, run):
+    assert list(best_first(scores, 2.0, run=run)) == sorted(range(len(scores)), key=lambda i: (-scores[i], i))
