@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Summary quality on every shared dev set: ours beside Lead-N, ROUGE F1 with 95% CIs.
 
-    python benchmarks/quality.py [--limit N] [--only SET,...] [--set NAME=VALUE ...]
-    python benchmarks/quality.py --ablation [history] [--limit N] [--only SET,...]
+    python benchmarks/quality.py [--limit N | --half 1|2] [--only SET,...] [--set NAME=VALUE ...]
+    python benchmarks/quality.py --ablation [round1 | history] [--limit N] [--only SET,...]
     python benchmarks/quality.py [--data PATH] [--sentences N] [--drop-first | --drop K]
 
 With no options: every dev set of ``../shared/eval`` (issue 20), one table:
@@ -18,6 +18,13 @@ scitldr         scitldr_dev.jsonl        1          the best of all ``references
                 (title line kept)                   (``score_multi``)
 orangesum-fr    orangesum_fr_dev.jsonl   1          the abstract, words ``\\w+``
                                                     lower-cased, unstemmed
+bbc-lead        bbc_dev.jsonl, title     1          the removed first sentence
+                and first body sentence             (how XSum was made: a proxy
+                removed                             for XSum, BBC's own style)
+bbc-lower       bbc_dev.jsonl, text and  12         the extractive summary,
+                reference lower-cased               lower-cased (a proxy for
+                                                    long papers: no capital
+                                                    helps splitter or layout)
 ==============  =======================  =========  ============================
 
 Both systems see the same sentences: Lead-N is the first N body sentences
@@ -33,14 +40,17 @@ holds issue 20's figures on the held-aside collections of the same kind
 (not these files): summarize then, Lead, the best peer and the target.
 
 ``--only`` picks sets by name; ``--limit N`` takes each set's first N
-records (quick loops); ``--words N`` sets a word budget instead of the
-sets' sentence counts (Lead then takes whole sentences while they fit, and
-at least one, as ``summarize`` does).  ``--set`` overrides one field of
+records (quick loops); ``--half 1`` or ``2`` the first or second half of
+each (choose on one, report the other); ``--words N`` sets a word budget
+instead of the sets' sentence counts (Lead then takes whole sentences while
+they fit, and at least one, as ``summarize`` does).  ``--set`` overrides one field of
 ``summarize.scoring.Weights`` for every set (``--set position=0``).
-``--ablation`` prints the table of ``benchmarks/README.md``: each
-refinement of issue 20 alone on top of the scorer before it, and the
-defaults without each; ``--ablation history`` the older rows, the
-refinements of the first CNN scorer switched on one at a time.
+``--ablation`` prints the table of ``benchmarks/README.md``: each part of
+issue 20's second round (centrality for long summaries of undated text)
+alone on top of its first round, and the defaults without each;
+``--ablation round1`` the first round's refinements the same way;
+``--ablation history`` the older rows, the refinements of the first CNN
+scorer switched on one at a time.
 
 ``--data PATH`` measures one other JSONL file with ``text`` and
 ``reference`` (``references`` too: scored against the best); ``--sentences``
@@ -89,7 +99,9 @@ class Suite:
     ``stemmed``: rouge-score's own tokenizer with Porter stemming; otherwise
     words are ``\\w+`` lower-cased (French).  ``held_aside``: issue 20's
     figures on the held-aside collection this set stands for, as
-    ``(summarize, Lead, best peer and target)``.
+    ``(summarize, Lead, best peer and target)``.  ``lead_reference``: the
+    reference is the article's first ``drop`` body sentences, the ones
+    removed (how XSum was made).  ``lower``: text and reference lower-cased.
     """
 
     name: str
@@ -99,6 +111,8 @@ class Suite:
     multi: bool = False
     stemmed: bool = True
     held_aside: Tuple[str, str, str] = ("", "", "")
+    lead_reference: bool = False
+    lower: bool = False
 
 
 SUITES = (
@@ -112,13 +126,35 @@ SUITES = (
           held_aside=("35.8", "31.3", "summa 39.8 (36.2 without the title), Luhn 38.1; target >= 36.2")),
     Suite("orangesum-fr", "orangesum_fr_dev.jsonl", 1, stemmed=False,
           held_aside=("", "", "target (issue 18): R1 >= Lead-1 +4.0, R2 >= Lead-1 +2.0; never below Lead at -w 40")),
+    Suite("bbc-lead", "bbc_dev.jsonl", 1, drop=1, lead_reference=True,
+          held_aside=("XSum 18.2", "16.1", "summa 20.2; target >= 20.2")),
+    Suite("bbc-lower", "bbc_dev.jsonl", 12, lower=True,
+          held_aside=("papers 47.3", "42.7", "summa 47.5; target >= 47.6, R2 >= 17.1")),
 )
 
-# Issue 20's refinements, each a ``Weights`` field; BEFORE switches them all
-# off (the scorer as it was).  ``--ablation`` measures each alone on top of
-# BEFORE, and the defaults without each.
+# Issue 20's second round: the scorer moves toward centrality as the summary
+# takes more of an undated text (``Weights.central_share``), one ``central_*``
+# knob per part.  ``--ablation`` measures each part alone on top of the first
+# round (CENTRAL_BEFORE), and the defaults without each.
+CENTRAL_BEFORE: Dict[str, object] = dict(central_share=0)
+_CENTRAL_NONE: Dict[str, object] = dict(central_share=0.4, central_position=None, central_quote=None,
+                                       central_dangling=None, central_title_boost=None, central_exponent=None,
+                                       central_others=None)
+CENTRAL: List[Tuple[str, Dict[str, object]]] = [
+    ("position prior fades", dict(central_position=0)),
+    ("quote discount fades", dict(central_quote=1)),
+    ("opener discount fades", dict(central_dangling=1)),
+    ("title boost fades", dict(central_title_boost=0)),
+    ("length exponent toward 0.5", dict(central_exponent=0.5)),
+    ("terms count in other sentences", dict(central_others=1)),
+]
+
+# Issue 20's first round, each a ``Weights`` field; BEFORE switches them all
+# off (the scorer as it was), and the second round with them.  ``--ablation
+# round1`` measures each alone on top of BEFORE, and the first round's
+# defaults without each.
 BEFORE: Dict[str, object] = dict(quote_by_share=0, determiners=0, undated_position=1, one_sentence_exponent=None,
-                                 redundancy_share=0)
+                                 redundancy_share=0, **CENTRAL_BEFORE)
 REFINEMENTS: List[Tuple[str, Dict[str, object]]] = [
     ("quote discount by quoted share", dict(quote_by_share=1)),
     ("'This paper' is no dangling opener", dict(determiners=1)),
@@ -164,6 +200,32 @@ def load(path: Path, limit: Optional[int]) -> List[dict]:
                 if limit is not None and len(records) >= limit:
                     break
     return records
+
+
+def prepared(suite: Suite, records: List[dict]) -> List[dict]:
+    """The records as ``suite`` measures them: lower-cased (``lower``), or
+    with their first ``drop`` body sentences as the reference
+    (``lead_reference``; empty when the text has no more sentences)."""
+    if suite.lower:
+        records = [dict(r, text=r["text"].lower(), reference=r["reference"].lower(),
+                        references=[t.lower() for t in r.get("references") or []]) for r in records]
+    if suite.lead_reference:
+        out = []
+        for r in records:
+            try:
+                _, spans = core.body_sentences(r["text"], None, languages.resolve(r["text"]).language)
+            except NoTextError:
+                spans = core.Spans()
+            lead = [normalize_space(r["text"][s:e]) for s, e in spans[:suite.drop]] if len(spans) > suite.drop else []
+            out.append(dict(r, reference="\n".join(lead), references=None))
+        records = out
+    return records
+
+
+def halved(records: List[dict], half: Optional[int]) -> List[dict]:
+    """The first (1) or second (2) half of ``records``, or all of them."""
+    middle = len(records) // 2
+    return records if half is None else records[:middle] if half == 1 else records[middle:]
 
 
 def weights_with(changes: Dict[str, object]) -> "scoring.Weights":
@@ -382,16 +444,25 @@ def ablation(suites: Sequence[Tuple[Suite, List[dict]]], rows: List[Tuple[str, D
         print(f"| {name} | {' | '.join(cells)} | {change} |", flush=True)
 
 
-def ablation_rows(which: str) -> List[Tuple[str, Dict[str, float]]]:
-    """The rows of ``--ablation`` (issue 20's refinements) or ``--ablation history``."""
+def ablation_rows(which: str) -> List[Tuple[str, Dict[str, object]]]:
+    """The rows of ``--ablation``: the second round of issue 20 (``central``),
+    its first round (``round1``) or the first scorer's history (``history``)."""
     if which == "history":
         return [(name, {**BEFORE, **changes}) for name, changes in HISTORY]
-    rows = [("before issue 20", dict(BEFORE))]
-    for name, on in REFINEMENTS:
-        rows.append((f"before + {name}", {**BEFORE, **on}))
+    if which == "round1":
+        rows: List[Tuple[str, Dict[str, object]]] = [("before issue 20", dict(BEFORE))]
+        for name, on in REFINEMENTS:
+            rows.append((f"before + {name}", {**BEFORE, **on}))
+        rows.append(("first round", dict(CENTRAL_BEFORE)))
+        for name, on in REFINEMENTS:
+            rows.append((f"first round - {name}", {**CENTRAL_BEFORE, **{k: BEFORE[k] for k in on}}))
+        return rows
+    rows = [("first round (no centrality)", dict(CENTRAL_BEFORE))]
+    for name, on in CENTRAL:
+        rows.append((f"first round + {name}", {**_CENTRAL_NONE, **on}))
     rows.append(("defaults", {}))
-    for name, on in REFINEMENTS:
-        rows.append((f"defaults - {name}", {k: BEFORE[k] for k in on}))
+    for name, on in CENTRAL:
+        rows.append((f"defaults - {name}", {k: None for k in on}))
     return rows
 
 
@@ -409,8 +480,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                        help="remove each article's first body sentence (CNN, or --data)")
     drops.add_argument("--drop", type=int, default=None, metavar="K", help="remove each article's first K sentences")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a scoring weight")
-    parser.add_argument("--ablation", nargs="?", const="refinements", choices=("refinements", "history"),
-                        help="the README's ablation table (or the first scorer's history)")
+    parser.add_argument("--ablation", nargs="?", const="central", choices=("central", "round1", "history"),
+                        help="the README's ablation table (or issue 20's first round, or the first scorer's history)")
+    parser.add_argument("--half", type=int, choices=(1, 2), default=None,
+                        help="only the first or the second half of each set (tune on one, report the other)")
     args = parser.parse_args(argv)
 
     if summarize is None:
@@ -446,7 +519,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         if not path.is_file():
             print(f"note: {suite.name} skipped: no evaluation data at {path}", file=sys.stderr)
             continue
-        suites.append((suite, load(path, args.limit)))
+        suites.append((suite, prepared(suite, halved(load(path, args.limit), args.half))))
     if not suites:
         print("skipped: no evaluation data found (the shared eval sets are not here; see --eval-dir)")
         return 0

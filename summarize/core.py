@@ -270,8 +270,10 @@ def summarize_with(
     if not kept:  # all boilerplate: score them all after all
         kept, terms, priors, word_counts = _sentence_inputs(text, spans, weights, False, language)
     title_terms = content_terms(layout.title, language) if layout.title else ()
-    term_weight = scoring.term_weights(terms, title_terms, weights)
-    scores = scoring.score_sentences(terms, term_weight, weights, priors)
+    counts = scoring.term_counts(terms)
+    term_weight = scoring.term_weights(terms, title_terms, weights, counts)
+    score_weight = scoring.score_weights(counts, term_weight, title_terms, weights)
+    scores = scoring.score_sentences(terms, score_weight, weights, priors)
     similarity = scoring.Similarity(terms, term_weight)
     chosen = selection.select(
         scores,
@@ -297,7 +299,7 @@ def summarize_with(
         if keywords:
             top_keywords = tuple(TermWeight(forms.get(term, term), term_weight[term]) for term in ranked)
         if explain:
-            all_sentences = _scored_sentences(text, spans, kept, terms, scores, set(chosen.indices), term_weight, priors, forms, weights)
+            all_sentences = _scored_sentences(text, spans, kept, terms, scores, set(chosen.indices), score_weight, priors, forms, weights)
     return Summary(
         sentences=tuple(picked),
         title=layout.title,
@@ -385,7 +387,8 @@ def _scored_sentences(
 ) -> Tuple[ScoredSentence, ...]:
     """Every sentence of ``text`` at ``spans`` with its score and best terms,
     in document order (``Summary.all_sentences``); sentences left out of
-    scoring get 0."""
+    scoring get 0.  ``term_weight``: each term's weight in a score
+    (``scoring.score_weights``)."""
     position: Dict[int, int] = {i: k for k, i in enumerate(kept)}
     result = []
     for i, (start, end) in enumerate(spans):

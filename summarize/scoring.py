@@ -7,7 +7,10 @@ text was tokenized or split.  Each term weighs its frequency in the document
 title.  A sentence's score is the sum of the weights of its distinct terms,
 divided by a power of its length, then multiplied by a prior that position
 and form may raise or lower but never replace: see ``Weights`` for every
-knob and ``words_prior``.
+knob and ``words_prior``.  What the document shows (a dateline, the share
+of it the summary takes: ``Signals``) adapts the knobs: a long summary of
+an undated text counts each term by what the sentence shares with the rest
+of the text (``score_weights``), without the lead's and the title's favour.
 """
 from __future__ import annotations
 
@@ -87,6 +90,27 @@ class Weights:
     redundancy_share)`` (0: no fading).  A summary holding a third of a text
     must repeat its main terms; penalising that starves it of the central
     sentences.
+
+    Centrality: a summary that takes a large share of an undated text is a
+    shortened text, made of the sentences most like the whole, not its lead
+    and its plainest statements.  ``central_share``: without a dateline,
+    ``c = min(1, share / central_share)`` (0: never; a dateline always gives
+    0: wire news keeps its lead at any length); each ``central_*`` knob
+    below is the value its knob reaches at ``c = 1``, moving in a straight
+    line from its own value as ``c`` grows (``None``: not moved).
+    ``central_position`` for ``position`` (after ``undated_position``),
+    ``central_quote`` for ``quote``, ``central_dangling`` for ``dangling``,
+    ``central_title_boost`` for ``title_boost`` (a long summary stands for
+    the body, not for the headline's words), ``central_exponent`` for
+    ``length_exponent`` (after ``one_sentence_exponent``) and
+    ``central_others`` for ``others``.
+    ``others``: how far a term's weight in a sentence's score counts only
+    its occurrences in the other sentences: the weight is multiplied by
+    ``1 - others / count`` (``count``: the term's occurrences in the
+    document; ``score_weights``).  At 1 a term the sentence alone holds adds
+    nothing and one found in n places adds (n - 1) / n of its weight: the
+    sentence is worth what it shares with the rest of the text, its degree
+    in the graph of sentences sharing terms, counted in linear time.
     """
 
     title_boost: float = 1.0
@@ -101,14 +125,31 @@ class Weights:
     redundancy: float = 0.3
     duplicate: float = 0.7
     boilerplate: bool = True
+    others: float = 0.0
     undated_position: float = 0.5
     one_sentence_exponent: Optional[float] = 0.5
     redundancy_share: float = 0.4
+    central_share: float = 0.4
+    central_position: Optional[float] = 0.0
+    central_quote: Optional[float] = 1.0
+    central_dangling: Optional[float] = 1.0
+    central_title_boost: Optional[float] = 0.0
+    central_exponent: Optional[float] = 0.5
+    central_others: Optional[float] = 1.0
+
+    def centrality(self, signals: "Signals") -> float:
+        """How far toward centrality the scorer moves for a document showing
+        ``signals``, in [0, 1]: 0 with a dateline, else ``share /
+        central_share`` up to 1 (see ``central_share``)."""
+        if signals.dateline or self.central_share <= 0:
+            return 0.0
+        return min(1.0, signals.share / self.central_share)
 
     def adapted(self, signals: "Signals") -> "Weights":
         """These weights as they apply to one document: ``position``,
-        ``length_exponent`` and ``redundancy`` set from ``signals`` (see the
-        last three fields above), the adaptation fields left as they are."""
+        ``length_exponent``, ``redundancy``, ``quote``, ``dangling``,
+        ``title_boost`` and ``others`` set from ``signals`` (see the
+        adaptation fields above), the adaptation fields left as they are."""
         position = self.position if signals.dateline else self.position * self.undated_position
         exponent = self.length_exponent
         if signals.sentences <= 1 and self.one_sentence_exponent is not None:
@@ -116,7 +157,21 @@ class Weights:
         redundancy = self.redundancy
         if self.redundancy_share > 0:
             redundancy *= max(0.0, 1.0 - signals.share / self.redundancy_share)
-        return replace(self, position=position, length_exponent=exponent, redundancy=redundancy)
+        c = self.centrality(signals)
+
+        def toward(value: float, central: Optional[float]) -> float:
+            return value if central is None or not c else value + c * (central - value)
+
+        return replace(
+            self,
+            position=toward(position, self.central_position),
+            length_exponent=toward(exponent, self.central_exponent),
+            redundancy=redundancy,
+            quote=toward(self.quote, self.central_quote),
+            dangling=toward(self.dangling, self.central_dangling),
+            title_boost=toward(self.title_boost, self.central_title_boost),
+            others=toward(self.others, self.central_others),
+        )
 
 
 @dataclass(frozen=True)
@@ -148,24 +203,40 @@ _CLOSING_QUOTES = "\"'\u201d\u2019\u00bb\u201c\u2018\u203a"
 _DEMONSTRATIVES = frozenset(("this", "these", "those"))
 
 
+def term_counts(sentences: Sequence[Sequence[str]]) -> "Counter[str]":
+    """Each term's occurrences in ``sentences`` (each a sequence of terms),
+    in order of first occurrence."""
+    return Counter(chain.from_iterable(sentences))
+
+
 def term_weights(
     sentences: Sequence[Sequence[str]],
     title_terms: Iterable[str] = (),
     weights: Weights = DEFAULT_WEIGHTS,
+    counts: Optional[Mapping[str, int]] = None,
+    others: float = 0.0,
 ) -> Dict[str, float]:
     """Return each term's weight in the document, between 0 and ``1 + title_boost``.
 
     ``sentences`` holds each sentence's terms.  A term's weight is its count
     in the document divided by the largest count of any term, raised for
-    terms that occur in ``title_terms``.
+    terms that occur in ``title_terms``.  ``counts``: ``term_counts(sentences)``
+    when the caller has it already.  ``others`` (in [0, 1]) is taken off
+    each count first: the weights ``score_weights`` gives.
     """
-    counts = Counter(chain.from_iterable(sentences))
+    if counts is None:
+        counts = term_counts(sentences)
     if not counts:
         return {}
     top = max(counts.values())
-    weight = dict(zip(counts, map(truediv, counts.values(), repeat(top))))
+    if others:
+        # Looked up by count (most terms share a few small counts): one C loop over the terms.
+        by_count = {count: (count - others) / top for count in set(counts.values())}
+        weight = dict(zip(counts, map(by_count.__getitem__, counts.values())))
+    else:
+        weight = dict(zip(counts, map(truediv, counts.values(), repeat(top))))
     for term in set(title_terms) & weight.keys():
-        weight[term] = (counts[term] / top) * (1.0 + weights.title_boost)
+        weight[term] *= 1.0 + weights.title_boost
     return weight
 
 
@@ -218,6 +289,23 @@ def _is_determiner(first: str, words: Sequence[str]) -> bool:
     if not tokens_terms([following]):
         return False
     return first != "this" or not (following.endswith("s") and not following.endswith(("ss", "us", "is")))
+
+
+def score_weights(
+    counts: Mapping[str, int],
+    term_weight: Dict[str, float],
+    title_terms: Iterable[str] = (),
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> Dict[str, float]:
+    """Return each term's weight in a sentence's score (``score_sentences``):
+    its document weight (``term_weight``, from ``term_weights`` with the same
+    ``counts``, ``title_terms`` and ``weights``) times ``1 - others /
+    count``, where ``count`` is the term's occurrences in the document
+    (``counts``, from ``term_counts``; see ``Weights.others``, taken as at
+    most 1).  With ``others`` at 0 that is ``term_weight`` itself."""
+    if weights.others <= 0:
+        return term_weight
+    return term_weights((), title_terms, weights, counts, min(weights.others, 1.0))
 
 
 def score_sentences(

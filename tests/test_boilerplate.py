@@ -183,5 +183,8 @@ def test_a_text_of_only_boilerplate_is_still_summarized_from_all_of_it():
     )
     result = summarize(text, sentences=2, explain=True)
     assert len(result.sentences) == 2
-    assert all(s.score > 0 for s in result.all_sentences)
+    # Scored, so each has its terms (unscored boilerplate has none); a score
+    # may be 0 here: half the text asked for, a sentence sharing no term
+    # with the others is worth nothing (scoring.Weights.others).
+    assert all(s.top_terms for s in result.all_sentences)
     assert [s.selected for s in result.all_sentences].count(True) == 2

@@ -7,6 +7,7 @@ import pytest
 
 import summarize
 from summarize import BudgetError, NoTextError
+from summarize.scoring import Weights
 from summarize.sentences import normalize_space
 
 
@@ -219,3 +220,37 @@ def test_a_word_budget_is_a_limit_not_a_quota():
         "The dredging plan will deepen the harbour channel by two metres so that cargo ships can reach the old quay.",
         "Fishing crews fear the harbour dredging will drive fish from the bay.",
     ]
+
+
+_HARBOUR = (
+    "Officials met in the town hall on a rainy Monday evening to settle the fate of the old port at last. "
+    "The harbour dredging plan will deepen the harbour channel so cargo ships can reach the quay. "
+    "Fishing crews fear the dredging will drive fish from the harbour. "
+    "The council approved the harbour dredging plan after a long debate. "
+    "Tea and biscuits were served afterwards in the lobby."
+)
+
+
+def test_a_long_summary_of_an_undated_text_scores_what_each_sentence_shares_with_the_rest():
+    # Two of five sentences: a share of 0.4, full centrality.  The first and
+    # last sentences share no term with the others and score nothing.
+    result = summarize.summarize(_HARBOUR, sentences=2, explain=True)
+    scores = [s.score for s in result.all_sentences]
+    assert scores[0] == scores[4] == 0.0
+    assert min(scores[1:4]) > 0
+    assert [s.index for s in result.sentences] == [2, 3]
+
+
+def test_top_term_shares_add_up_to_the_score_in_a_central_summary():
+    result = summarize.summarize("The storm hit the coast. The storm moved on. Crews cleared the coast road.",
+                                 sentences=2, explain=True)
+    for sentence in result.all_sentences:
+        assert sum(t.weight for t in sentence.top_terms) == pytest.approx(sentence.score)
+
+
+def test_a_dated_text_is_scored_without_centrality_at_any_share():
+    text = "(CNN) -- " + _HARBOUR
+    budget = summarize.Budget(sentences=2)
+    central = summarize.core.summarize_with(text, budget, Weights(), explain=True)
+    plain = summarize.core.summarize_with(text, budget, Weights(central_share=0), explain=True)
+    assert central.all_sentences == plain.all_sentences

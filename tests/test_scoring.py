@@ -9,6 +9,8 @@ from summarize.scoring import (
     Similarity,
     Weights,
     score_sentences,
+    score_weights,
+    term_counts,
     words_prior,
     term_weights,
 )
@@ -24,6 +26,11 @@ def test_title_terms_are_boosted_by_title_boost():
     titled = term_weights([["kidney", "donor"]], ["donor"], weights=Weights(title_boost=1.0))
     assert titled["donor"] == pytest.approx(2 * plain["donor"])
     assert titled["kidney"] == plain["kidney"]
+
+
+def test_term_counts_are_occurrences_in_first_occurrence_order():
+    counts = term_counts([["kidney", "donor"], ["chain", "kidney", "kidney"]])
+    assert list(counts.items()) == [("kidney", 3), ("donor", 1), ("chain", 1)]
 
 
 def test_no_terms_give_no_weights():
@@ -142,16 +149,17 @@ def test_demonstrative_pronoun_is_dangling(text):
 
 
 def test_a_dateline_keeps_the_position_prior_and_its_absence_lowers_it():
-    weights = Weights(position=1.0, undated_position=0.5)
+    weights = Weights(position=1.0, undated_position=0.5, central_share=0)
     assert weights.adapted(Signals(dateline=True)).position == 1.0
     assert weights.adapted(Signals(dateline=False)).position == 0.5
 
 
 def test_one_sentence_summary_uses_the_one_sentence_exponent():
-    weights = Weights(length_exponent=0.8, one_sentence_exponent=0.5)
+    weights = Weights(length_exponent=0.8, one_sentence_exponent=0.5, central_share=0)
     assert weights.adapted(Signals(sentences=1, share=0.05)).length_exponent == 0.5
     assert weights.adapted(Signals(sentences=2, share=0.05)).length_exponent == 0.8
-    assert Weights(one_sentence_exponent=None).adapted(Signals(sentences=1)).length_exponent == 0.8
+    unchanged = Weights(one_sentence_exponent=None, central_share=0)
+    assert unchanged.adapted(Signals(sentences=1)).length_exponent == 0.8
 
 
 @pytest.mark.parametrize("share, factor", [(0.0, 1.0), (0.1, 0.75), (0.2, 0.5), (0.4, 0.0), (0.9, 0.0)])
@@ -160,13 +168,88 @@ def test_redundancy_fades_as_the_summary_takes_more_of_the_document(share, facto
     assert weights.adapted(Signals(share=share)).redundancy == pytest.approx(0.3 * factor)
 
 
-def test_adapting_changes_only_position_exponent_and_redundancy():
+def test_adapting_changes_only_the_knobs_it_documents():
     weights = Weights()
     adapted = weights.adapted(Signals(dateline=False, sentences=1, share=0.5))
-    unchanged = {"position", "length_exponent", "redundancy"}
+    changed = {"position", "length_exponent", "redundancy", "quote", "dangling", "title_boost", "others"}
     for field in dataclasses.fields(Weights):
-        if field.name not in unchanged:
+        if field.name not in changed:
             assert getattr(adapted, field.name) == getattr(weights, field.name)
+
+
+@pytest.mark.parametrize("share, c", [(0.02, 0.05), (0.1, 0.25), (0.2, 0.5), (0.4, 1.0), (0.9, 1.0)])
+def test_centrality_grows_with_the_share_of_an_undated_text(share, c):
+    weights = Weights(central_share=0.4)
+    assert weights.centrality(Signals(dateline=False, share=share)) == pytest.approx(c)
+
+
+def test_a_dateline_or_no_central_share_means_no_centrality():
+    assert Weights().centrality(Signals(dateline=True, share=0.9)) == 0.0
+    assert Weights(central_share=0).centrality(Signals(dateline=False, share=0.9)) == 0.0
+
+
+def test_a_dated_text_keeps_its_knobs_at_any_share():
+    weights = Weights()
+    adapted = weights.adapted(Signals(dateline=True, sentences=7, share=0.9))
+    assert (adapted.position, adapted.quote, adapted.dangling, adapted.title_boost, adapted.length_exponent, adapted.others) == (
+        weights.position, weights.quote, weights.dangling, weights.title_boost, weights.length_exponent, weights.others)
+
+
+def test_a_central_summary_has_each_knob_at_its_central_value():
+    weights = Weights(position=1.0, undated_position=0.5, quote=0.5, dangling=0.8, title_boost=1.0, length_exponent=0.8,
+                      others=0.0, central_share=0.4)
+    adapted = weights.adapted(Signals(dateline=False, sentences=7, share=0.5))
+    assert (adapted.position, adapted.quote, adapted.dangling, adapted.title_boost, adapted.length_exponent, adapted.others) == (
+        0.0, 1.0, 1.0, 0.0, 0.5, 1.0)
+
+
+def test_halfway_to_the_central_share_each_knob_is_halfway():
+    weights = Weights(position=1.0, undated_position=0.5, quote=0.5, dangling=0.8, title_boost=1.0, length_exponent=0.8,
+                      others=0.0, central_share=0.4)
+    adapted = weights.adapted(Signals(dateline=False, sentences=3, share=0.2))
+    assert adapted.position == pytest.approx(0.25)
+    assert adapted.quote == pytest.approx(0.75)
+    assert adapted.dangling == pytest.approx(0.9)
+    assert adapted.title_boost == pytest.approx(0.5)
+    assert adapted.length_exponent == pytest.approx(0.65)
+    assert adapted.others == pytest.approx(0.5)
+
+
+def test_a_central_knob_set_to_none_is_not_moved():
+    weights = Weights(central_quote=None, central_title_boost=None)
+    adapted = weights.adapted(Signals(dateline=False, sentences=7, share=0.9))
+    assert (adapted.quote, adapted.title_boost) == (weights.quote, weights.title_boost)
+    assert adapted.position == 0.0
+
+
+def test_score_weights_without_others_are_the_document_weights():
+    doc = [["kidney", "donor"], ["kidney", "chain"]]
+    weight = term_weights(doc)
+    assert score_weights(term_counts(doc), weight, weights=Weights(others=0.0)) is weight
+
+
+def test_with_others_a_term_counts_its_occurrences_in_other_sentences():
+    doc = [["kidney", "donor"], ["kidney", "chain"], ["kidney", "donor"]]
+    weight = term_weights(doc)  # kidney 1, donor 2/3, chain 1/3
+    shared = score_weights(term_counts(doc), weight, weights=Weights(others=1.0))
+    assert shared == {"kidney": pytest.approx(2 / 3), "donor": pytest.approx(1 / 3), "chain": 0.0}
+    half = score_weights(term_counts(doc), weight, weights=Weights(others=0.5))
+    assert half["chain"] == pytest.approx(1 / 3 * 0.5)
+
+
+def test_with_others_a_title_term_keeps_its_boost():
+    doc = [["kidney", "donor"], ["kidney", "chain"], ["kidney", "donor"]]
+    weights = Weights(others=1.0, title_boost=1.0)
+    shared = score_weights(term_counts(doc), term_weights(doc, ["donor"], weights), ["donor"], weights)
+    assert shared["donor"] == pytest.approx(2 * 1 / 3)
+    assert shared["kidney"] == pytest.approx(2 / 3)
+
+
+def test_with_others_a_sentence_of_terms_found_nowhere_else_scores_zero():
+    doc = [["storm", "coast"], ["storm", "flood", "coast"], ["zebra", "quantum"]]
+    weights = Weights(others=1.0, length_exponent=0.5)
+    scores = score_sentences(doc, score_weights(term_counts(doc), term_weights(doc), weights=weights), weights)
+    assert scores[2] == 0.0 and scores[0] > 0 and scores[1] > 0
 
 
 def test_short_sentence_is_scaled_by_its_share_of_short_words():

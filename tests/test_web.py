@@ -371,9 +371,9 @@ def test_input_format_html_forces_extraction(runner, tmp_path):
 def test_input_format_text_reads_html_file_as_text(runner, tmp_path):
     path = tmp_path / "notes.html"
     path.write_text("Plain notes\n\nThe first line is plain. The second line is too. So is the third one.")
-    result = runner.invoke(cli, ["--input-format", "text", "-n", "1", str(path)])
+    result = runner.invoke(cli, ["--input-format", "text", "-n", "3", str(path)])
     assert result.exit_code == 0
-    assert result.stdout == "The first line is plain.\n"
+    assert result.stdout == "The first line is plain.\nThe second line is too.\nSo is the third one.\n"
 
 
 def test_plain_text_url_is_read_as_text(runner, server, sample_text):
