@@ -115,7 +115,7 @@ def _greedy(
         mine = terms(i) if terms is not None else frozenset()
         # Hashes, not the sets, are kept for every chosen sentence: a long
         # summary would hold a set of each (terms() need not keep them).
-        if repeats and mine and any(terms(j) == mine for j in taken.get(hash(mine), ())):  # type: ignore[misc]
+        if repeats and mine and _repeats(mine, taken.get(hash(mine), ()), terms):
             continue
         reference = min(len(chosen), COMPARED)
         done = compared.get(i, 0)
@@ -155,6 +155,11 @@ def _greedy(
         nearest[i], compared[i] = near, reference
         heapq.heappush(heap, (-(scores[i] / top - redundancy * near), i))
     return chosen
+
+
+def _repeats(mine: AbstractSet[Hashable], chosen: Sequence[int], terms: Optional[Callable[[int], AbstractSet[Hashable]]]) -> bool:
+    """Whether one of the ``chosen`` sentences has the terms ``mine``."""
+    return terms is not None and any(terms(j) == mine for j in chosen)
 
 
 RUN = 16384
