@@ -14,6 +14,9 @@ from conftest import SAMPLES
 PACKAGE = Path(__file__).resolve().parents[1] / "summarize"
 MODULES = sorted(p for p in PACKAGE.glob("*.py"))
 
+# summarize.dask, the public face of runs on a cluster, and its private rooms.
+DASK_ROOM = ("dask.py", "_dask_plan.py", "_dask_task.py", "_dask_parquet.py", "_dask_manifest.py", "_dask_cluster.py")
+
 # Third-party packages each module may import (at any depth in the module).
 ALLOWED = {
     "cli.py": {"click"},
@@ -22,7 +25,8 @@ ALLOWED = {
     "extract.py": {"trafilatura"},  # the web extra, imported when a page is met
     "markdown.py": {"markdown_it"},  # comes with rich; imported when Markdown is met
     "pdf.py": {"pypdfium2"},  # the pdf extra, imported when a PDF is met
-    "dask.py": {"dask", "distributed", "fsspec", "pyarrow"},  # the dask and parquet extras, for --scheduler
+    # the dask and parquet extras, for --scheduler: summarize.dask and its rooms
+    **{name: {"dask", "distributed", "fsspec", "pyarrow"} for name in DASK_ROOM},
 }
 THIRD_PARTY = {"click", "rich", "nltk", "trafilatura", "lxml", "readability", "justext", "markdown_it", "pypdfium2",
                "reportlab", "docx", "dask", "distributed", "fsspec", "pyarrow", "s3fs", "gcsfs", "moto", "boto3"}
@@ -59,6 +63,13 @@ def test_nothing_but_the_entry_point_imports_the_cli(path):
         assert "cli" not in internal
 
 
+@pytest.mark.parametrize("path", [p for p in MODULES if p.name not in DASK_ROOM], ids=lambda p: p.name)
+def test_only_summarize_dask_imports_its_rooms(path):
+    # The command and the library reach runs on a cluster through the face.
+    _, internal = imported_roots(path)
+    assert not {name for name in internal if name.startswith("_dask_")}
+
+
 # The layers of the package, lowest first (docs/architecture.md draws them).
 # A module imports modules of its own layer or of lower layers only, at any
 # depth (lazy imports inside functions count too).
@@ -70,7 +81,8 @@ LAYERS = {
               "sources", "datasets", "walk"},
     "document path": {"outcome"},
     "output": {"render", "terminal", "outputs"},
-    "many documents": {"workers", "batch", "dask"},
+    "many documents": {"workers", "batch", "dask", "_dask_plan", "_dask_task", "_dask_parquet", "_dask_manifest",
+                       "_dask_cluster"},
     "command": {"environment", "cli", "__main__"},
 }
 LAYER_OF = {module: rank for rank, modules in enumerate(LAYERS.values()) for module in modules}
