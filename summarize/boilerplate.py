@@ -62,12 +62,29 @@ def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
 # Characters that match an ASCII letter under re.IGNORECASE but do not
 # lower-case to it (one character for one, so substrings stay aligned).
 _ASCII_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_FOLDED = "\u0130\u0131\u017f\u212a"
+_PIECE = 65536  # characters ``fold`` lowers at once
 
 
 def fold(text: str) -> str:
     """``text`` lower-cased so that every match of an ``IGNORECASE`` pattern's
     ASCII literal in ``text`` is that literal, lower-case, in the result."""
-    return text.lower() if text.isascii() else text.translate(_ASCII_FOLD).lower()
+    if text.isascii():
+        return text.lower()
+    if any(map(text.__contains__, _FOLDED)):
+        text = text.translate(_ASCII_FOLD)  # with a dict: ~16 bytes a character, so only when needed
+    if len(text) <= _PIECE:
+        return text.lower()
+    # str.lower() of text beyond ASCII takes 12 bytes a character while it
+    # works: a long sentence is lowered a piece at a time, cut at spaces.
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + _PIECE)
+        end = len(text) if end < 0 else end
+        pieces.append(text[start:end].lower())
+        start = end
+    return "".join(pieces)
 
 
 def required_literal(pattern: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Sequence, Tuple
 
 from .errors import BudgetError
 
@@ -60,20 +60,25 @@ def _as_float(value: Any) -> Optional[float]:
 _CJK_CLASS = "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0003134f]"
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, words: Optional[Sequence[str]] = None) -> int:
     """How many words ``text`` holds for a word budget: its
     whitespace-separated tokens, except that each Chinese or Japanese
     character (Han, hiragana, katakana) is a word of its own, as word
     processors count them (these languages are written without spaces: a
     sentence would otherwise be one word), and what else such a token holds
-    counts once per run of letters or digits."""
-    if text.isascii():
-        return len(text.split())
+    counts once per run of letters or digits.  ``words``: ``text.split()``
+    when the caller has it already (a long sentence's words are not split
+    twice)."""
+    if words is None:
+        if text.isascii():
+            return len(text.split())
+    elif text.isascii():
+        return len(words)
     cjk = re.compile(_CJK_CLASS)  # re caches compiled patterns
     if not cjk.search(text):
-        return len(text.split())
+        return len(text.split()) if words is None else len(words)
     count = 0
-    for token in text.split():
+    for token in text.split() if words is None else words:
         characters = len(cjk.findall(token))
         if not characters:
             count += 1

@@ -363,7 +363,7 @@ def _sentence_inputs(
         sentence_terms = tuple(tokens_terms(words, language))
         terms.append(shared.setdefault(sentence_terms, sentence_terms))
         priors.append(scoring.words_prior(i, words, weights, dangling))
-        word_counts.append(len(words) if sentence.isascii() else word_count(sentence))
+        word_counts.append(word_count(sentence, words))
     return kept, terms, priors, word_counts
 
 

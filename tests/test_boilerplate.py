@@ -188,3 +188,14 @@ def test_a_text_of_only_boilerplate_is_still_summarized_from_all_of_it():
     # with the others is worth nothing (scoring.Weights.others).
     assert all(s.top_terms for s in result.all_sentences)
     assert [s.selected for s in result.all_sentences].count(True) == 2
+
+
+def test_fold_of_a_long_sentence_beyond_ascii_is_lowered_whole():
+    from summarize.boilerplate import fold
+
+    # Lowered a piece at a time past 65,536 characters, cut at spaces: the same result.
+    text = "ÜBER Große Städte ſtraße İzmir ΟΔΟΣ " * 8000
+    assert len(text) > 4 * 65536
+    assert fold(text) == text.translate(str.maketrans({"\u0130": "i", "\u017f": "s"})).lower()  # final sigmas too
+    unbroken = "ÜberGroßeStädte" * 20000  # no space to cut at
+    assert fold(unbroken) == unbroken.lower()
