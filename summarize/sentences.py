@@ -14,7 +14,8 @@ docstring lists its rules by the names the tests use:
 2. ``_punkt`` -- the Punkt engine with the project's parameters and refined
    decisions (abbreviations, starter-orthography, number-abbreviation,
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
-   elided-abbreviation, opening-mark, quote-pairs, next-token-context);
+   elided-abbreviation, opening-mark, quote-pairs, opening-typography,
+   next-token-context);
 3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end,
    ordinal, trailing-enumerator, quoted-mark-continues, name-exclamation,
    dash-continues, leading-debris, leading-fragment).
