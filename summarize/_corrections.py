@@ -30,6 +30,17 @@ rules (their names are used in the tests):
   Nobody answered.' is two.  (Punkt always cuts after ``?``.)  The closing
   marks are the language's (``quotes.txt``), after the space French puts
   before them: "\u00ab Pourquoi ? \u00bb dit-il."
+* **quoted-stop-continues** -- a full stop closed by a quotation mark does
+  not end the sentence when an attribution follows: a lower-case word with
+  a speech verb among the first three words ('"This is great." she said.',
+  '\u201cIt is.\u201d said the guard').  Not before a capital: a name and a
+  verb there more often lead into the next quotation ('... show." Co-host
+  Richard Hammond tweeted: "Gutted ..."').
+* **bracketed-sentence-continues** -- a sentence in brackets inside another
+  ("He teaches science (He worked as an engineer.) at the University.")
+  does not end it: a piece ending in an end mark and ")" joins a next piece
+  that opens lower-case, from the piece where its "(" stands, when that
+  "(" is inside a sentence.  "Is it? (It is.) Fine." stays three.
 * **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
   sentence and followed by a lower-case word is a name ("as popular as
   Yahoo! and AOL", "on E! channel"), not an end (capitals of any
@@ -97,6 +108,11 @@ _CLOSERS = "\"'\u201d\u2019)]"
 _DASH_FIRST = "-\u2014\u2013"
 _DEBRIS_FIRST = ".!?\u2026[:;"
 
+# A sentence end closed by a bracket (rule bracketed-sentence-continues),
+# and how far back its opening bracket is looked for.
+_BRACKET_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019]?\)$")
+_BRACKET_REACH = 600
+
 # An enumerator ending a piece right after a colon (rule trailing-enumerator).
 _TRAILING_ENUMERATOR = re.compile(r"(?<=:)\s+(\(?\d{1,3}[.)])$")
 
@@ -149,6 +165,22 @@ def _attribution(language: str = DEFAULT_LANGUAGE) -> "Pattern[str]":
     plan ...'."""
     verbs = "|".join(re.escape(v) for v in read_word_list("speech_verbs.txt", language)) or r"(?!)"
     return re.compile(r"(?:\S+\s+){1,3}(?:%s)[.,;:!?]" % verbs)
+
+
+@lru_cache(maxsize=None)
+def _lower_attribution(language: str = DEFAULT_LANGUAGE) -> "Pattern[str]":
+    """A speech verb of ``language`` as one of the first three words: "she
+    said.", "said the officer", "the officer told reporters" (the first
+    word's case is checked in code)."""
+    verbs = "|".join(re.escape(v) for v in read_word_list("speech_verbs.txt", language)) or r"(?!)"
+    return re.compile(r"(?:[^\s,;:.!?]+\s+){0,2}(?:%s)(?![\w'\u2019-])" % verbs)
+
+
+# A full stop closed by a quotation mark (rule quoted-stop-continues; the
+# marks are the language's closers, brackets excluded).
+@lru_cache(maxsize=None)
+def _quoted_stop_end(quotes: str) -> "Pattern[str]":
+    return re.compile(r"\.(?:[^\S\n]?[%s])+$" % re.escape(quotes))
 
 
 @lru_cache(maxsize=None)
@@ -306,6 +338,31 @@ def _is_attribution(block: str, s: int, e: int, lexicon: "Lexicon") -> bool:
     return (first == "i" and lexicon.language == "en") or first not in lexicon.starters
 
 
+def _bracket_opening(block: str, out: List[Span], close: int) -> Optional[int]:
+    """The index of the piece of ``out`` holding the "(" that the ")" at
+    ``close`` (at the end of ``out[-1]`` or just after it) closes, when that
+    "(" stands inside its sentence (not at its start); ``None`` otherwise.
+    Looks back ``_BRACKET_REACH`` characters at most, so a long run of
+    brackets costs no more than its length."""
+    depth = 0
+    i = len(out) - 1
+    limit = max(0, close - _BRACKET_REACH)
+    at = close - 1
+    while i >= 0 and at >= limit:
+        start = out[i][0]
+        while at >= start and at >= limit:
+            char = block[at]
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                if depth == 0:
+                    return i if at > start else None
+                depth -= 1
+            at -= 1
+        i -= 1
+    return None
+
+
 def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
     """Rule trailing-enumerator: "Steps: 1. Open the box." -- Punkt ends the
     first piece after "1."; the enumerator moves to the piece it numbers."""
@@ -353,6 +410,8 @@ def _correct(block: str, spans: List[Span], lexicon: "Lexicon") -> List[Span]:
     else:
         closers = lexicon.quotes[1] + ")]"
         quoted_mark_end = _quoted_mark_end(closers)
+    quote_closers = closers.replace(")", "").replace("]", "")
+    quoted_stop_end = _quoted_stop_end(quote_closers)
     spans = _move_trailing_enumerators(block, spans)
     spans = _join_ordinals(block, spans, lexicon.language, lexicon.starters)
     for s, e in spans:
@@ -367,6 +426,29 @@ def _correct(block: str, spans: List[Span], lexicon: "Lexicon") -> List[Span]:
             ):
                 out[-1] = (prev_s, e)
                 continue
+            # Rule quoted-stop-continues: '"This is great." she said.'
+            if (
+                block[prev_e - 1] in quote_closers
+                and quoted_stop_end.search(block, max(prev_s, prev_e - 8), prev_e)
+                and block[s].islower()
+                and _lower_attribution(lexicon.language).match(block, s, e)
+            ):
+                out[-1] = (prev_s, e)
+                continue
+            # Rule bracketed-sentence-continues: "He teaches science (He
+            # worked as an engineer.) at the University."
+            # Punkt leaves the bracket to the next piece before a comma:
+            # "engineer.), and he".
+            if block[s] == ")" and block[s + 1:s + 2] in (",", ";", ":") and block[prev_e - 1] in ".!?\u2026\"'\u201d\u2019":
+                found = _bracket_opening(block, out, s)
+                opened = len(out) - 1 if found is None else found
+                out[opened:] = [(out[opened][0], e)]
+                continue
+            if block[prev_e - 1] == ")" and block[s].islower() and _BRACKET_END.search(block, max(prev_s, prev_e - 4), prev_e):
+                inside = _bracket_opening(block, out, prev_e - 1)
+                if inside is not None:
+                    out[inside:] = [(out[inside][0], e)]
+                    continue
             # Rule name-exclamation: "as popular as Yahoo! and AOL", "on E!
             # channel".  Not for a sentence's first word ("Wow! that was").
             if block[s].islower():

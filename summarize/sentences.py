@@ -17,7 +17,8 @@ docstring lists its rules by the names the tests use:
    elided-abbreviation, opening-mark, quote-pairs, opening-typography,
    next-token-context);
 3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end,
-   ordinal, trailing-enumerator, quoted-mark-continues, name-exclamation,
+   ordinal, trailing-enumerator, quoted-mark-continues, quoted-stop-continues,
+   bracketed-sentence-continues, name-exclamation,
    dash-continues, leading-debris, leading-fragment).
 
 Output: each sentence has its whitespace collapsed to single spaces; a line
