@@ -10,7 +10,7 @@ Each text goes through three private rooms, in this order; each module's
 docstring lists its rules by the names the tests use:
 
 1. ``_line_rules`` -- paragraphs and line layout, before Punkt
-   (blank-line, hard-line-break, list-item);
+   (blank-line, hard-line-break, hard-wrapped, list-item);
 2. ``_punkt`` -- the Punkt engine with the project's parameters and refined
    decisions (abbreviations, starter-orthography, number-abbreviation,
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
