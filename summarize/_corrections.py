@@ -19,6 +19,12 @@ rules (their names are used in the tests):
   "am", "im", "vom") and the next word is no sentence starter.  A year
   ("im Jahr 2005.") has four digits and still ends the sentence.  Only for
   a language with ``ordinal_words.txt``.
+* **clock-end** -- a clock time with a dotted "a.m."/"p.m." ("6 P.M.", "7
+  a.m.") before a capitalised word ends the sentence unless that word may
+  follow a time (``time_followers.txt``: days, months, time zones) or
+  "time" comes next: "at 6 P.M. Mr. Smith then went" splits, "at 6 p.m.
+  Tuesday", "7 a.m. ET" and "5 p.m. London time" do not.  Only for a
+  language with ``time_followers.txt``.
 * **trailing-enumerator** -- in "Steps: 1. Open the box." Punkt ends a
   sentence after "1."; an enumerator right after a colon moves to the
   sentence it numbers.
@@ -205,6 +211,43 @@ def _ordinal_words(language: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     return before, after
 
 
+# A clock time with a dotted "a.m."/"p.m." and the two words after it
+# (rule clock-end).
+_CLOCK = re.compile(r"(?<![\w.])\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+(\S+)(?:\s+(\S+))?)")
+
+
+@lru_cache(maxsize=None)
+def _time_followers(language: str) -> FrozenSet[str]:
+    """Capitalised words that may follow a clock time inside a sentence of
+    ``language`` (``time_followers.txt``: days, months, time zones)."""
+    return frozenset(read_word_list("time_followers.txt", language))
+
+
+def _split_clock_ends(block: str, spans: List[Span], followers: FrozenSet[str]) -> List[Span]:
+    """Rule clock-end: "at 6 P.M. Mr. Smith then went" -- a clock time
+    before a capitalised word that is no day, month or time zone
+    (``followers``), and not before "time" ("London time"), ends the
+    sentence.  Punkt ends one there only before a sentence starter."""
+    out: List[Span] = []
+    for s, e in spans:
+        for m in _CLOCK.finditer(block, s, e):
+            word, after = m.group(1), m.group(2) or ""
+            cut = m.end()
+            if cut >= e or cut <= s:
+                continue
+            name = word.lstrip("\"'\u201c\u2018([").rstrip(".,;:!?\"'\u201d\u2019)]")
+            if name.endswith(("'s", "\u2019s")):
+                name = name[:-2]
+            if not name[:1].isupper() or name in followers or after.lower().startswith("time"):
+                continue
+            out.append((s, cut))
+            s = cut
+            while block[s].isspace():  # the lookahead promises a word before e
+                s += 1
+        out.append((s, e))
+    return out
+
+
 def correct(block: str, pieces: List[Span], lexicon: "Lexicon") -> List[Span]:
     """The sentence spans of ``block`` after every correction, from the
     ``pieces`` Punkt cut it into (offsets into ``block``), with the word
@@ -218,6 +261,8 @@ def correct(block: str, pieces: List[Span], lexicon: "Lexicon") -> List[Span]:
         pieces = _split_glued(block, pieces, lexicon.abbreviations, hints)
     if _CJK_MARK.search(block):
         pieces = _split_cjk(block, pieces)
+    if (".m." in block or ".M." in block) and _time_followers(lexicon.language):
+        pieces = _split_clock_ends(block, pieces, _time_followers(lexicon.language))
     return _correct(block, pieces, lexicon)
 
 

@@ -16,7 +16,7 @@ docstring lists its rules by the names the tests use:
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
    elided-abbreviation, opening-mark, quote-pairs, opening-typography,
    next-token-context);
-3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end,
+3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end, clock-end,
    ordinal, trailing-enumerator, quoted-mark-continues, quoted-stop-continues,
    bracketed-sentence-continues, name-exclamation,
    dash-continues, leading-debris, leading-fragment).
