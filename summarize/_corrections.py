@@ -19,6 +19,12 @@ rules (their names are used in the tests):
   "am", "im", "vom") and the next word is no sentence starter.  A year
   ("im Jahr 2005.") has four digits and still ends the sentence.  Only for
   a language with ``ordinal_words.txt``.
+* **clock-end** -- a clock time with a dotted "a.m."/"p.m." ("6 P.M.", "7
+  a.m.") before a capitalised word ends the sentence unless that word may
+  follow a time (``time_followers.txt``: days, months, time zones) or
+  "time" comes next: "at 6 P.M. Mr. Smith then went" splits, "at 6 p.m.
+  Tuesday", "7 a.m. ET" and "5 p.m. London time" do not.  Only for a
+  language with ``time_followers.txt``.
 * **trailing-enumerator** -- in "Steps: 1. Open the box." Punkt ends a
   sentence after "1."; an enumerator right after a colon moves to the
   sentence it numbers.
@@ -30,6 +36,17 @@ rules (their names are used in the tests):
   Nobody answered.' is two.  (Punkt always cuts after ``?``.)  The closing
   marks are the language's (``quotes.txt``), after the space French puts
   before them: "\u00ab Pourquoi ? \u00bb dit-il."
+* **quoted-stop-continues** -- a full stop closed by a quotation mark does
+  not end the sentence when an attribution follows: a lower-case word with
+  a speech verb among the first three words ('"This is great." she said.',
+  '\u201cIt is.\u201d said the guard').  Not before a capital: a name and a
+  verb there more often lead into the next quotation ('... show." Co-host
+  Richard Hammond tweeted: "Gutted ..."').
+* **bracketed-sentence-continues** -- a sentence in brackets inside another
+  ("He teaches science (He worked as an engineer.) at the University.")
+  does not end it: a piece ending in an end mark and ")" joins a next piece
+  that opens lower-case, from the piece where its "(" stands, when that
+  "(" is inside a sentence.  "Is it? (It is.) Fine." stays three.
 * **name-exclamation** -- a capitalised word glued to a single ``!`` inside a
   sentence and followed by a lower-case word is a name ("as popular as
   Yahoo! and AOL", "on E! channel"), not an end (capitals of any
@@ -97,6 +114,11 @@ _CLOSERS = "\"'\u201d\u2019)]"
 _DASH_FIRST = "-\u2014\u2013"
 _DEBRIS_FIRST = ".!?\u2026[:;"
 
+# A sentence end closed by a bracket (rule bracketed-sentence-continues),
+# and how far back its opening bracket is looked for.
+_BRACKET_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019]?\)$")
+_BRACKET_REACH = 600
+
 # An enumerator ending a piece right after a colon (rule trailing-enumerator).
 _TRAILING_ENUMERATOR = re.compile(r"(?<=:)\s+(\(?\d{1,3}[.)])$")
 
@@ -152,6 +174,22 @@ def _attribution(language: str = DEFAULT_LANGUAGE) -> "Pattern[str]":
 
 
 @lru_cache(maxsize=None)
+def _lower_attribution(language: str = DEFAULT_LANGUAGE) -> "Pattern[str]":
+    """A speech verb of ``language`` as one of the first three words: "she
+    said.", "said the officer", "the officer told reporters" (the first
+    word's case is checked in code)."""
+    verbs = "|".join(re.escape(v) for v in read_word_list("speech_verbs.txt", language)) or r"(?!)"
+    return re.compile(r"(?:[^\s,;:.!?]+\s+){0,2}(?:%s)(?![\w'\u2019-])" % verbs)
+
+
+# A full stop closed by a quotation mark (rule quoted-stop-continues; the
+# marks are the language's closers, brackets excluded).
+@lru_cache(maxsize=None)
+def _quoted_stop_end(quotes: str) -> "Pattern[str]":
+    return re.compile(r"\.(?:[^\S\n]?[%s])+$" % re.escape(quotes))
+
+
+@lru_cache(maxsize=None)
 def _quoted_mark_end(closers: str) -> "Pattern[str]":
     """``_QUOTED_MARK_END`` with the closing marks ``closers`` of a language
     with ``quotes.txt``, allowing the space French puts before "?", "!"
@@ -173,6 +211,43 @@ def _ordinal_words(language: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     return before, after
 
 
+# A clock time with a dotted "a.m."/"p.m." and the two words after it
+# (rule clock-end).
+_CLOCK = re.compile(r"(?<![\w.])\d{1,2}(?:[:.]\d\d)?\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+(\S+)(?:\s+(\S+))?)")
+
+
+@lru_cache(maxsize=None)
+def _time_followers(language: str) -> FrozenSet[str]:
+    """Capitalised words that may follow a clock time inside a sentence of
+    ``language`` (``time_followers.txt``: days, months, time zones)."""
+    return frozenset(read_word_list("time_followers.txt", language))
+
+
+def _split_clock_ends(block: str, spans: List[Span], followers: FrozenSet[str]) -> List[Span]:
+    """Rule clock-end: "at 6 P.M. Mr. Smith then went" -- a clock time
+    before a capitalised word that is no day, month or time zone
+    (``followers``), and not before "time" ("London time"), ends the
+    sentence.  Punkt ends one there only before a sentence starter."""
+    out: List[Span] = []
+    for s, e in spans:
+        for m in _CLOCK.finditer(block, s, e):
+            word, after = m.group(1), m.group(2) or ""
+            cut = m.end()
+            if cut >= e or cut <= s:
+                continue
+            name = word.lstrip("\"'\u201c\u2018([").rstrip(".,;:!?\"'\u201d\u2019)]")
+            if name.endswith(("'s", "\u2019s")):
+                name = name[:-2]
+            if not name[:1].isupper() or name in followers or after.lower().startswith("time"):
+                continue
+            out.append((s, cut))
+            s = cut
+            while block[s].isspace():  # the lookahead promises a word before e
+                s += 1
+        out.append((s, e))
+    return out
+
+
 def correct(block: str, pieces: List[Span], lexicon: "Lexicon") -> List[Span]:
     """The sentence spans of ``block`` after every correction, from the
     ``pieces`` Punkt cut it into (offsets into ``block``), with the word
@@ -186,6 +261,8 @@ def correct(block: str, pieces: List[Span], lexicon: "Lexicon") -> List[Span]:
         pieces = _split_glued(block, pieces, lexicon.abbreviations, hints)
     if _CJK_MARK.search(block):
         pieces = _split_cjk(block, pieces)
+    if (".m." in block or ".M." in block) and _time_followers(lexicon.language):
+        pieces = _split_clock_ends(block, pieces, _time_followers(lexicon.language))
     return _correct(block, pieces, lexicon)
 
 
@@ -306,6 +383,31 @@ def _is_attribution(block: str, s: int, e: int, lexicon: "Lexicon") -> bool:
     return (first == "i" and lexicon.language == "en") or first not in lexicon.starters
 
 
+def _bracket_opening(block: str, out: List[Span], close: int) -> Optional[int]:
+    """The index of the piece of ``out`` holding the "(" that the ")" at
+    ``close`` (at the end of ``out[-1]`` or just after it) closes, when that
+    "(" stands inside its sentence (not at its start); ``None`` otherwise.
+    Looks back ``_BRACKET_REACH`` characters at most, so a long run of
+    brackets costs no more than its length."""
+    depth = 0
+    i = len(out) - 1
+    limit = max(0, close - _BRACKET_REACH)
+    at = close - 1
+    while i >= 0 and at >= limit:
+        start = out[i][0]
+        while at >= start and at >= limit:
+            char = block[at]
+            if char == ")":
+                depth += 1
+            elif char == "(":
+                if depth == 0:
+                    return i if at > start else None
+                depth -= 1
+            at -= 1
+        i -= 1
+    return None
+
+
 def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
     """Rule trailing-enumerator: "Steps: 1. Open the box." -- Punkt ends the
     first piece after "1."; the enumerator moves to the piece it numbers."""
@@ -353,6 +455,8 @@ def _correct(block: str, spans: List[Span], lexicon: "Lexicon") -> List[Span]:
     else:
         closers = lexicon.quotes[1] + ")]"
         quoted_mark_end = _quoted_mark_end(closers)
+    quote_closers = closers.replace(")", "").replace("]", "")
+    quoted_stop_end = _quoted_stop_end(quote_closers)
     spans = _move_trailing_enumerators(block, spans)
     spans = _join_ordinals(block, spans, lexicon.language, lexicon.starters)
     for s, e in spans:
@@ -367,6 +471,29 @@ def _correct(block: str, spans: List[Span], lexicon: "Lexicon") -> List[Span]:
             ):
                 out[-1] = (prev_s, e)
                 continue
+            # Rule quoted-stop-continues: '"This is great." she said.'
+            if (
+                block[prev_e - 1] in quote_closers
+                and quoted_stop_end.search(block, max(prev_s, prev_e - 8), prev_e)
+                and block[s].islower()
+                and _lower_attribution(lexicon.language).match(block, s, e)
+            ):
+                out[-1] = (prev_s, e)
+                continue
+            # Rule bracketed-sentence-continues: "He teaches science (He
+            # worked as an engineer.) at the University."
+            # Punkt leaves the bracket to the next piece before a comma:
+            # "engineer.), and he".
+            if block[s] == ")" and block[s + 1:s + 2] in (",", ";", ":") and block[prev_e - 1] in ".!?\u2026\"'\u201d\u2019":
+                found = _bracket_opening(block, out, s)
+                opened = len(out) - 1 if found is None else found
+                out[opened:] = [(out[opened][0], e)]
+                continue
+            if block[prev_e - 1] == ")" and block[s].islower() and _BRACKET_END.search(block, max(prev_s, prev_e - 4), prev_e):
+                inside = _bracket_opening(block, out, prev_e - 1)
+                if inside is not None:
+                    out[inside:] = [(out[inside][0], e)]
+                    continue
             # Rule name-exclamation: "as popular as Yahoo! and AOL", "on E!
             # channel".  Not for a sentence's first word ("Wow! that was").
             if block[s].islower():

@@ -15,6 +15,16 @@ splits each block.  The rules (their names are used in the tests):
   ending in a comma, dash or continuation word (``continuation_words.txt``).
   Wrapped prose never has a hard break inside a paragraph, so hard-wrapped
   text splits exactly as the same text unwrapped.
+* **hard-wrapped** -- a paragraph of three lines or more whose lines but
+  the last mostly end near one common width is hard-wrapped prose, told
+  from the text alone: a book, a law or a novel wrapped by hand at ~70
+  columns, with a ragged right edge.  There a line may end short before a
+  capitalised word (a name, any German noun) anywhere, so rule
+  hard-line-break cuts only before a line that stands on its own: short
+  (at most ``_HEADING_LINE`` of the width) and opening the paragraph or
+  following a line that ends in ``. ! ? : …`` (a heading over the
+  text, "Part Two").  Punctuation at a line end is left to Punkt; list
+  items are cut as anywhere.
 * **list-item** -- a line opening with a bullet or enumerator (``- * \u2022``,
   ``1. 2) (3) a)``) starts a sentence when the bullet is unambiguous, a list
   has begun in the paragraph, the line before ends with ``. ! ? :`` or is a
@@ -49,6 +59,16 @@ _CONTINUES_CHARS = frozenset(",;(-/&\u2013\u2014")
 # is a hard break when it and the next line's first word fit in this many
 # columns ("Summary\nThe report ...").
 _MIN_WRAP_WIDTH = 30
+# Rule hard-wrapped: a paragraph whose lines mostly reach this share of
+# its widest line, of at least this many columns, is hard-wrapped prose;
+# there a line of its own no longer than this share of that width is a
+# heading.
+_FULL_LINE = 0.75
+_MIN_WRAPPED_WIDTH = 40
+_HEADING_LINE = 0.6
+# What may end a sentence at a line end, before closing quotes or brackets.
+_STOPS = frozenset(".!?:\u2026")
+_CLOSING = "\"')]\u201d\u2019\u00bb"
 # Columns of doubt before calling a line short: source text may hold double
 # spaces or tabs that a wrapping tool counted and the estimate did not.
 _WRAP_SLACK = 3
@@ -127,6 +147,33 @@ def wrap_width(text: str, paragraphs: Iterable[Span]) -> int:
     return max(widest, _MIN_WRAP_WIDTH)
 
 
+def _wrapped_width(text: str, p_start: int, p_end: int) -> int:
+    """The width of the paragraph ``text[p_start:p_end]`` when it is
+    hard-wrapped prose, else 0.
+
+    Hard-wrapped: it has three lines or more, and at least two thirds of
+    its lines but the last end near one common width (``_FULL_LINE`` of
+    the widest of them, at least ``_MIN_WRAPPED_WIDTH`` columns), as a
+    book, a law or an e-mail wrapped by hand or by a tool does, however
+    ragged its right edge.  Headings, addresses, lists of short items and
+    verse of uneven lines are not."""
+    lengths = [end - start for start, end in _lines(text, p_start, p_end)]
+    lengths.pop()
+    if len(lengths) < 2:
+        return 0
+    widest = max(lengths)
+    if widest < _MIN_WRAPPED_WIDTH:
+        return 0
+    full = sum(1 for n in lengths if n >= _FULL_LINE * widest)
+    return widest if 3 * full >= 2 * len(lengths) else 0
+
+
+def _ends_a_sentence(line: str) -> bool:
+    """Whether ``line`` ends in punctuation that may end a sentence (``.
+    ! ? : \u2026``, perhaps before closing quotes or brackets)."""
+    return line.rstrip(_CLOSING)[-1:] in _STOPS
+
+
 def layout_cuts(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> Iterator[int]:
     """The offsets in the paragraph ``text[p_start:p_end]`` where line layout
     starts a sentence, in order, lazily.
@@ -145,9 +192,13 @@ def layout_cuts(text: str, p_start: int, p_end: int, width: int, language: str =
     """
     continuation = _continuation_words(language)
     in_list = LIST_MARKER.match(text, p_start, p_end) is not None
+    wrapped = _wrapped_width(text, p_start, p_end)
     lines = _lines(text, p_start, p_end)
     first_start, first_end = next(lines)
     prev = text[first_start:first_end].rstrip()
+    # Whether the line ``prev`` began a sentence or a line of its own (the
+    # paragraph's first, or after an end mark or a cut).
+    prev_opens = True
     for l_start, l_end in lines:
         line = text[l_start:l_end]
         body = line.lstrip()
@@ -157,16 +208,24 @@ def layout_cuts(text: str, p_start: int, p_end: int, width: int, language: str =
             continue
         first = body.split(None, 1)[0]
         hard = len(prev) + 1 + len(first) + _WRAP_SLACK <= width
+        cut = False
         if LIST_MARKER.match(body):
             if body[0] in _SURE_BULLETS or in_list or hard or prev[-1] in ".!?:":
-                yield body_at
-                in_list = True
+                cut = in_list = True
         elif hard and prev[-1] not in _CONTINUES_CHARS:
             lead = body.lstrip("\"'\u201c\u2018([")
             last_word = prev.rsplit(None, 1)[-1].lower()
             if lead[:1].isupper() or lead[:1].isdigit():
-                if last_word not in continuation:
-                    yield body_at
+                # Rule hard-wrapped: in hard-wrapped prose a line may end
+                # short anywhere: only a short line of its own (a heading
+                # over the text) is cut here, and punctuation is left to
+                # Punkt ("said Dr." / "Steven Katznelson" is one sentence).
+                cut = last_word not in continuation and (
+                    not wrapped or (prev_opens and len(prev) <= _HEADING_LINE * wrapped)
+                )
+        if cut:
+            yield body_at
+        prev_opens = cut or _ends_a_sentence(prev)
         prev = body
 
 

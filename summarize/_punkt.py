@@ -48,6 +48,11 @@ The rules applied inside Punkt (their names are used in the tests):
   space) at the end of the sentence before it: for a language with a
   ``quotes.txt`` only its closing marks move back (English keeps NLTK's
   list).
+* **opening-typography** -- a curly quote, guillemet or dash before a word
+  is a token of its own, as a straight quote or bracket is, so the word
+  after it is judged alone: "\u201cMr. Bennet", "\u00abM. Bovary",
+  "\u2014Dr. Birx" and "voice\u2014Dr. Birx" keep their title.  A dash also
+  ends the word before it.
 * **next-token-context** -- Punkt judges a candidate end from the word
   before it and the next word, but counted a full stop *inside* the next
   word ('3 oz. cups."' split after "oz.", 'like ... people?"' after the
@@ -176,6 +181,17 @@ class LanguageVars(punkt.PunktLanguageVars):  # type: ignore[misc]
     # The one-character ellipsis is a candidate end like "...", so that
     # Punkt splits it off words and asks the second pass about it.
     sent_end_chars = (".", "?", "!", "\u2026")
+    # Rule opening-typography: NLTK lets a word start with any mark but
+    # straight quotes, brackets and hyphens, so "\u201cMr." and "\u00abM." were
+    # one token whose type is no abbreviation.  Curly quotes, guillemets and
+    # dashes are tokens of their own before a word, like "(" and '"'; a dash
+    # also ends a word ("voice\u2014Dr. Birx").
+    _re_word_start = r"[^\(\"\`{\[:;&\#\*@\)}\]\-,\u201c\u2018\u201e\u201a\u00ab\u00bb\u2039\u203a\u2014\u2013]"
+
+    @property
+    def _re_non_word_chars(self) -> str:
+        chars: str = super()._re_non_word_chars
+        return chars[:-2] + "\u2014\u2013])"
 
     def __init__(self, closers: Optional[str] = None) -> None:
         super().__init__()

@@ -10,13 +10,15 @@ Each text goes through three private rooms, in this order; each module's
 docstring lists its rules by the names the tests use:
 
 1. ``_line_rules`` -- paragraphs and line layout, before Punkt
-   (blank-line, hard-line-break, list-item);
+   (blank-line, hard-line-break, hard-wrapped, list-item);
 2. ``_punkt`` -- the Punkt engine with the project's parameters and refined
    decisions (abbreviations, starter-orthography, number-abbreviation,
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
-   elided-abbreviation, opening-mark, quote-pairs, next-token-context);
-3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end,
-   ordinal, trailing-enumerator, quoted-mark-continues, name-exclamation,
+   elided-abbreviation, opening-mark, quote-pairs, opening-typography,
+   next-token-context);
+3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end, clock-end,
+   ordinal, trailing-enumerator, quoted-mark-continues, quoted-stop-continues,
+   bracketed-sentence-continues, name-exclamation,
    dash-continues, leading-debris, leading-fragment).
 
 Output: each sentence has its whitespace collapsed to single spaces; a line

@@ -7,7 +7,8 @@ Porter and Snowball modules are loaded on first use, and only those
 modules (``nltk_modules.load``), not all of NLTK.  Stopwords come from
 ``summarize/data/<code>/stopwords.txt``; an elided article or pronoun glued
 before a word ("l'homme", "dell'anno": ``elisions.txt``) or a pronoun
-hyphened after it ("dit-il": ``clitics.txt``) is dropped from it.
+hyphened after it ("dit-il": ``clitics.txt``) is dropped from it.  A
+typographic apostrophe counts as a straight one: "don\u2019t" is "don't".
 """
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ from .languages import language as language_of
 # Words: letters (with inner apostrophes or hyphens) or numbers.
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*|\d+(?:[.,]\d+)*")
 _POSSESSIVE = ("'s", "\u2019s")
+# Typographic apostrophes (right single quotation mark, modifier letter
+# apostrophe) -> the straight one the word lists are written with.
+_APOSTROPHES = str.maketrans("\u2019\u02bc", "''")
 
 
 def words(text: str) -> List[str]:
@@ -183,7 +187,12 @@ def _remember(cache: Dict[str, _Value], key: str, value: _Value) -> _Value:
 
 
 def _lower_term(word: str, vocab: Vocabulary) -> str:
-    """The term of one lower-cased word, or ``""`` when it is not a content word."""
+    """The term of one lower-cased word, or ``""`` when it is not a content word.
+
+    A typographic apostrophe is read as a straight one ("we\u2019re" is
+    "we're"), so an article's terms do not depend on its apostrophe style."""
+    if "\u2019" in word or "\u02bc" in word:
+        word = word.translate(_APOSTROPHES)
     if vocab.english:
         if word.endswith(_POSSESSIVE):
             word = word[:-2]

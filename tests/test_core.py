@@ -254,3 +254,28 @@ def test_a_dated_text_is_scored_without_centrality_at_any_share():
     central = summarize.core.summarize_with(text, budget, Weights(), explain=True)
     plain = summarize.core.summarize_with(text, budget, Weights(central_share=0), explain=True)
     assert central.all_sentences == plain.all_sentences
+
+
+# An article whose contractions are typeset with the typographic apostrophe:
+# counted as words of their own, "we’re", "don’t" and "it’s" would be its
+# most frequent "terms" and choose the sentences that hold them.
+CURLY_ARTICLE = (
+    "The council voted on Monday to close the old bridge over the river. "
+    "We’re not going to wait, and we don’t think it’s safe, and we’re sure of that, the mayor said. "
+    "Engineers found deep cracks in the bridge deck and rust in the steel cables last spring. "
+    "It’s a shame, but we’re told it’s over and we don’t argue, one resident said. "
+    "Traffic will move to the new bridge downstream, which opened two years ago. "
+    "The old bridge carried ten thousand cars a day before the cracks were found. "
+    "Repairs to the deck would cost more than a new bridge, the engineers said. "
+    "We don’t know, we’re unsure, it’s hard, another resident said. "
+    "The council will decide in June whether to pull the old bridge down."
+)
+
+
+@pytest.mark.parametrize("budget", [1, 2, 3, 4])
+def test_typographic_apostrophes_choose_the_same_sentences_as_straight_ones(budget):
+    straight = CURLY_ARTICLE.replace("\u2019", "'")
+    curly = summarize.summarize(CURLY_ARTICLE, sentences=budget, language="en")
+    plain = summarize.summarize(straight, sentences=budget, language="en")
+    assert [s.index for s in curly.sentences] == [s.index for s in plain.sentences]
+    assert [s.score for s in curly.sentences] == [s.score for s in plain.sentences]

@@ -249,6 +249,10 @@ def test_split_sentences_detects_the_language_unless_told():
         # rule quote-pairs: the opening guillemet starts the next sentence
         ("fr", "Le pont tient par des câbles. « Tu es donc las ? » dit-il. Puis il part.",
          ["Le pont tient par des câbles.", "« Tu es donc las ? » dit-il.", "Puis il part."]),
+        # rule opening-typography: a title glued to an opening guillemet or quote
+        ("fr", "«M. Bovary est arrivé, dit-elle. Il attend.", ["«M. Bovary est arrivé, dit-elle.", "Il attend."]),
+        ("de", "„Dr. Müller kommt heute“, sagte sie. Er kam.", ["„Dr. Müller kommt heute“, sagte sie.", "Er kam."]),
+        ("de", "Sie kam »Dr. Weber« zuliebe. Er kam.", ["Sie kam »Dr. Weber« zuliebe.", "Er kam."]),
         # rule elided-abbreviation
         ("fr", "M. Dupont a rappelé que l'art. 12 s'applique. Il aime l'art. Puis il part.",
          ["M. Dupont a rappelé que l'art. 12 s'applique.", "Il aime l'art.", "Puis il part."]),

@@ -27,6 +27,18 @@ CASES = [
      ["Lt. Col. Smith took command.", "Nobody objected."]),
     ("title-at-end-before-pronoun", "She went to see the Dr. He was late.", ["She went to see the Dr.", "He was late."]),
     ("title-before-name-like-starter", "We watched Dr. No last night.", ["We watched Dr. No last night."]),
+    ("title-after-curly-quote", "\u201cMr. Bennet, how can you say so?\u201d she asked. He smiled.",
+     ["\u201cMr. Bennet, how can you say so?\u201d she asked.", "He smiled."]),
+    ("title-after-single-curly-quote", "\u2018Dr. Hale is in,\u2019 he said. We went.",
+     ["\u2018Dr. Hale is in,\u2019 he said.", "We went."]),
+    ("title-after-em-dash", "Then one voice\u2014Dr. Birx\u2014spoke up. It was late.",
+     ["Then one voice\u2014Dr. Birx\u2014spoke up.", "It was late."]),
+    ("title-after-spaced-dash", "The guest was announced \u2013Mrs. Gray of Hull. She bowed.",
+     ["The guest was announced \u2013Mrs. Gray of Hull.", "She bowed."]),
+    ("title-after-bracket", "A neighbour (Mrs. Smith of Leeds) came. Then she left.",
+     ["A neighbour (Mrs. Smith of Leeds) came.", "Then she left."]),
+    ("title-after-curly-quote-still-ends-before-pronoun", "\u201cAsk the Dr. He knows.\u201d We did.",
+     ["\u201cAsk the Dr.", "He knows.\u201d", "We did."]),
     ("initials-tolkien", "J. R. R. Tolkien wrote it. He was British.",
      ["J. R. R. Tolkien wrote it.", "He was British."]),
     ("initials-middle", "George W. Bush spoke. Then he left.", ["George W. Bush spoke.", "Then he left."]),
@@ -76,6 +88,14 @@ CASES = [
     ("time-am-mid", "We met at 10 a.m. on Monday.", ["We met at 10 a.m. on Monday."]),
     ("time-am-end", "We met at 10 a.m. The meeting ran long.", ["We met at 10 a.m.", "The meeting ran long."]),
     ("time-pm-end", "It closes at 5 p.m. Nobody stays later.", ["It closes at 5 p.m.", "Nobody stays later."]),
+    ("clock-end-before-title", "We met at 6 P.M. Mr. Smith then went home.", ["We met at 6 P.M.", "Mr. Smith then went home."]),
+    ("clock-end-before-name", "Work began about 5 a.m. Kevin said it was dark.", ["Work began about 5 a.m.", "Kevin said it was dark."]),
+    ("clock-end-with-minutes", "At 10:30 a.m. Police arrived at the house.", ["At 10:30 a.m.", "Police arrived at the house."]),
+    ("clock-before-day", "It starts at 6 p.m. Tuesday at City Hall.", ["It starts at 6 p.m. Tuesday at City Hall."]),
+    ("clock-before-time-zone", "The kickoff is at 7 p.m. ET on Fox. [Posted 9:04 p.m. ET]",
+     ["The kickoff is at 7 p.m. ET on Fox.", "[Posted 9:04 p.m. ET]"]),
+    ("clock-before-place-time", "At 5 p.m. London time the market shut.", ["At 5 p.m. London time the market shut."]),
+    ("clock-pm-is-not-prime-minister", "Indian P.M. Modi spoke. He left.", ["Indian P.M. Modi spoke.", "He left."]),
     ("month-abbrev", "On Jan. 5 he left. In Feb. he returned.", ["On Jan. 5 he left.", "In Feb. he returned."]),
     ("month-sept", "It opened Sept. 11 downtown. Crowds came.", ["It opened Sept. 11 downtown.", "Crowds came."]),
     # ellipses
@@ -102,6 +122,21 @@ CASES = [
      ['She asked: "Is it over?"', "Nobody answered."]),
     ("quote-spans-sentences", '"It was cold. We left early," she said. Then it snowed.',
      ['"It was cold.', 'We left early," she said.', "Then it snowed."]),
+    ("quoted-stop-attribution", '"This is great." she said. Then she left.', ['"This is great." she said.', "Then she left."]),
+    ("quoted-stop-attribution-curly", "\u201cThe bridge is shut.\u201d said the guard. We turned back.",
+     ["\u201cThe bridge is shut.\u201d said the guard.", "We turned back."]),
+    ("quoted-stop-attribution-single", "\u2018We lost.\u2019 the captain told us. It rained.",
+     ["\u2018We lost.\u2019 the captain told us.", "It rained."]),
+    ("quoted-stop-lower-case-without-verb", 'He said "Go." then he left. Fine.', ['He said "Go."', "then he left.", "Fine."]),
+    ("quoted-stop-capitalised-leads-on", '"We won." Co-host Ann Lee tweeted: "Great." Fine.',
+     ['"We won."', 'Co-host Ann Lee tweeted: "Great."', "Fine."]),
+    ("bracketed-sentence-inside", "He teaches science (He worked as an engineer.) at the University. He is happy.",
+     ["He teaches science (He worked as an engineer.) at the University.", "He is happy."]),
+    ("bracketed-sentences-inside", "She moved north (It was cold. She hated it.) in the spring. Then she left.",
+     ["She moved north (It was cold. She hated it.) in the spring.", "Then she left."]),
+    ("bracketed-sentence-before-comma", "He writes (He always has.), and he reads. Fine.",
+     ["He writes (He always has.), and he reads.", "Fine."]),
+    ("bracketed-sentence-standing-alone", "Is it? (It is.) fine. Ok.", ["Is it?", "(It is.)", "fine.", "Ok."]),
     ("quote-ends-sentence", 'He said "Go." Then he left.', ['He said "Go."', "Then he left."]),
     ("quote-curly-ends-sentence", "He said \u201cGo.\u201d Then he left.", ["He said \u201cGo.\u201d", "Then he left."]),
     ("bracket-ends-sentence", "He agreed (this was odd.) Then he left.", ["He agreed (this was odd.)", "Then he left."]),
@@ -257,3 +292,133 @@ def test_a_block_of_a_million_characters_is_split_without_a_watchdog_firing():
     text = "A. B. C. D. " * 10000 + "It rained. " * 60000
     sentences = split_sentences(text)
     assert sentences[-1] == "It rained." and len(sentences) > 60000
+
+
+# --- rule hard-wrapped ----------------------------------------------------------
+
+# Prose with many capitalised words inside its sentences (names; German nouns).
+WRAPPED_PROSE = {
+    "en": (
+        "Sun Tzu said that the art of war is of vital importance to the State and to its people. "
+        "The general who wins a battle makes many calculations in his temple before the battle is fought, "
+        "and Sun Tzu held that the ruler who follows the counsel of his generals will conquer, while the "
+        "one who ignores it will suffer defeat, as the King of Wu learned when Sun Tzu drilled the women of "
+        "the palace before him. London and Paris later read of it in translation, which Captain Calthrop and "
+        "Lionel Giles made for English readers who knew nothing of China or of the Warring States. Readers "
+        "in Boston and Chicago bought the book when the Great War began, and Generals Haig and Foch were "
+        "said to have kept a copy of it in their tents through the Winter of that year."
+    ),
+    "de": (
+        "Die Behörde prüft den Antrag innerhalb einer Frist von drei Monaten nach Eingang der vollständigen "
+        "Unterlagen und teilt dem Antragsteller das Ergebnis schriftlich mit. Die Frist kann einmal um "
+        "höchstens drei Monate verlängert werden, wenn dies wegen der Schwierigkeit der Prüfung oder aus "
+        "Gründen, die dem Antragsteller zuzurechnen sind, erforderlich ist. Soweit die Länder "
+        "Ausführungsbestimmungen erlassen, haben sie die Grundsätze dieses Gesetzes zu beachten und die Rechte "
+        "der Betroffenen auf Auskunft, Berichtigung und Löschung ihrer Daten in vollem Umfang zu wahren. Die "
+        "Verarbeitung personenbezogener Daten durch öffentliche Stellen des Bundes ist zulässig, wenn sie zur "
+        "Erfüllung der in der Zuständigkeit der verantwortlichen Stelle liegenden Aufgabe erforderlich ist."
+    ),
+    "fr": (
+        "Emma descendit dans la cour où Charles attendait près de la Voiture que le Père Rouault avait fait "
+        "atteler dès le matin, et elle regarda longtemps les Champs couverts de neige qui s'étendaient jusqu'à "
+        "la Forêt. Madame Bovary mère arriva le lendemain avec des Paniers de fruits et des Pots de confiture "
+        "que Félicité rangea dans l'Armoire de la cuisine sans dire un mot. Le Curé Bournisien vint aussi, et "
+        "Monsieur Homais le Pharmacien parla longuement de la Science et du Progrès devant la Cheminée où "
+        "brûlait un Feu de sarments que Justin entretenait avec soin pendant que Berthe dormait à l'étage."
+    ),
+}
+
+
+def wrapped_by_hand(text: str, width: int) -> str:
+    """``text`` wrapped at ``width`` columns as a typist or typesetter does:
+    a line may also end early, once three quarters full, before a
+    capitalised word (a ragged right edge, a short line before a name)."""
+    lines, line = [], ""
+    for word in text.split():
+        early = word[0].isupper() and len(line) >= 0.75 * width and not line.endswith(",")
+        if line and (len(line) + 1 + len(word) > width or early):
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    return "\n".join(lines + [line])
+
+
+@pytest.mark.parametrize("width", [50, 60, 70, 80])
+@pytest.mark.parametrize("language", sorted(WRAPPED_PROSE))
+def test_hard_wrapped_prose_with_short_lines_before_capitals_splits_as_unwrapped(language: str, width: int) -> None:
+    text = WRAPPED_PROSE[language]
+    wrapped = wrapped_by_hand(text, width)
+    assert re.search(r"[^.\n]\n\S", wrapped)  # the fixture has short lines before capitals
+    assert split_sentences(wrapped, language) == split_sentences(text, language)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a heading over a wrapped paragraph, with no blank line between
+        pytest.param(
+            "Chapter One\n"
+            "The general who wins a battle makes many calculations in his temple\n"
+            "before the battle is fought, and the general who loses makes but few\n"
+            "of them, as Sun Tzu taught the King of Wu in the days of old.",
+            ["Chapter One", "The general who wins a battle makes many calculations in his temple before the battle "
+             "is fought, and the general who loses makes but few of them, as Sun Tzu taught the King of Wu in the "
+             "days of old."],
+            id="heading-over-wrapped-paragraph",
+        ),
+        # a heading line between two sentences inside a wrapped paragraph
+        pytest.param(
+            "The general who wins a battle makes many calculations in his temple\n"
+            "before the battle is fought, and the general who loses makes few.\n"
+            "Part Two\n"
+            "The general who loses a battle makes but few calculations beforehand\n"
+            "and so he is beaten by the one who has made many of them in time.",
+            ["The general who wins a battle makes many calculations in his temple before the battle is fought, "
+             "and the general who loses makes few.", "Part Two",
+             "The general who loses a battle makes but few calculations beforehand and so he is beaten by the "
+             "one who has made many of them in time."],
+            id="heading-inside-wrapped-paragraph",
+        ),
+        # list items in a wrapped paragraph
+        pytest.param(
+            "The rules of the house are these, which every guest must follow\n"
+            "at all times and in every room of the house without exception:\n"
+            "1. Shoes are taken off at the door and left on the wooden rack\n"
+            "2. Doors are shut quietly after dark so the children can sleep",
+            ["The rules of the house are these, which every guest must follow at all times and in every room "
+             "of the house without exception:", "1. Shoes are taken off at the door and left on the wooden rack",
+             "2. Doors are shut quietly after dark so the children can sleep"],
+            id="list-items-in-wrapped-paragraph",
+        ),
+        # verse: short lines that end in punctuation keep their ends
+        pytest.param(
+            "Shall I compare thee to a summer day?\n"
+            "Thou art more lovely and more temperate!\n"
+            "Rough winds do shake the darling buds of May.\n"
+            "And summer has all too short a date.",
+            ["Shall I compare thee to a summer day?", "Thou art more lovely and more temperate!",
+             "Rough winds do shake the darling buds of May.", "And summer has all too short a date."],
+            id="verse-ending-in-punctuation",
+        ),
+        # a short line mid-sentence in a wrapped paragraph is no end
+        pytest.param(
+            "It was a cold morning and the road to the village was long, and\n"
+            "Mary walked it alone with her basket of eggs, thinking of the\n"
+            "Thames and of her brother, who had gone to sea with\n"
+            "Captain Hale the year before and had not yet written home to her.",
+            ["It was a cold morning and the road to the village was long, and Mary walked it alone with her "
+             "basket of eggs, thinking of the Thames and of her brother, who had gone to sea with Captain Hale "
+             "the year before and had not yet written home to her."],
+            id="short-line-before-a-name",
+        ),
+    ],
+)
+def test_hard_wrapped_paragraphs_keep_their_structure(text: str, expected: List[str]) -> None:
+    assert split_sentences(text, "en") == expected
+
+
+def test_a_block_of_short_lines_is_not_hard_wrapped_prose() -> None:
+    # An address: no common width, so each capitalised line stays a line.
+    assert split_sentences("Jane Smith\n12 Long Road\nLeeds LS1 4AB\nEngland", "en") == [
+        "Jane Smith", "12 Long Road", "Leeds LS1 4AB", "England"]

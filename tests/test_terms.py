@@ -153,3 +153,10 @@ def test_surface_forms_count_distinct_tokens_as_a_scan_of_every_word_would(texts
     expected = _surface_forms_by_scan(texts, wanted)
     assert result == expected
     assert list(result) == list(expected)  # first-occurrence order
+
+
+@pytest.mark.parametrize("apostrophe", ["\u2019", "\u02bc"])
+def test_typographic_apostrophes_are_read_as_straight_ones(apostrophe):
+    text = "We're sure it's true, they'll say, but don't ask at five o'clock."
+    assert content_terms(text.replace("'", apostrophe)) == content_terms(text)
+    assert content_terms(text) == ["sure", "true", "ask", "five", "o'clock"]
