@@ -26,7 +26,8 @@ def html_document(data: bytes, name: str, *, charset: Optional[str] = None, url:
     without the web extra, ``InputError`` for binary data, ``NoTextError``
     when the page holds no article.
     """
-    from .extract import extract, meta_charset
+    from .extract import extract
+    from .html_sniff import meta_charset
 
     with about(name):
         page = decode_declared(data, charset or meta_charset(data))

@@ -40,9 +40,9 @@ def is_html_path(path: str) -> bool:
 
 def sniff_html(data: bytes) -> bool:
     """Whether ``data`` starts like an HTML document (see
-    ``extract.looks_like_html``), an XHTML one (``<?xml …?><html``), or a
+    ``html_sniff.looks_like_html``), an XHTML one (``<?xml …?><html``), or a
     page that opens with ``<script>``."""
-    from .extract import looks_like_html
+    from .html_sniff import looks_like_html
 
     # Latin-1 never fails and the markers are ASCII.
     head = data[:4096].decode("latin-1")
