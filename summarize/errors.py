@@ -158,7 +158,7 @@ class WorkerError(SummarizeError):
 
 class FetchError(SummarizeError):
     """A URL cannot be fetched: bad scheme, HTTP error, timeout, refused
-    connection, too many redirects, too large, or not a web page."""
+    connection, too many redirects, too large, or of a type that cannot be read."""
 
 
 class HTTPStatusError(FetchError):
@@ -182,4 +182,5 @@ class TooLargeError(FetchError, InputError):
 
 
 class ContentTypeError(FetchError):
-    """The URL holds something other than a web page or plain text."""
+    """The URL serves a content type that is none of the kinds read (a web
+    page, text, Markdown, PDF, DOCX, EPUB), and its bytes are none of them."""

@@ -20,6 +20,10 @@ unmistakably (text never starts like them):
   try, named in the error instead of "binary file".
 * None: anything else, to be decoded as text.
 
+``kind_of_media_type(content_type)``: the kind a server's ``Content-Type``
+announces (``MEDIA_TYPES``), the way an extension does; None for a type
+that names none (``GENERIC_MEDIA_TYPES`` say nothing at all).
+
 Standard library only; a zip's central directory is read, never a member.
 """
 from __future__ import annotations
@@ -59,6 +63,22 @@ UNSUPPORTED: Dict[str, str] = {
 }
 """Kinds recognised only to be refused, and what to say (not naming the input)."""
 
+MEDIA_TYPES: Dict[str, str] = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+    "application/pdf": "pdf",
+    "application/x-pdf": "pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
+    "application/epub+zip": "epub",
+}
+"""Media types (lower-case, without parameters) → the kind they announce."""
+
+GENERIC_MEDIA_TYPES = frozenset({"", "application/octet-stream", "binary/octet-stream"})
+"""Media types that say nothing of the kind ("" when a server sends none)."""
+
 _EPUB_MIMETYPE = b"mimetypeapplication/epub+zip"
 _MAGIC = (
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "doc"),  # OLE2: Word 97-2003 (and old Excel, PowerPoint)
@@ -74,6 +94,12 @@ _PDF_HEADER = re.compile(rb"%PDF-\d\.\d")
 def kind_of_name(path: str) -> Optional[str]:
     """The kind ``path``'s extension announces (module docstring), or None."""
     return EXTENSIONS.get(os.path.splitext(path)[1].lower())
+
+
+def kind_of_media_type(content_type: str) -> Optional[str]:
+    """The kind a media type announces (``MEDIA_TYPES``; any case,
+    parameters such as ``; charset=utf-8`` ignored), or None."""
+    return MEDIA_TYPES.get(content_type.split(";")[0].strip().lower())
 
 
 def kind_of_bytes(data: bytes) -> Optional[str]:

@@ -15,9 +15,9 @@ import math
 import os
 import re
 import stat
-from typing import BinaryIO, List
+from typing import BinaryIO, List, Optional
 
-from .decoding import decode
+from .decoding import decode_declared
 from .document import STDIN_NAME, Document, Reading, checked
 from .errors import InputError, NoTextError, TooLargeError, about
 from .formats import UNSUPPORTED, kind_of_bytes, kind_of_name
@@ -40,9 +40,9 @@ def is_html_path(path: str) -> bool:
 
 def sniff_html(data: bytes) -> bool:
     """Whether ``data`` starts like an HTML document (see
-    ``extract.looks_like_html``), an XHTML one (``<?xml …?><html``), or a
+    ``html_sniff.looks_like_html``), an XHTML one (``<?xml …?><html``), or a
     page that opens with ``<script>``."""
-    from .extract import looks_like_html
+    from .html_sniff import looks_like_html
 
     # Latin-1 never fails and the markers are ASCII.
     head = data[:4096].decode("latin-1")
@@ -91,17 +91,27 @@ def read_stream(stream: BinaryIO, name: str = STDIN_NAME, reading: Reading = Rea
 def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: bool = False) -> Document:
     """The document in ``data``, read from ``name`` by the reader for its
     kind (``input_kind``; ``sniff``: look for a web page's start too).
+    Raises as ``read_as``.
+    """
+    return read_as(input_kind(data, name, reading.input_format, sniff=sniff), data, name)
+
+
+def read_as(kind: str, data: bytes, name: str, *, charset: Optional[str] = None, url: Optional[str] = None) -> Document:
+    """The document in ``data``, read from ``name`` by the reader for
+    ``kind`` (one of ``document.INPUT_FORMATS`` other than ``auto``, or of
+    ``formats.UNSUPPORTED``).  ``charset``: as a server declared it, for a
+    web page, text and Markdown (else ``decoding``'s rules); ``url``: the
+    page's final URL, for a web page.
 
     Raises ``InputError`` for binary data and formats that cannot be read,
     ``NoTextError`` for a document without text, ``MissingExtraError`` for
     a kind that needs an extra that is not installed, and as each reader
     says (``pages.html_document``, ``pdf.pdf_document``, ``office``).
     """
-    kind = input_kind(data, name, reading.input_format, sniff=sniff)
     if kind == "html":
         from .pages import html_document  # web pages: loaded when one is met
 
-        return html_document(data, name)
+        return html_document(data, name, charset=charset, url=url)
     if kind == "pdf":
         from .pdf import pdf_document
 
@@ -113,7 +123,7 @@ def from_bytes(data: bytes, name: str, reading: Reading = Reading(), *, sniff: b
     if kind in UNSUPPORTED:
         raise InputError(UNSUPPORTED[kind], source=name)
     with about(name):
-        decoded = decode(data)
+        decoded = decode_declared(data, charset)
     doc = checked(Document(name=name, text=decoded.text, encoding=decoded.encoding, warnings=decoded.warnings))
     if kind == "markdown":
         from .markdown import markdown_document

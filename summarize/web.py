@@ -40,12 +40,15 @@ from email.message import Message
 from typing import IO, Any, Callable, List, Optional, cast
 
 from . import __version__
-from .errors import ContentTypeError, FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
+from .errors import FetchError, FetchTimeoutError, HTTPStatusError, TooLargeError
 
 MAX_REDIRECTS = 5
 SCHEMES = ("http", "https")
 USER_AGENT = f"summarize/{__version__}"
-ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8"
+ACCEPT = (
+    "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8,application/pdf;q=0.7,"
+    "application/epub+zip;q=0.7,application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.7,*/*;q=0.1"
+)
 ACCEPT_ENCODING = "gzip, deflate"
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
@@ -353,7 +356,7 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> FetchedPage:
     ``timeout``: seconds (> 0) for the whole download, redirects included.
     ``max_bytes``: the largest body accepted (≥ 1).  Only the status is
     checked here, not the content type: that is the caller's decision (see
-    ``FetchedPage.is_html``).
+    ``pages.url_kind``).
 
     Raises ``FetchError`` (bad scheme, refused connection, unknown host, TLS
     problem, too many redirects or a redirect to another scheme, a body cut
@@ -426,9 +429,3 @@ def _fetch(url: str, max_bytes: int, deadline: _Deadline) -> FetchedPage:
             )
     raise FetchError(f"more than {MAX_REDIRECTS} redirects", source=url)
 
-
-def require_page(page: FetchedPage, url: str) -> None:
-    """Raise ``ContentTypeError`` unless ``page`` is HTML, plain text, or
-    has no declared type."""
-    if page.content_type and not (page.is_html or page.is_text):
-        raise ContentTypeError(f"is {page.content_type}, not a web page (HTML or plain text)", source=url)

@@ -11,7 +11,10 @@ from hypothesis import strategies as st
 
 import summarize
 from summarize.errors import MissingExtraError
-from summarize.extract import article_paragraphs, clean_title, extract, looks_like_html, meta_charset
+from summarize.extract import extract
+from summarize.html_sniff import looks_like_html, meta_charset
+from summarize.page_furniture import article_paragraphs
+from summarize.page_titles import clean_title
 
 DATA = Path(__file__).resolve().parent / "data"
 # The sample article inside a cookie banner, navigation, ads, related links,

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from summarize.cli import cli
 from summarize.errors import InputError
-from summarize.formats import kind_of_bytes, kind_of_name
+from summarize.formats import kind_of_bytes, kind_of_media_type, kind_of_name
 from summarize.sources import input_kind, read_any, sniff_html
 
 from make_documents import make_docx, make_epub
@@ -145,3 +145,22 @@ def test_formats_that_cannot_be_read_are_named(tmp_path, data, message):
     with pytest.raises(InputError) as caught:
         read_any(str(path))
     assert str(caught.value) == f"{path}: {message}"
+
+
+@pytest.mark.parametrize(
+    "content_type, kind",
+    [
+        ("text/html", "html"),
+        ("Application/XHTML+XML", "html"),
+        ("text/plain; charset=utf-8", "text"),
+        ("text/markdown", "markdown"),
+        ("application/pdf", "pdf"),
+        ("application/epub+zip", "epub"),
+        ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+        ("application/octet-stream", None),
+        ("image/png", None),
+        ("", None),
+    ],
+)
+def test_kind_of_media_type(content_type, kind):
+    assert kind_of_media_type(content_type) == kind

@@ -397,6 +397,118 @@ def test_declared_charset_is_honoured(runner, server, path):
     assert result.stderr == ""
 
 
+# --- other kinds at a URL: read as the local file is --------------------------------
+
+
+def _serve(server, path: str, body: bytes, content_type: str) -> str:
+    server.routes[path] = lambda h: _send(h, body, content_type)
+    return server.url(path)
+
+
+def _as_read(doc) -> tuple:
+    return doc.text, doc.title, doc.encoding, doc.warnings, doc.meta, doc.language
+
+
+def _pdf(pdf_files) -> Path:
+    pytest.importorskip("pypdfium2")
+    return pdf_files["essay-on-walking", "plain"]
+
+
+@pytest.mark.parametrize(
+    "path, content_type",
+    [
+        ("/papers/walking.pdf", "application/pdf"),
+        ("/download?id=7", "application/octet-stream"),  # by its %PDF- start
+        ("/get/walking", "application/force-download"),  # a type that names nothing: by its start
+        ("/walking", ""),
+    ],
+    ids=["pdf-type", "octet-stream", "unknown-type", "no-type"],
+)
+def test_a_pdf_url_is_read_as_the_pdf_file(server, pdf_files, path, content_type):
+    local = _pdf(pdf_files)
+    url = _serve(server, path, local.read_bytes(), content_type)
+    doc = sources.read_any(url)
+    assert doc.name == url
+    assert _as_read(doc) == _as_read(sources.read_any(str(local)))
+
+
+def test_a_pdf_url_without_the_pdf_extra_names_it_as_a_file_does(runner, server, pdf_files, monkeypatch):
+    local = _pdf(pdf_files)
+    url = _serve(server, "/locked-out.pdf", local.read_bytes(), "application/pdf")
+    monkeypatch.setitem(sys.modules, "pypdfium2", None)  # import pypdfium2 now fails
+    result = runner.invoke(cli, [url])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {url}: reading PDF needs the pdf extra: pip install 'summarize[pdf]'\n"
+
+
+MARKDOWN = (
+    "---\ntitle: Front matter\n---\n# {title}\n\n{body}\n\n```python\nprint('code is no prose')\n```\n\n"
+    "- [Related story](https://example.com/related)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "path, content_type",
+    [("/notes", "text/markdown; charset=utf-8"), ("/raw/README.md", "text/plain; charset=utf-8"), ("/README.md", "")],
+    ids=["markdown-type", "plain-type-md-path", "no-type-md-path"],
+)
+def test_a_markdown_url_is_read_as_the_markdown_file(server, sources, tmp_path, path, content_type):
+    source = sources["libya-haftar-rome-paris"]
+    data = MARKDOWN.format(title=source.title, body="\n\n".join(source.paragraphs)).encode("utf-8")
+    local = tmp_path / "notes.md"
+    local.write_bytes(data)
+    doc = summarize.sources.read_any(_serve(server, path, data, content_type))
+    assert _as_read(doc) == _as_read(summarize.sources.read_any(str(local)))
+    assert "print(" not in doc.text and "Related story" not in doc.text
+
+
+def test_a_gutenberg_text_url_loses_its_header_and_licence_as_a_file_does(runner, server, sources, tmp_path):
+    from make_documents import make_gutenberg
+
+    data = make_gutenberg(sources["essay-on-walking"]).encode("utf-8")
+    local = tmp_path / "pg99999.txt"
+    local.write_bytes(data)
+    url = _serve(server, "/cache/epub/99999/pg99999.txt", data, "text/plain; charset=utf-8")
+    doc = summarize.sources.read_any(url)
+    assert _as_read(doc) == _as_read(summarize.sources.read_any(str(local)))
+    assert doc.title == "The Case for Walking Slowly"
+    assert "Gutenberg" not in doc.text and "***" not in doc.text
+    result = runner.invoke(cli, ["-f", "json", url])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["title"] == "The Case for Walking Slowly"
+
+
+@pytest.mark.parametrize("kind", ["docx", "epub"])
+def test_docx_and_epub_urls_are_read_as_the_files(server, sources, tmp_path, kind):
+    from make_documents import make_docx, make_epub
+
+    source = sources["libya-haftar-rome-paris"]
+    if kind == "docx":
+        local = make_docx(tmp_path / "a.docx", source)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        local = make_epub(tmp_path / "a.epub", [source], book_title=source.title)
+        content_type = "application/epub+zip"
+    url = _serve(server, f"/files/{kind}", local.read_bytes(), content_type)
+    assert _as_read(summarize.sources.read_any(url)) == _as_read(summarize.sources.read_any(str(local)))
+
+
+def test_an_html_page_is_still_a_page_whatever_its_path(server):
+    url = _serve(server, "/story.md", PAGE.read_bytes(), "text/html; charset=utf-8")
+    doc = summarize.sources.read_any(url)
+    assert doc.title == TITLE
+    assert "url" not in doc.meta  # no redirect: the URL is the document's name, not repeated
+
+
+def test_input_format_decides_for_a_url_too(server, sources):
+    source = sources["libya-haftar-rome-paris"]
+    data = MARKDOWN.format(title=source.title, body="\n\n".join(source.paragraphs)).encode("utf-8")
+    url = _serve(server, "/notes.txt", data, "text/plain; charset=utf-8")
+    assert "print(" in summarize.sources.read_any(url).text  # text/plain at a .txt path: text
+    doc = summarize.sources.read_any(url, summarize.document.Reading(input_format="markdown"))
+    assert doc.title == "Front matter" and "print(" not in doc.text
+
+
 # --- errors -----------------------------------------------------------------------
 
 
@@ -427,9 +539,9 @@ def test_refused_connection_is_one_line(runner, closed_port):
     one_error_line(result, "connection refused")
 
 
-def test_image_is_not_a_web_page(runner, server):
+def test_image_is_a_type_summarize_cannot_read(runner, server):
     result = runner.invoke(cli, [server.url("/image")])
-    one_error_line(result, "is image/png, not a web page (HTML or plain text)")
+    one_error_line(result, "is image/png, which summarize cannot read (it reads web pages, text, Markdown, PDF, DOCX and EPUB)")
 
 
 @pytest.mark.parametrize("path", ["/big", "/big-unannounced"], ids=["content-length", "streamed"])
