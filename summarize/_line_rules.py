@@ -29,13 +29,37 @@ splits each block.  The rules (their names are used in the tests):
   ``1. 2) (3) a)``) starts a sentence when the bullet is unambiguous, a list
   has begun in the paragraph, the line before ends with ``. ! ? :`` or is a
   hard break.  The marker is hidden from Punkt (so "1." is not a sentence of
-  its own) and joins the item's first sentence.
+  its own) and joins the item's first sentence.  A bullet may carry a
+  number (``\u2022 9.``); ``1.)`` and Roman ``ii)`` are enumerators too.
+* **inline-list** -- an enumeration inside a line ("Steps: 1.) first do
+  this 2.) then do that") is cut before each of its markers, so a marker
+  goes with the item it introduces and the words before the first marker
+  ("Steps:") are a piece of their own.  A run is two or more markers of
+  one form counting up by one (``1. 2.``, ``1.) 2.)``, ``(1) (2)``,
+  ``1) 2)``, ``a. b.``, ``(a) (b)``, ``a) b)``, ``A) B)``, ``(A) (B)``,
+  ``i) ii)``, ``(i) (ii)``, ``i. ii.``), or of sure bullets (``\u2022
+  first \u2022 second``, ``\u2022 9. first \u2022 10. second``), and every
+  item holds a word that does more than join (not only words of the
+  language's ``continuation_words.txt``: "(1) and (2)" and "steps 1. and
+  2." are no lists).  ``1.)`` and bullets never occur in prose, so a run
+  of them is enough.  The other forms do ("rose to 2.", "section (a)",
+  "J. R. R.", "U.S. a. b."): a run of them must start at 1, a or i, right
+  after the paragraph's or a line's start, a colon or an end mark
+  ("Steps: 1. ...", "... done. a) ..."), and each item but the last is
+  at most ``_INLINE_ITEM`` characters and does not lead on into the next
+  with a comma, a semicolon or a conjunction (``conjunctions.txt``) at
+  its end: "four groups: (1) Dutch speakers, (2) French speakers, ... en
+  (4) ..." and "if: (a) he did it; and (b) he knew" are one sentence
+  each.  Letters of ``a.`` lists are lower-case (capitals with full
+  stops are initials, "A. B. C."); a language that writes ordinals with
+  a full stop (``ordinal_words.txt``: German "der 1. und 2. Mai") has no
+  bare ``1.`` lists.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import FrozenSet, Iterable, Iterator, List, Optional, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple
 
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
@@ -44,15 +68,48 @@ Span = Tuple[int, int]
 # A blank line (possibly holding spaces or tabs) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n\s*")
 
-# A list item opens with a bullet or an enumerator and a space (rule
-# list-item): "- ", "* ", "\u2022 ", "1. ", "2) ", "(3) ", "a) ", "(b) ".
-# Letters need a bracket or must be lower-case: "A. Smith" opens a name.
-LIST_MARKER = re.compile(
-    r"(?:[-*+\u2022\u2023\u2043\u25aa\u25cf\u25e6\u2013\u2014]"
-    r"|\(?\d{1,3}[.)]|[a-z][.)]|\([a-zA-Z]\)|[A-Z]\))[^\S\n]+(?=\S)"
+# An enumerator: "1.", "2)", "3.)", "(4)", "a.", "b)", "(c)", "D)", "(E)",
+# "ii.", "iii)", "(iv)".  Letters need a bracket or must be lower-case:
+# "A. Smith" opens a name.
+_ENUMERATOR = (
+    r"\(?\d{1,3}(?:\.\)|[.)])|[a-z][.)]|\([a-zA-Z]\)|[A-Z]\)"
+    r"|x{0,3}(?:ix|iv|v?i{1,3}|v|x)[.)]|\(x{0,3}(?:ix|iv|v?i{1,3}|v|x)\)"
 )
 # Bullets that are never prose punctuation, unlike "-" or "1.".
 _SURE_BULLETS = frozenset("*\u2022\u2023\u2043\u25aa\u25cf\u25e6")
+# Of those, the ones never written inside a line but as bullets ("*"
+# also marks footnotes and emphasis, and multiplies).
+_INLINE_BULLETS = "\u2022\u2023\u2043\u25aa\u25cf\u25e6"
+# A list item opens with a bullet or an enumerator and a space (rule
+# list-item): "- ", "* ", "\u2022 ", "1. ", "2) ", "(3) ", "a) ", "(b) ",
+# "1.) ", a bullet and an enumerator ("\u2022 9. ").
+LIST_MARKER = re.compile(
+    r"(?:[-*+\u2022\u2023\u2043\u25aa\u25cf\u25e6\u2013\u2014](?:[^\S\n]+(?:%s)(?=\s))?|%s)[^\S\n]+(?=\S)"
+    % (_ENUMERATOR, _ENUMERATOR)
+)
+# A marker inside a line (rule inline-list), after whitespace or at the
+# start, before whitespace: a bullet, perhaps with an enumerator, or an
+# enumerator: its opening bracket, label and closing mark.
+_INLINE_MARKER = re.compile(
+    r"(?<!\S)(?:(?P<bullet>[%s](?:[^\S\n]+(?:%s))?)"
+    r"|(?P<open>\()?(?P<label>\d{1,3}|[a-zA-Z]|[ivx]{2,7})(?P<close>\.\)|[.)]))(?=\s)"
+    % (_INLINE_BULLETS, _ENUMERATOR)
+)
+# Rule inline-list: the longest item (characters) of a run of markers that
+# may be prose ("rose to 2."): items of an inline list are short.
+_INLINE_ITEM = 250
+# Rule inline-list: where a run of markers that may be prose may begin:
+# after the paragraph's start, a line's start, a colon or an end mark
+# (perhaps closed by quotes or brackets).
+_INTRODUCING = frozenset(":.!?\u2026\n")
+# Lower-case Roman numerals and their values (rule inline-list).
+_ROMAN = {
+    tens + ones: 10 * t + o
+    for t, tens in enumerate(("", "x", "xx", "xxx"))
+    for o, ones in enumerate(("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"))
+    if tens + ones
+}
+_WORD = re.compile(r"[^\W\d_]+")
 # A line ending in one of these continues on the next (rule hard-line-break).
 _CONTINUES_CHARS = frozenset(",;(-/&\u2013\u2014")
 # The narrowest wrap width assumed: without evidence of a wider wrap, a line
@@ -79,6 +136,21 @@ def _continuation_words(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
     """The words a line of ``language`` may end with and still go on
     (``continuation_words.txt``), loaded once."""
     return frozenset(w.lower() for w in read_word_list("continuation_words.txt", language))
+
+
+@lru_cache(maxsize=None)
+def _conjunctions(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
+    """The conjunctions of ``language`` that join the items of one
+    enumeration (``conjunctions.txt``: "and", "or"), lower case, loaded
+    once (rule inline-list)."""
+    return frozenset(w.lower() for w in read_word_list("conjunctions.txt", language))
+
+
+@lru_cache(maxsize=None)
+def _writes_dotted_ordinals(language: str = DEFAULT_LANGUAGE) -> bool:
+    """Whether ``language`` writes ordinals with a full stop ("am 1. Mai"):
+    it has ``ordinal_words.txt`` (rule inline-list: no bare ``1.`` lists)."""
+    return bool(read_word_list("ordinal_words.txt", language))
 
 
 def iter_paragraphs(text: str) -> Iterator[Span]:
@@ -229,17 +301,129 @@ def layout_cuts(text: str, p_start: int, p_end: int, width: int, language: str =
         prev = body
 
 
+# A run of markers being read (rule inline-list): its markers' spans and
+# the value of its last marker.
+_Run = Tuple[List[Span], int]
+
+
+def inline_list_cuts(text: str, p_start: int, p_end: int, language: str = DEFAULT_LANGUAGE) -> List[int]:
+    """The offsets in the paragraph ``text[p_start:p_end]`` where an inline
+    enumeration starts an item (rule inline-list), in order, without
+    repeats, each after ``p_start``.
+
+    Linear in the paragraph: one scan finds the candidate markers, each
+    read as every form it may be (``i)`` is the ninth letter and the first
+    Roman numeral), each form keeping the run it is in; an item's words are
+    read until one does more than join, and a form's items never overlap.
+    """
+    ordinals = _writes_dotted_ordinals(language)
+    runs: Dict[Tuple[str, str], _Run] = {}
+    cuts: List[int] = []
+    for m in _INLINE_MARKER.finditer(text, p_start, p_end):
+        if m.group("bullet") is not None:
+            readings = [(("bullet", ""), 0)]
+        else:
+            opened, label, close = m.group("open"), m.group("label"), m.group("close")
+            if opened and close != ")":
+                continue
+            form = "(x)" if opened else "x" + close
+            readings = []
+            if label.isdigit():
+                if form != "x." or not ordinals:
+                    readings.append((("number", form), int(label)))
+            elif len(label) == 1 and label.islower():
+                readings.append((("lower", form), ord(label) - ord("a") + 1))
+            elif len(label) == 1 and form in ("(x)", "x)"):
+                # A capital with a full stop is an initial ("A. B. C."), not a list.
+                readings.append((("upper", form), ord(label) - ord("A") + 1))
+            if label in _ROMAN:
+                readings.append((("roman", form), _ROMAN[label]))
+        for key, value in readings:
+            run = runs.get(key)
+            if run is not None and (key[0] == "bullet" or value == run[1] + 1):
+                run[0].append(m.span())
+                runs[key] = (run[0], value)
+                continue
+            if run is not None:
+                cuts.extend(_run_cuts(text, p_start, m.start(), key, run[0], language))
+            runs[key] = ([m.span()], value)
+    for key, run in runs.items():
+        cuts.extend(_run_cuts(text, p_start, p_end, key, run[0], language))
+    return sorted(set(c for c in cuts if c > p_start))
+
+
+def _run_cuts(text: str, p_start: int, end: int, key: Tuple[str, str], markers: List[Span], language: str) -> List[int]:
+    """The starts of ``markers`` (one form's run, in order; the last item
+    ends at ``end``) when they make an inline list (rule inline-list), else
+    ``[]``."""
+    if len(markers) < 2:
+        return []
+    sure = key[0] == "bullet" or key[1] == "x.)"
+    if not sure:
+        # Looked for backwards, never sliced: a paragraph has many runs.
+        at = markers[0][0]
+        while at > p_start and text[at - 1] in " \t":
+            at -= 1
+        while at > p_start and text[at - 1] in _CLOSING:
+            at -= 1
+        if at > p_start and text[at - 1] not in _INTRODUCING:
+            return []
+        if _first_value(text, markers[0], key) != 1:
+            return []
+    # An item of nothing but words that only lead on ("and", "or", "to":
+    # ``continuation_words.txt``) joins two references: "(1) and (2)".
+    joining = _continuation_words(language)
+    conjunctions = _conjunctions(language)
+    for i, (_, m_end) in enumerate(markers):
+        item_end = markers[i + 1][0] if i + 1 < len(markers) else end
+        if not sure and i + 1 < len(markers) and (item_end - m_end > _INLINE_ITEM or _leads_on(text, m_end, item_end, conjunctions)):
+            return []
+        if not any(w.group().lower() not in joining for w in _WORD.finditer(text, m_end, item_end)):
+            return []
+    return [start for start, _ in markers]
+
+
+def _leads_on(text: str, start: int, end: int, conjunctions: FrozenSet[str]) -> bool:
+    """Whether the item ``text[start:end]`` ends in a comma, a semicolon or
+    one of ``conjunctions`` ("and"): it goes on into the next, and the
+    enumeration is one sentence ("four groups: (1) Dutch speakers, (2)
+    French speakers, ... and (4) ...")."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and text[end - 1] in ",;":
+        return True
+    word_start = end
+    while word_start > start and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:end].lower() in conjunctions
+
+
+def _first_value(text: str, marker: Span, key: Tuple[str, str]) -> int:
+    """The value of the ``marker`` read as ``key``'s kind."""
+    label = text[marker[0]:marker[1]].strip("(.)")
+    if key[0] == "number":
+        return int(label)
+    if key[0] == "roman":
+        return _ROMAN[label]
+    return ord(label.lower()) - ord("a") + 1
+
+
 def blocks(text: str, p_start: int, p_end: int, width: int, language: str = DEFAULT_LANGUAGE) -> Iterator[Span]:
-    """Split the paragraph ``text[p_start:p_end]`` at its layout cuts.
+    """Split the paragraph ``text[p_start:p_end]`` at its layout cuts and
+    the items of its inline lists (rule inline-list).
 
     Yields spans into ``text``, in order, stripped of whitespace at both
     ends, together covering every non-whitespace character of the paragraph.
     """
+    inline = inline_list_cuts(text, p_start, p_end, language)
     if text.find("\n", p_start, p_end) < 0:
-        yield p_start, p_end
-        return
+        cuts: Iterable[int] = inline
+    elif inline:
+        cuts = sorted(set(inline).union(layout_cuts(text, p_start, p_end, width, language)))
+    else:
+        cuts = layout_cuts(text, p_start, p_end, width, language)
     start = p_start
-    for cut in layout_cuts(text, p_start, p_end, width, language):
+    for cut in cuts:
         yield _trimmed(text, start, cut)
         start = cut
     yield _trimmed(text, start, p_end)

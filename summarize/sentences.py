@@ -10,7 +10,7 @@ Each text goes through three private rooms, in this order; each module's
 docstring lists its rules by the names the tests use:
 
 1. ``_line_rules`` -- paragraphs and line layout, before Punkt
-   (blank-line, hard-line-break, hard-wrapped, list-item);
+   (blank-line, hard-line-break, hard-wrapped, list-item, inline-list);
 2. ``_punkt`` -- the Punkt engine with the project's parameters and refined
    decisions (abbreviations, starter-orthography, number-abbreviation,
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
@@ -82,7 +82,7 @@ def iter_sentence_spans(text: str, language: str = DEFAULT_LANGUAGE) -> Iterator
     width = wrap_width(text, iter_paragraphs(text))
     for p_start, p_end in iter_paragraphs(text):
         for b_start, b_end in blocks(text, p_start, p_end, width, language):
-            # A list marker ("1.", "-") is not a sentence of its own: Punkt
+            # A list marker ("1.", "-", "1.)", "\u2022 9.") is not a sentence of its own: Punkt
             # sees only the item text, and the marker joins its first sentence.
             marker = LIST_MARKER.match(text, b_start, b_end)
             body_at = marker.end() if marker else b_start
@@ -187,8 +187,10 @@ def split_sentences(text: str, language: str = AUTO) -> List[str]:
     line always ends a sentence; a single newline does not.  Empty or
     whitespace-only text gives ``[]``.  Pure: the same text always gives the
     same sentences, and nothing is learned from the input.  Headings and
-    list items on lines of their own are sentences of their own (see the
-    module docstring for every rule).
+    list items on lines of their own are sentences of their own, and so are
+    the items of a list inside a line, each with its marker ("Steps: 1.)
+    mix 2.) bake" gives "Steps:", "1.) mix", "2.) bake"; see the module
+    docstring for every rule).
 
     ``language``: a supported language code, whose abbreviations, quotation
     marks and rules apply, or ``"auto"`` to detect it (``languages.detect``;

@@ -24,7 +24,8 @@ CODES = ("en", "de", "es", "fr", "it", "nl", "pt", "ru")
 OTHERS = [code for code in CODES if code != "en"]
 REQUIRED = (
     "language.txt", "stopwords.txt", "abbreviations.txt", "nonfinal_abbreviations.txt", "number_abbreviations.txt",
-    "titles.txt", "non_names.txt", "sentence_starters.txt", "continuation_words.txt", "speech_verbs.txt",
+    "titles.txt", "non_names.txt", "sentence_starters.txt", "continuation_words.txt", "conjunctions.txt",
+    "speech_verbs.txt",
     "boilerplate.txt", "dangling_openers.txt",
 )
 NEWS_LISTS = ("months.txt", "agencies.txt", "quotes.txt")

@@ -170,6 +170,46 @@ CASES = [
      ["Steps:", "1. Open the box.", "2. Remove the item.", "3. Enjoy."]),
     ("list-indented-nested", "Shopping:\n  - eggs\n    - brown\n  - milk", ["Shopping:", "- eggs", "- brown", "- milk"]),
     ("list-marker-not-a-sentence", "1. The first rule is simple.", ["1. The first rule is simple."]),
+    # inline lists: cut before each marker of a run, never after it
+    ("inline-list-dot-paren", "Steps: 1.) first do this 2.) then do that 3.) finally stop",
+     ["Steps:", "1.) first do this", "2.) then do that", "3.) finally stop"]),
+    ("inline-list-dot-paren-unintroduced", "Steps 1.) first do this 2.) then do that",
+     ["Steps", "1.) first do this", "2.) then do that"]),
+    ("inline-list-dot-paren-after-comma-items", "Steps: 1.) mix it, 2.) bake it",
+     ["Steps:", "1.) mix it,", "2.) bake it"]),
+    ("inline-list-numbers", "Steps: 1. first do this 2. then do that 3. finally stop",
+     ["Steps:", "1. first do this", "2. then do that", "3. finally stop"]),
+    ("inline-list-letters", "a. first b. second c. third", ["a. first", "b. second", "c. third"]),
+    ("inline-list-bracketed-letters", "Steps: (a) first do this (b) then do that",
+     ["Steps:", "(a) first do this", "(b) then do that"]),
+    ("inline-list-paren-letters-after-end", "It is done. a) one thing b) another thing",
+     ["It is done.", "a) one thing", "b) another thing"]),
+    ("inline-list-capitals-in-brackets", "Rules: A) first B) second", ["Rules:", "A) first", "B) second"]),
+    ("inline-list-roman", "i) first ii) second iii) third", ["i) first", "ii) second", "iii) third"]),
+    ("inline-list-bracketed-roman", "Rules: (i) first (ii) second (iii) third",
+     ["Rules:", "(i) first", "(ii) second", "(iii) third"]),
+    ("inline-list-bullets", "\u2022 first \u2022 second", ["\u2022 first", "\u2022 second"]),
+    ("inline-list-numbered-bullets", "\u2022 9. first \u2022 10. second", ["\u2022 9. first", "\u2022 10. second"]),
+    ("inline-list-bullets-after-text", "Points: \u2022 The talks went on. \u2022 Nobody left.",
+     ["Points:", "\u2022 The talks went on.", "\u2022 Nobody left."]),
+    # inline lists: what is no list
+    ("inline-list-references-joined", "The rule in (1) and (2) applies.", ["The rule in (1) and (2) applies."]),
+    ("inline-list-steps-joined", "Follow steps 1. and 2. Then stop.", ["Follow steps 1. and 2.", "Then stop."]),
+    ("inline-list-mid-sentence", "The plan has 1) cost cuts and 2) new hires.",
+     ["The plan has 1) cost cuts and 2) new hires."]),
+    ("inline-list-enumerating-sentence", "It has four groups: (1) Dutch speakers, (2) French speakers, (3) others.",
+     ["It has four groups: (1) Dutch speakers, (2) French speakers, (3) others."]),
+    ("inline-list-clauses-joined", "He is liable if: (a) he did it; and (b) he knew.",
+     ["He is liable if: (a) he did it; and (b) he knew."]),
+    ("inline-list-not-initials", "J. R. R. Tolkien and A. B. C. D. wrote.", ["J. R. R. Tolkien and A. B. C. D. wrote."]),
+    ("inline-list-not-capital-letters", "Rules: A. first B. second", ["Rules: A. first B. second"]),
+    ("inline-list-not-after-acronym", "He moved to the U.S. a. b. c. here.", ["He moved to the U.S. a. b. c. here."]),
+    ("inline-list-not-page-abbreviation", "See p. 4. b. for it.", ["See p. 4. b. for it."]),
+    ("inline-list-not-numbers-in-prose", "It took 2.5 hours in World War 2. Then it rose to 3. Later.",
+     ["It took 2.5 hours in World War 2.", "Then it rose to 3.", "Later."]),
+    ("inline-list-not-far-apart", "Steps: 1. mix it. " + "Wait for the oven to heat. " * 10 + "Heat it to 2. Then bake.",
+     ["Steps: 1. mix it."] + ["Wait for the oven to heat."] * 10 + ["Heat it to 2.", "Then bake."]),
+    ("inline-list-lone-bullet", "Price: $5 \u2022 free delivery", ["Price: $5 \u2022 free delivery"]),
     # headings and layout
     ("heading-line", "Introduction\nThis article explains how the splitter works in practice.",
      ["Introduction", "This article explains how the splitter works in practice."]),
@@ -186,6 +226,24 @@ CASES = [
 @pytest.mark.parametrize("text,expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_split_sentences(text: str, expected: List[str]) -> None:
     assert split_sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        pytest.param("Wir kommen am 1. und 2. Mai.", ["Wir kommen am 1. und 2. Mai."], id="ordinals-joined"),
+        pytest.param("Die Schritte: 1. erst das Mehl 2. dann das Wasser", ["Die Schritte: 1. erst das Mehl 2. dann das Wasser"],
+                     id="no-bare-number-lists"),
+        pytest.param("Die Schritte: 1) erst das Mehl 2) dann das Wasser", ["Die Schritte:", "1) erst das Mehl", "2) dann das Wasser"],
+                     id="bracketed-number-lists"),
+        pytest.param("Die Schritte: 1.) erst das Mehl 2.) dann das Wasser",
+                     ["Die Schritte:", "1.) erst das Mehl", "2.) dann das Wasser"], id="dot-paren-lists"),
+    ],
+)
+def test_german_inline_lists_leave_ordinals_alone(text: str, expected: List[str]) -> None:
+    # German writes ordinals with a full stop ("der 1. und 2. Mai"): a bare
+    # "1." may be one, so only bracketed enumerators make an inline list.
+    assert split_sentences(text, language="de") == expected
 
 
 ARTICLE = (
@@ -221,6 +279,7 @@ ODD_TEXTS = [
     "a.b.c. d. e. f... \u2026 . . . ! ? \n\n\n x",
     "Mr. Dr. U.S. e.g. etc. a.m. No. 5. J. R.",
     "\t  leading and trailing space  \n",
+    "Steps: 1.) one 2.) two (a) x (b) y \u2022 9. z \u2022 10. w i) v ii) u\n3.) 4.)",
 ]
 
 
