@@ -77,7 +77,7 @@ LAYERS = {
     "foundation": {"errors", "datafiles", "languages", "nltk_modules", "budget"},
     "stages": {"layout", "_line_rules", "_punkt", "_corrections", "sentences", "terms", "boilerplate", "scoring",
                "selection", "core"},
-    "input": {"document", "decoding", "formats", "plaintext", "markdown", "office", "pdf", "web", "html_sniff",
+    "input": {"document", "decoding", "formats", "plaintext", "markdown", "office", "pdf", "pdf_layout", "web", "html_sniff",
               "page_titles", "page_furniture", "extract", "pages", "sources", "datasets", "walk"},
     "document path": {"outcome"},
     "output": {"render", "terminal", "outputs"},

@@ -10,12 +10,12 @@ from click.testing import CliRunner
 import summarize
 from summarize.cli import cli
 from summarize.errors import InputError, MissingExtraError, NoTextError
-from summarize.pdf import (
+from summarize.pdf import pdf_document
+from summarize.pdf_layout import (
     PdfText,
     furniture_lines,
     keeps_hyphen,
     paragraphs_of,
-    pdf_document,
     pdf_text,
     title_from_sizes,
     usable_metadata_title,
