@@ -199,3 +199,41 @@ def test_fold_of_a_long_sentence_beyond_ascii_is_lowered_whole():
     assert fold(text) == text.translate(str.maketrans({"\u0130": "i", "\u017f": "s"})).lower()  # final sigmas too
     unbroken = "ÜberGroßeStädte" * 20000  # no space to cut at
     assert fold(unbroken) == unbroken.lower()
+
+
+@pytest.mark.parametrize(
+    "pattern, first",
+    [
+        (r"(?:by|written by|photos? by) (?-i:[A-Z])", {"b", "w", "p"}),
+        (r"\(?(?:photo|image)s?:? by", {"(", "p", "i"}),
+        (r"(?:a)?b", {"a", "b"}),
+        (r"[x-z]+ end", {"x", "y", "z"}),
+        (r"a?", None),  # may match nothing: always tried
+        (r"[^>]{1,40} > x", None),
+        (r"\d{4} years", None),
+        (r".*anything", None),
+        (r"(?:home|accueil) [>\u203a]", {"h", "a"}),
+        (r"\u00e0 lire", None),  # beyond ASCII: case folding is not ASCII's
+    ],
+)
+def test_first_characters(pattern, first):
+    from summarize.boilerplate import first_characters
+
+    assert first_characters(pattern) == (frozenset(first) if first is not None else None)
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es", "fr", "it", "nl", "pt", "ru"])
+def test_start_patterns_tried_by_first_character_match_as_all_of_them(language):
+    import random
+    import string
+
+    from summarize.boilerplate import _patterns
+
+    patterns = _patterns(language)
+    rng = random.Random(language)
+    texts = ["By Jane Doe", "Photo: AP", "Home > News", "Read more: here", "https://x.y", "Lire aussi : x",
+             "Lesen Sie auch", "© 2020", "(Photo by X)", "12 Jan 2020", "Updated 3:45", "", " ", "Écrit par Jean"]
+    texts += ["".join(rng.choice(string.printable + "«»“„–—•›éÉ") for _ in range(rng.randint(0, 24))) for _ in range(3000)]
+    texts += [rng.choice(["By ", "Photo", "Read ", "Follow ", "Von ", "Par ", "Por ", "Door ", "Foto", "Home ", "see ", "Copyright "]) + t for t in texts[:500]]
+    for text in texts:
+        assert patterns.starts(text) == (patterns.at_start.match(text) is not None), repr(text)
