@@ -130,7 +130,7 @@ def _greedy(
             if word_counts is not None:
                 used += word_counts[i]
             continue
-        if sharing_only:
+        if sharing_only and reference - done > DIRECT:
             mask = 0
             for term in mine:
                 mask |= holders.get(term, 0)
@@ -157,6 +157,12 @@ def _greedy(
     return chosen
 
 
+DIRECT = 8
+"""Up to this many chosen sentences to compare a candidate with, it is
+compared with each of them: finding those it shares a term with (one
+lookup per term of the candidate) costs more than comparing a few."""
+
+
 def _repeats(mine: AbstractSet[Hashable], chosen: Sequence[int], terms: Optional[Callable[[int], AbstractSet[Hashable]]]) -> bool:
     """Whether one of the ``chosen`` sentences has the terms ``mine``."""
     return terms is not None and any(terms(j) == mine for j in chosen)
@@ -174,10 +180,12 @@ def best_first(scores: Sequence[float], top: float = 1.0, run: int = RUN) -> Ite
     a million Python objects at once."""
     runs = []
     for start in range(0, len(scores), run):
-        ordered = sorted(range(start, min(len(scores), start + run)), key=lambda i: -(scores[i] / top))  # stable
+        end = min(len(scores), start + run)
+        keys = [-(score / top) for score in scores[start:end]]
+        ordered = sorted(range(end - start), key=keys.__getitem__)  # stable: ties keep document order
         if len(scores) <= run:
             return iter(ordered)
-        runs.append(array("i", ordered))
+        runs.append(array("i", [start + k for k in ordered]))
     return heapq.merge(*runs, key=lambda i: (-(scores[i] / top), i))
 
 
