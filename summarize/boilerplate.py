@@ -9,12 +9,7 @@ touching code.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, FrozenSet, Iterable, Optional, Pattern, Sequence, Set, Tuple
-
-try:  # Python's own regular-expression parser (first_characters reads its output)
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # Python 3.9 and 3.10
-    import sre_parse as _sre_parse
+from typing import Dict, Pattern, Tuple
 
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
@@ -23,121 +18,15 @@ _Anywhere = Tuple[Tuple[str, Pattern[str]], ...]
 
 
 class _Patterns:
-    """A language's patterns (see ``_patterns``): those anchored at the
-    start (``start``, tried by ``starts``; ``at_start`` joins them all),
-    ``anywhere`` each with its required words, and those words alone
+    """A language's patterns (see ``_patterns``): ``at_start`` joined into
+    one, ``anywhere`` each with its required words, and those words alone
     (``literals``).  (A plain class: defining a named tuple costs about a
     million instructions at import.)"""
 
-    __slots__ = ("start", "firsts", "anywhere", "literals", "_by_first", "_compiled", "_all")
+    __slots__ = ("at_start", "anywhere", "literals")
 
-    def __init__(self, start: Sequence[str], anywhere: _Anywhere, literals: Tuple[str, ...]) -> None:
-        self.start, self.anywhere, self.literals = tuple(start), anywhere, literals
-        self.firsts = tuple(first_characters(p) for p in self.start)
-        self._by_first: Dict[str, Tuple[Pattern[str], ...]] = {}
-        self._compiled: Dict[int, Pattern[str]] = {}
-        self._all: Optional[Pattern[str]] = None
-
-    @property
-    def at_start(self) -> Pattern[str]:
-        """Every start pattern joined into one, compiled when first asked for."""
-        if self._all is None:
-            self._all = _joined(self.start)
-        return self._all
-
-    def starts(self, text: str) -> bool:
-        """Whether a start pattern matches at the start of ``text``.  Only
-        the patterns that can begin with its first character are tried
-        (``first_characters``), each compiled when first needed: the whole
-        alternation cost ~5 \u00b5s a sentence, and compiling it ~30 ms at
-        start-up."""
-        first = text[:1].lower()
-        if not first.isascii() or not first:  # case folding beyond ASCII: all of them
-            return self.at_start.match(text) is not None
-        tried = self._by_first.get(first)
-        if tried is None:
-            tried = self._by_first[first] = tuple(
-                self._pattern(i) for i, chars in enumerate(self.firsts) if chars is None or first in chars
-            )
-        return any(pattern.match(text) is not None for pattern in tried)
-
-    def _pattern(self, i: int) -> Pattern[str]:
-        found = self._compiled.get(i)
-        if found is None:
-            found = self._compiled[i] = re.compile(self.start[i], re.IGNORECASE)
-        return found
-
-
-def _joined(patterns: Sequence[str]) -> Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
-
-
-def first_characters(pattern: str) -> Optional[FrozenSet[str]]:
-    """The characters, lower-cased, a match of ``pattern`` (case ignored)
-    can begin with, when they are ASCII and few; ``None`` when they cannot
-    be told (any character, a class beyond ASCII, a pattern that may match
-    nothing at all, a construct this does not read): then the pattern is
-    always tried.  Read from Python's own parse of the pattern."""
-    try:
-        found, empty = _first_of(_sre_parse.parse(pattern, re.IGNORECASE))
-    except Exception:  # noqa: BLE001 - any surprise in the parser's internals: always try the pattern
-        return None
-    if found is None or empty or not all(c.isascii() for c in found):
-        return None
-    return frozenset(c.lower() for c in found)
-
-
-_FirstSet = Tuple[Optional[Set[str]], bool]
-
-
-def _first_of(items: Iterable[Any]) -> _FirstSet:
-    """``(characters, may be empty)`` of a parsed sequence; ``None`` characters: any."""
-    found: Set[str] = set()
-    for item in items:
-        chars, empty = _first_of_item(*item)
-        if chars is None:
-            return None, False
-        found |= chars
-        if not empty:
-            return found, False
-    return found, True
-
-
-def _first_of_item(op: Any, av: Any) -> _FirstSet:
-    name = str(op)
-    if name == "LITERAL":
-        return {chr(av)}, False
-    if name == "IN":
-        chars: Set[str] = set()
-        for kind, value in av:
-            kind = str(kind)
-            if kind == "LITERAL":
-                chars.add(chr(value))
-            elif kind == "RANGE" and value[1] - value[0] < 64:
-                chars.update(chr(c) for c in range(value[0], value[1] + 1))
-            else:  # NEGATE, CATEGORY, a wide range
-                return None, False
-        return chars, False
-    if name == "BRANCH":
-        found: Set[str] = set()
-        empty = False
-        for branch in av[1]:
-            chars_b, empty_b = _first_of(branch)
-            if chars_b is None:
-                return None, False
-            found |= chars_b
-            empty = empty or empty_b
-        return found, empty
-    if name == "SUBPATTERN":
-        return _first_of(av[-1])
-    if name == "ATOMIC_GROUP":
-        return _first_of(av)
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
-        chars_r, empty_r = _first_of(av[2])
-        return chars_r, empty_r or av[0] == 0
-    if name in ("AT", "ASSERT", "ASSERT_NOT"):  # consume nothing (a lookahead only narrows)
-        return set(), True
-    return None, False  # ANY, NOT_LITERAL, a group reference...
+    def __init__(self, at_start: Pattern[str], anywhere: _Anywhere, literals: Tuple[str, ...]) -> None:
+        self.at_start, self.anywhere, self.literals = at_start, anywhere, literals
 
 
 _LOADED: Dict[str, _Patterns] = {}
@@ -146,8 +35,7 @@ _LOADED: Dict[str, _Patterns] = {}
 def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
     """The patterns of ``language``'s ``boilerplate.txt``, read once.
 
-    Those anchored at the start are tried by their first character
-    (``_Patterns.starts``).  A pattern written
+    Those anchored at the start are joined into one.  A pattern written
     ``.*rest`` is searched for as ``rest`` anywhere in the sentence: the same
     matches, without scanning to the end and back.  Each comes with the
     words every match contains (``required_literal``), so that most
@@ -164,7 +52,7 @@ def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
         else:
             start.append(pattern)
     patterns = _LOADED[language] = _Patterns(
-        start,
+        re.compile("|".join(f"(?:{p})" for p in start) or r"(?!)", re.IGNORECASE),
         tuple(anywhere),
         tuple(literal for literal, _ in anywhere),
     )
@@ -247,7 +135,7 @@ def is_boilerplate(sentence: str, language: str = DEFAULT_LANGUAGE) -> bool:
     """
     text = sentence.lstrip(" \"'\u201c\u2018")
     patterns = _LOADED.get(language) or _patterns(language)  # a dict lookup: this runs for every sentence
-    if patterns.starts(text):
+    if patterns.at_start.match(text) is not None:
         return True
     folded = fold(text)
     if not any(map(folded.__contains__, patterns.literals)):  # the usual case, tested at C speed
