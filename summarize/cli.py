@@ -126,6 +126,7 @@ class SummarizeCommand(click.Command):
             return super().main(args, prog_name, standalone_mode=False, **extra)
         try:
             code = super().main(args, prog_name, standalone_mode=False, **extra)
+            stop_if_signalled()
             sys.stdout.flush()
         except click.ClickException as exc:
             exc.show()
@@ -651,6 +652,7 @@ def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: Optio
     (``export_width`` columns: the terminal's, else ``terminal.EXPORT_WIDTH``)."""
     from . import terminal
 
+    stop_if_signalled()
     summary = result.summary
     assert summary is not None
     display = showing.display_of(result)
@@ -670,8 +672,29 @@ def emit(result: Outcome, fmt: str, showing: render.Showing, export_width: Optio
             _fail(str(exc))
 
 
+_STOPPED: List[int] = []
+"""The stop signals received.  The exception a handler raises is lost when
+the signal lands while Python runs a finalizer (a ``__del__``: Python
+prints "Exception ignored" and goes on), so the run checks this list
+before it prints anything (``stop_if_signalled``)."""
+
+
 def _on_stop_signal(signum: int, frame: Any) -> None:
+    _STOPPED.append(signum)
     raise _Terminated(signum)
+
+
+def stop_if_signalled() -> None:
+    """Raise the stop a signal asked for if its exception was swallowed."""
+    if _STOPPED:
+        raise _Terminated(_STOPPED[0])
+
+
+def _unraisable(unraisable: Any) -> None:
+    # A stop raised inside a finalizer: said once, as "Terminated.", when
+    # stop_if_signalled raises it again; anything else as Python says it.
+    if not isinstance(unraisable.exc_value, _Terminated):
+        sys.__unraisablehook__(unraisable)
 
 
 def main(argv: Optional[List[str]] = None) -> None:
@@ -679,5 +702,6 @@ def main(argv: Optional[List[str]] = None) -> None:
     for name in ("SIGTERM", "SIGHUP"):  # a closed terminal stops a run as SIGTERM does
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _on_stop_signal)
+    sys.unraisablehook = _unraisable
     buffer_stdout()
     cli.main(args=argv, prog_name="summarize")

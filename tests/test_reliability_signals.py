@@ -137,3 +137,36 @@ def test_only_a_marked_except_exception_is_allowed(tmp_path):
         encoding="utf-8",
     )
     assert sorted(_swallowing_handlers(code)) == [3, 11, 15]
+
+
+# Sends SIGTERM from inside a finalizer while the run summarizes: the
+# handler's exception is raised there, where Python ignores it ("Exception
+# ignored in ... __del__"), as it was when the signal landed in the regex
+# module's own __del__ (a loaded machine lost one SIGTERM in 15 runs).
+TERMINATE_IN_FINALIZER = """
+import os, signal, sys
+import summarize.core as core
+summarize_with = core.summarize_with
+class Finalized:
+    def __del__(self):
+        os.kill(os.getpid(), signal.SIGTERM)
+        for _ in range(1000):  # the handler runs here, inside the finalizer
+            pass
+def stopped_while_summarizing(*args, **kwargs):
+    Finalized()
+    return summarize_with(*args, **kwargs)
+core.summarize_with = stopped_while_summarizing
+sys.argv = ["summarize", {path!r}]
+from summarize.__main__ import run
+run()
+"""
+
+
+def test_sigterm_swallowed_by_a_finalizer_still_ends_the_run(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(numbered(12))
+    code = TERMINATE_IN_FINALIZER.format(path=str(path))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=child_env())
+    assert (result.returncode, result.stdout) == (143, ""), result.stderr[-2000:]
+    assert result.stderr.endswith("Terminated.\n")
+    assert "Exception ignored" not in result.stderr and "Traceback" not in result.stderr
