@@ -67,8 +67,9 @@ def _greedy(
     ``terms(i)``, when given, is sentence ``i``'s set of terms, with the
     promise that two sentences sharing no term have similarity and overlap
     0, and two with the same terms (not none) an overlap of 1.  A candidate
-    is then compared only with the chosen sentences it shares a term with
-    (the others cannot change its value), and one with the same terms as any
+    need only be compared with the chosen sentences it shares a term with
+    (the others cannot change its value; they are looked up when more than
+    ``DIRECT`` are to be compared), and one with the same terms as any
     chosen sentence is a repeat, never taken, however long the summary.
 
     Lazy evaluation, exact: a candidate's value only falls as sentences are
