@@ -367,12 +367,14 @@ def _inline_markers(text: str, p_start: int, p_end: int) -> Iterator["re.Match[s
     if any(bullet in text[p_start:p_end] for bullet in _INLINE_BULLETS):
         yield from _INLINE_MARKER.finditer(text, p_start, p_end)
         return
-    ends = sorted(
-        at
-        for close in ".)"
-        for at in _find_all(text, close, p_start, p_end - 1)
-        if text[at + 1].isspace()
-    )
+    ends = []
+    for close in ".)":
+        at = text.find(close, p_start, p_end - 1)
+        while at >= 0:
+            if text[at + 1].isspace() and _may_close_a_label(text, at, p_start):
+                ends.append(at)
+            at = text.find(close, at + 1, p_end - 1)
+    ends.sort()
     for end in ends:
         start = end
         while start > p_start and end - start < _MARKER_LENGTH and not text[start - 1].isspace():
@@ -382,12 +384,19 @@ def _inline_markers(text: str, p_start: int, p_end: int) -> Iterator["re.Match[s
             yield m
 
 
-def _find_all(text: str, pair: str, start: int, end: int) -> Iterator[int]:
-    """Where ``pair`` starts in ``text[start:end]``, each position."""
-    at = text.find(pair, start, end)
-    while at >= 0:
-        yield at
-        at = text.find(pair, at + 1, end)
+def _may_close_a_label(text: str, end: int, p_start: int) -> bool:
+    """Whether the "." or ")" at ``end`` may close an enumerator's label: it
+    follows a digit, a Roman numeral's letter or a letter standing alone
+    (after whitespace or "("), perhaps through "." in ".)".  Most full
+    stops end a word and are ruled out here, before any pattern is tried."""
+    if text[end] == ")" and end > p_start and text[end - 1] == ".":
+        end -= 1
+    if end <= p_start:
+        return False
+    before = text[end - 1]
+    if before.isdigit() or before in "ivx":
+        return True
+    return before.isalpha() and (end - 1 == p_start or text[end - 2].isspace() or text[end - 2] == "(")
 
 
 def _run_cuts(text: str, p_start: int, end: int, key: Tuple[str, str], markers: List[Span], language: str) -> List[int]:
