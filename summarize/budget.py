@@ -69,16 +69,14 @@ def word_count(text: str, words: Optional[Sequence[str]] = None) -> int:
     counts once per run of letters or digits.  ``words``: ``text.split()``
     when the caller has it already (a long sentence's words are not split
     twice)."""
-    if words is None:
-        if text.isascii():
-            return len(text.split())
-    elif text.isascii():
-        return len(words)
+    tokens = text.split() if words is None else words
+    if text.isascii():
+        return len(tokens)
     cjk = re.compile(_CJK_CLASS)  # re caches compiled patterns
     if not cjk.search(text):
-        return len(text.split()) if words is None else len(words)
+        return len(tokens)
     count = 0
-    for token in text.split() if words is None else words:
+    for token in tokens:
         characters = len(cjk.findall(token))
         if not characters:
             count += 1
