@@ -17,6 +17,7 @@ checked in as a binary.
 """
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from dataclasses import dataclass
@@ -133,6 +134,15 @@ class PdfLayout:
     header_after_body: bool = False
     font_size: float = 10.5
     title_size: float = 17.0
+
+
+def zip_of(**members: str) -> bytes:
+    """A zip archive of ``members`` (``__`` in a name stands for ``/``)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name.replace("__", "/"), content)
+    return buffer.getvalue()
 
 
 def make_pdf(path: Path, source: SourceText, layout: PdfLayout = PdfLayout(), *, repeat: int = 1) -> Path:

@@ -1,8 +1,6 @@
 """Kinds of input: by extension and by content, and where each goes."""
 from __future__ import annotations
 
-import io
-import zipfile
 
 import pytest
 from click.testing import CliRunner
@@ -12,7 +10,7 @@ from summarize.errors import InputError
 from summarize.formats import kind_of_bytes, kind_of_media_type, kind_of_name
 from summarize.sources import input_kind, read_any, sniff_html
 
-from make_documents import make_docx, make_epub
+from make_documents import make_docx, make_epub, zip_of
 
 PAGE_BODY = (
     "<body><article><h1>Harbor plan approved</h1>"
@@ -23,14 +21,6 @@ PAGE_BODY = (
     )
     + "</article></body></html>"
 )
-
-
-def zip_of(**members: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in members.items():
-            archive.writestr(name.replace("__", "/"), content)
-    return buffer.getvalue()
 
 
 def test_generated_documents_are_known_by_their_bytes(tmp_path, sources):

@@ -13,15 +13,7 @@ from summarize.cli import cli
 from summarize.errors import InputError, NoTextError
 from summarize.office import docx_document, epub_document, parse_xml, read_docx, read_epub, xhtml_blocks
 
-from make_documents import make_docx, make_epub
-
-
-def zip_of(**members: str) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in members.items():
-            archive.writestr(name.replace("__", "/"), content)
-    return buffer.getvalue()
+from make_documents import make_docx, make_epub, zip_of
 
 
 # --- DOCX -------------------------------------------------------------------------
