@@ -2,7 +2,7 @@
 """Summary quality on every shared dev set: ours beside Lead-N, ROUGE F1 with 95% CIs.
 
     python benchmarks/quality.py [--limit N | --half 1|2] [--only SET,...] [--set NAME=VALUE ...]
-    python benchmarks/quality.py --ablation [round1 | history] [--limit N] [--only SET,...]
+    python benchmarks/quality.py --ablation [round1 | voice | history] [--limit N] [--only SET,...]
     python benchmarks/quality.py [--data PATH] [--sentences N] [--drop-first | --drop K]
 
 With no options: every dev set of ``../shared/eval`` (issue 20), one table:
@@ -49,6 +49,8 @@ they fit, and at least one, as ``summarize`` does).  ``--set`` overrides one fie
 issue 20's second round (centrality for long summaries of undated text)
 alone on top of its first round, and the defaults without each;
 ``--ablation round1`` the first round's refinements the same way;
+``--ablation voice`` the third round's writer's voice (``Weights.voice``)
+off, weaker, stronger and without its fading by quotation marks;
 ``--ablation history`` the older rows, the refinements of the first CNN
 scorer switched on one at a time.
 
@@ -147,6 +149,15 @@ CENTRAL: List[Tuple[str, Dict[str, object]]] = [
     ("title boost fades", dict(central_title_boost=0)),
     ("length exponent toward 0.5", dict(central_exponent=0.5)),
     ("terms count in other sentences", dict(central_others=1)),
+]
+
+# Issue 20's third round: the writer's voice (``Weights.voice``, faded by the
+# document's quotation marks, ``voice_quotes``), against the defaults.
+VOICE: List[Tuple[str, Dict[str, object]]] = [
+    ("without the writer's voice (voice 0)", dict(voice=0)),
+    ("voice 0.15", dict(voice=0.15)),
+    ("voice 0.5", dict(voice=0.5)),
+    ("voice not faded by quotation marks", dict(voice_quotes=1e9)),
 ]
 
 # Issue 20's first round, each a ``Weights`` field; BEFORE switches them all
@@ -446,9 +457,12 @@ def ablation(suites: Sequence[Tuple[Suite, List[dict]]], rows: List[Tuple[str, D
 
 def ablation_rows(which: str) -> List[Tuple[str, Dict[str, object]]]:
     """The rows of ``--ablation``: the second round of issue 20 (``central``),
-    its first round (``round1``) or the first scorer's history (``history``)."""
+    its first (``round1``) or third (``voice``) round, or the first scorer's
+    history (``history``)."""
     if which == "history":
         return [(name, {**BEFORE, **changes}) for name, changes in HISTORY]
+    if which == "voice":
+        return [("defaults", {})] + VOICE
     if which == "round1":
         rows: List[Tuple[str, Dict[str, object]]] = [("before issue 20", dict(BEFORE))]
         for name, on in REFINEMENTS:
@@ -480,8 +494,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                        help="remove each article's first body sentence (CNN, or --data)")
     drops.add_argument("--drop", type=int, default=None, metavar="K", help="remove each article's first K sentences")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a scoring weight")
-    parser.add_argument("--ablation", nargs="?", const="central", choices=("central", "round1", "history"),
-                        help="the README's ablation table (or issue 20's first round, or the first scorer's history)")
+    parser.add_argument("--ablation", nargs="?", const="central", choices=("central", "round1", "voice", "history"),
+                        help="the README's ablation table (or issue 20's first or third round, or the first scorer's history)")
     parser.add_argument("--half", type=int, choices=(1, 2), default=None,
                         help="only the first or the second half of each set (tune on one, report the other)")
     args = parser.parse_args(argv)

@@ -317,16 +317,20 @@ def summarize_with(
 
 def signals(text: str, layout: Layout, spans: Sequence[Span], budget: Budget) -> scoring.Signals:
     """What the document shows about itself (``scoring.Signals``): whether it
-    has a dateline, and how many of its ``spans`` (body sentences) the
-    budget asks for, as a count and a share.  A word budget counts as that
-    many words over the body's mean sentence length."""
+    has a dateline, how many of its ``spans`` (body sentences) the budget
+    asks for, as a count and a share, and its body's double quotation marks
+    per sentence.  A word budget counts as that many words over the body's
+    mean sentence length."""
     total = len(spans)
     count = budget.count(total)
     if count is None:  # a word budget
         body_words = word_count(text[layout.body_start:])
         count = round((budget.words or 0) * total / max(body_words, 1))
     count = max(1, min(count, total))
-    return scoring.Signals(dateline=layout.dateline is not None, sentences=count, share=count / total)
+    quotes = sum(text.count(mark, layout.body_start) for mark in scoring.DOUBLE_QUOTES)
+    return scoring.Signals(
+        dateline=layout.dateline is not None, sentences=count, share=count / total, quotes=quotes / max(total, 1)
+    )
 
 
 def _text(text: str, start: int, end: int) -> str:
@@ -338,6 +342,12 @@ def _text(text: str, start: int, end: int) -> str:
 def dangling_openers(language: str) -> AbstractSet[str]:
     """The openers of ``language`` that lean on the sentence before (``dangling_openers.txt``), lower case."""
     return frozenset(w.lower() for w in read_word_list("dangling_openers.txt", language))
+
+
+@lru_cache(maxsize=None)
+def first_person(language: str) -> AbstractSet[str]:
+    """The words with which the writers of a ``language`` text speak of themselves (``first_person.txt``), lower case."""
+    return frozenset(w.lower() for w in read_word_list("first_person.txt", language))
 
 
 def _sentence_inputs(
@@ -354,6 +364,7 @@ def _sentence_inputs(
     word_counts: "array[int]" = array("i")
     shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
     dangling = dangling_openers(language)
+    own = first_person(language) if weights.voice else frozenset()
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
         sentence = " ".join(words)  # normalize_space
@@ -362,7 +373,7 @@ def _sentence_inputs(
         kept.append(i)
         sentence_terms = tuple(tokens_terms(words, language))
         terms.append(shared.setdefault(sentence_terms, sentence_terms))
-        priors.append(scoring.words_prior(i, words, weights, dangling))
+        priors.append(scoring.words_prior(i, words, weights, dangling, own))
         word_counts.append(word_count(sentence, words))
     return kept, terms, priors, word_counts
 

@@ -201,6 +201,40 @@ def test_signals_see_a_dateline():
     assert _signals("(CNN) -- " + _TEN, sentences=3).dateline
 
 
+def test_signals_count_double_quotation_marks_per_body_sentence():
+    quoted = _TEN.replace("four", "\u201cfour\u201d", 2).replace("has", '"has"', 1)
+    assert _signals(quoted, sentences=3).quotes == pytest.approx(6 / 10)
+    assert _signals(_TEN.replace("four", "'four'"), sentences=3).quotes == 0.0
+
+
+_ABSTRACT = (
+    "Mixed precision training speeds up the training of deep networks on modern hardware. "
+    "Loss scaling keeps small gradients from vanishing in half precision training. "
+    "A single loss scale must be tuned by hand for every model and every training stage. "
+    "We introduce adaptive loss scaling, which sets a loss scale for each layer during training. "
+    "Experiments on image and language models show faster convergence and better accuracy."
+)
+
+
+def test_an_undated_text_in_its_writers_voice_is_summarized_by_what_they_say_they_do():
+    budget = summarize.Budget(sentences=1)
+    chosen = summarize.core.summarize_with(_ABSTRACT, budget, Weights()).sentences
+    assert [s.text[:12] for s in chosen] == ["We introduce"]
+    # Without the voice weight, a sentence with more of the heavy terms wins.
+    assert summarize.core.summarize_with(_ABSTRACT, budget, Weights(voice=0)).sentences[0].index == 2
+
+
+def test_the_writers_voice_is_silent_in_a_dated_text_and_in_one_full_of_quotations():
+    budget = summarize.Budget(sentences=1)
+    quoting = _ABSTRACT.replace("Loss scaling keeps", '"Loss scaling," they say, "keeps').replace(
+        "training. A", 'training." A').replace("accuracy.", 'accuracy," the "team" says.')
+    assert summarize.core.signals(quoting, *summarize.core.body_sentences(quoting), budget).quotes >= 0.2
+    for text in ("(CNN) -- " + _ABSTRACT, quoting):
+        voiced = summarize.core.summarize_with(text, budget, Weights(), explain=True)
+        assert voiced.all_sentences == summarize.core.summarize_with(text, budget, Weights(voice=0), explain=True).all_sentences
+        assert not voiced.sentences[0].text.startswith("We")
+
+
 def test_top_term_shares_add_up_to_the_score_in_a_one_sentence_summary():
     # One sentence asked: the adapted length exponent divides the shares too.
     result = summarize.summarize("The storm hit the coast. The storm moved on.", sentences=1, explain=True)

@@ -26,7 +26,7 @@ REQUIRED = (
     "language.txt", "stopwords.txt", "abbreviations.txt", "nonfinal_abbreviations.txt", "number_abbreviations.txt",
     "titles.txt", "non_names.txt", "sentence_starters.txt", "continuation_words.txt", "conjunctions.txt",
     "speech_verbs.txt",
-    "boilerplate.txt", "dangling_openers.txt",
+    "boilerplate.txt", "dangling_openers.txt", "first_person.txt",
 )
 NEWS_LISTS = ("months.txt", "agencies.txt", "quotes.txt")
 

@@ -148,6 +148,46 @@ def test_demonstrative_pronoun_is_dangling(text):
     assert words_prior(2, text.split(), weights) == pytest.approx(0.8 * words_prior(2, plain.split(), weights))
 
 
+WE = frozenset(("we", "our", "ours"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We propose a loss scaling method that trains deep networks faster.",
+     "In this paper, we propose a loss scaling method for deep networks.",
+     "The method (ours) trains deep networks faster than loss scaling does.",
+     "Our method trains deep networks faster than any loss scaling does."],
+)
+def test_a_sentence_in_the_writers_voice_is_raised_by_voice(text):
+    weights = Weights(voice=0.3, short_words=0, position=0)
+    plain = "The new method trains deep networks faster than loss scaling does."
+    assert words_prior(2, text.split(), weights, first_person=WE) == pytest.approx(1.3 * words_prior(2, plain.split(), weights, first_person=WE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"We will rebuild the bridge by next year," the mayor told the council.',
+     'The mayor said: \u201cwe will rebuild the bridge by next year\u201d.',
+     "The weather was fine and the bridge was rebuilt by next year."],
+)
+def test_a_we_in_quotation_marks_or_no_we_is_not_the_writers_voice(text):
+    weights = Weights(voice=0.3, short_words=0, position=0, quote=1)
+    assert words_prior(2, text.split(), weights, first_person=WE) == pytest.approx(1.0)
+    # Without the language's words nothing is the writer's voice.
+    assert words_prior(2, "We propose a method.".split(), weights) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("quotes, voice", [(0.0, 0.3), (0.05, 0.225), (0.1, 0.15), (0.2, 0.0), (1.5, 0.0)])
+def test_voice_fades_as_the_document_quotes_others(quotes, voice):
+    weights = Weights(voice=0.3, voice_quotes=0.2)
+    assert weights.adapted(Signals(dateline=False, quotes=quotes)).voice == pytest.approx(voice)
+
+
+def test_a_dateline_silences_the_writers_voice():
+    assert Weights(voice=0.3).adapted(Signals(dateline=True, quotes=0.0)).voice == 0.0
+    assert Weights(voice=0.3, voice_quotes=0).adapted(Signals(dateline=False)).voice == 0.0
+
+
 def test_a_dateline_keeps_the_position_prior_and_its_absence_lowers_it():
     weights = Weights(position=1.0, undated_position=0.5, central_share=0)
     assert weights.adapted(Signals(dateline=True)).position == 1.0
@@ -171,7 +211,7 @@ def test_redundancy_fades_as_the_summary_takes_more_of_the_document(share, facto
 def test_adapting_changes_only_the_knobs_it_documents():
     weights = Weights()
     adapted = weights.adapted(Signals(dateline=False, sentences=1, share=0.5))
-    changed = {"position", "length_exponent", "redundancy", "quote", "dangling", "title_boost", "others"}
+    changed = {"position", "length_exponent", "redundancy", "quote", "dangling", "title_boost", "others", "voice"}
     for field in dataclasses.fields(Weights):
         if field.name not in changed:
             assert getattr(adapted, field.name) == getattr(weights, field.name)
