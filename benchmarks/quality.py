@@ -2,7 +2,7 @@
 """Summary quality on every shared dev set: ours beside Lead-N, ROUGE F1 with 95% CIs.
 
     python benchmarks/quality.py [--limit N | --half 1|2] [--only SET,...] [--set NAME=VALUE ...]
-    python benchmarks/quality.py --ablation [round1 | voice | history] [--limit N] [--only SET,...]
+    python benchmarks/quality.py --ablation [round1 | round3 | history] [--limit N] [--only SET,...]
     python benchmarks/quality.py [--data PATH] [--sentences N] [--drop-first | --drop K]
 
 With no options: every dev set of ``../shared/eval`` (issue 20), one table:
@@ -49,8 +49,9 @@ they fit, and at least one, as ``summarize`` does).  ``--set`` overrides one fie
 issue 20's second round (centrality for long summaries of undated text)
 alone on top of its first round, and the defaults without each;
 ``--ablation round1`` the first round's refinements the same way;
-``--ablation voice`` the third round's writer's voice (``Weights.voice``)
-off, weaker, stronger and without its fading by quotation marks;
+``--ablation round3`` the third round's parts (the writer's voice,
+``Weights.voice``; PageRank for long summaries, ``Weights.rank``) each
+off or set otherwise against the defaults;
 ``--ablation history`` the older rows, the refinements of the first CNN
 scorer switched on one at a time.
 
@@ -151,13 +152,20 @@ CENTRAL: List[Tuple[str, Dict[str, object]]] = [
     ("terms count in other sentences", dict(central_others=1)),
 ]
 
-# Issue 20's third round: the writer's voice (``Weights.voice``, faded by the
-# document's quotation marks, ``voice_quotes``), against the defaults.
-VOICE: List[Tuple[str, Dict[str, object]]] = [
-    ("without the writer's voice (voice 0)", dict(voice=0)),
+# Issue 20's third round against the defaults: the writer's voice
+# (``Weights.voice``, faded by the document's quotation marks,
+# ``voice_quotes``) and PageRank for long summaries (``central_rank`` from
+# ``rank_from``).
+ROUND3: List[Tuple[str, Dict[str, object]]] = [
+    ("defaults - writer's voice (voice 0)", dict(voice=0)),
     ("voice 0.15", dict(voice=0.15)),
     ("voice 0.5", dict(voice=0.5)),
     ("voice not faded by quotation marks", dict(voice_quotes=1e9)),
+    ("defaults - rank (central_rank none)", dict(central_rank=None)),
+    ("rank from c = 0.25", dict(rank_from=0.25)),
+    ("rank from c = 0.75", dict(rank_from=0.75)),
+    ("central_rank 0.5", dict(central_rank=0.5)),
+    ("defaults - voice - rank (second round)", dict(voice=0, central_rank=None)),
 ]
 
 # Issue 20's first round, each a ``Weights`` field; BEFORE switches them all
@@ -457,12 +465,12 @@ def ablation(suites: Sequence[Tuple[Suite, List[dict]]], rows: List[Tuple[str, D
 
 def ablation_rows(which: str) -> List[Tuple[str, Dict[str, object]]]:
     """The rows of ``--ablation``: the second round of issue 20 (``central``),
-    its first (``round1``) or third (``voice``) round, or the first scorer's
+    its first (``round1``) or third (``round3``) round, or the first scorer's
     history (``history``)."""
     if which == "history":
         return [(name, {**BEFORE, **changes}) for name, changes in HISTORY]
-    if which == "voice":
-        return [("defaults", {})] + VOICE
+    if which == "round3":
+        return [("defaults", {})] + ROUND3
     if which == "round1":
         rows: List[Tuple[str, Dict[str, object]]] = [("before issue 20", dict(BEFORE))]
         for name, on in REFINEMENTS:
@@ -494,7 +502,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                        help="remove each article's first body sentence (CNN, or --data)")
     drops.add_argument("--drop", type=int, default=None, metavar="K", help="remove each article's first K sentences")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a scoring weight")
-    parser.add_argument("--ablation", nargs="?", const="central", choices=("central", "round1", "voice", "history"),
+    parser.add_argument("--ablation", nargs="?", const="central", choices=("central", "round1", "round3", "history"),
                         help="the README's ablation table (or issue 20's first or third round, or the first scorer's history)")
     parser.add_argument("--half", type=int, choices=(1, 2), default=None,
                         help="only the first or the second half of each set (tune on one, report the other)")

@@ -273,7 +273,8 @@ def summarize_with(
     counts = scoring.term_counts(terms)
     term_weight = scoring.term_weights(terms, title_terms, weights, counts)
     score_weight = scoring.score_weights(counts, term_weight, title_terms, weights)
-    scores = scoring.score_sentences(terms, score_weight, weights, priors)
+    blend = scoring.blend_of(terms, score_weight, weights)
+    scores = scoring.score_sentences(terms, score_weight, weights, priors, blend)
     similarity = scoring.Similarity(terms, term_weight)
     chosen = selection.select(
         scores,
@@ -299,7 +300,9 @@ def summarize_with(
         if keywords:
             top_keywords = tuple(TermWeight(forms.get(term, term), term_weight[term]) for term in ranked)
         if explain:
-            all_sentences = _scored_sentences(text, spans, kept, terms, scores, set(chosen.indices), score_weight, priors, forms, weights)
+            all_sentences = _scored_sentences(
+                text, spans, kept, terms, scores, set(chosen.indices), score_weight, priors, forms, weights, blend
+            )
     return Summary(
         sentences=tuple(picked),
         title=layout.title,
@@ -395,11 +398,13 @@ def _scored_sentences(
     priors: Sequence[float],
     forms: Mapping[str, str],
     weights: scoring.Weights,
+    blend: Optional[scoring.Blend] = None,
 ) -> Tuple[ScoredSentence, ...]:
     """Every sentence of ``text`` at ``spans`` with its score and best terms,
     in document order (``Summary.all_sentences``); sentences left out of
     scoring get 0.  ``term_weight``: each term's weight in a score
-    (``scoring.score_weights``)."""
+    (``scoring.score_weights``); ``blend``: how the sentences' rank entered
+    the scores (``scoring.blend_of``)."""
     position: Dict[int, int] = {i: k for k, i in enumerate(kept)}
     result = []
     for i, (start, end) in enumerate(spans):
@@ -407,11 +412,15 @@ def _scored_sentences(
         top: Tuple[TermWeight, ...] = ()
         if k is not None and terms[k]:
             # A term's share of the score: score_sentences sums distinct term
-            # weights, then divides by the length and multiplies by the prior.
+            # weights, divides by the length and multiplies by the prior
+            # (then blends in the rank's share).
             factor = priors[k] / (len(terms[k]) ** weights.length_exponent)
-            distinct = list(dict.fromkeys(terms[k]))  # sentence order, for ties
-            ranked = sorted(distinct, key=lambda t: -term_weight.get(t, 0.0))
-            top = tuple(TermWeight(forms.get(t, t), term_weight.get(t, 0.0) * factor) for t in ranked[:TOP_TERMS])
+            shares = {t: term_weight.get(t, 0.0) * factor for t in dict.fromkeys(terms[k])}  # sentence order, for ties
+            if blend is not None:
+                for t in shares:
+                    shares[t] = blend.keep * shares[t] + blend.factor * blend.ranked.share(k, t)
+            ranked = sorted(shares, key=lambda t: -shares[t])
+            top = tuple(TermWeight(forms.get(t, t), shares[t]) for t in ranked[:TOP_TERMS])
         result.append(
             ScoredSentence(
                 text=_text(text, start, end),

@@ -22,6 +22,8 @@ from itertools import chain, repeat
 from operator import truediv
 from typing import AbstractSet, Dict, FrozenSet, Iterable, List, Mapping, Optional, Sequence
 
+from . import ranking
+from .ranking import Rank
 from .terms import tokens_terms
 
 
@@ -122,6 +124,17 @@ class Weights:
     being the document's quotation marks per sentence (``Signals.quotes``);
     a dateline turns it off (wire news speaks in the third person, and its
     "we" is a source's).
+
+    Rank: ``rank``: the part of a sentence's score given to its PageRank
+    in the graph of sentences sharing terms (``summarize.ranking``), scaled
+    so that the top rank equals the top term-frequency score; the rest is
+    the term-frequency score times the prior (0: term frequency alone; the
+    rank takes no prior).  A sentence is then worth what it shares with the
+    other central sentences.  ``central_rank``: the value ``rank`` reaches
+    at ``c = 1``; it starts moving only from ``c = rank_from`` on (a summary
+    of a fifth of the text with the defaults), in a straight line: one
+    sentence must carry the point (the voice, the title, the lead), a long
+    summary is a shortened text.
     """
 
     title_boost: float = 1.0
@@ -149,6 +162,9 @@ class Weights:
     central_others: Optional[float] = 1.0
     voice: float = 0.3
     voice_quotes: float = 0.2
+    rank: float = 0.0
+    central_rank: Optional[float] = 1.0
+    rank_from: float = 0.5
 
     def centrality(self, signals: "Signals") -> float:
         """How far toward centrality the scorer moves for a document showing
@@ -161,7 +177,7 @@ class Weights:
     def adapted(self, signals: "Signals") -> "Weights":
         """These weights as they apply to one document: ``position``,
         ``length_exponent``, ``redundancy``, ``quote``, ``dangling``,
-        ``title_boost``, ``others`` and ``voice`` set from ``signals`` (see the
+        ``title_boost``, ``others``, ``voice`` and ``rank`` set from ``signals`` (see the
         adaptation fields above), the adaptation fields left as they are."""
         position = self.position if signals.dateline else self.position * self.undated_position
         exponent = self.length_exponent
@@ -185,7 +201,15 @@ class Weights:
             title_boost=toward(self.title_boost, self.central_title_boost),
             others=toward(self.others, self.central_others),
             voice=self.voiced(signals),
+            rank=self.ranked(c),
         )
+
+    def ranked(self, c: float) -> float:
+        """``rank`` at centrality ``c``: moved toward ``central_rank`` from ``c = rank_from`` on."""
+        if self.central_rank is None or c <= self.rank_from:
+            return self.rank
+        moved = 1.0 if self.rank_from >= 1 else (c - self.rank_from) / (1.0 - self.rank_from)
+        return self.rank + moved * (self.central_rank - self.rank)
 
     def voiced(self, signals: "Signals") -> float:
         """``voice`` as it applies to a document showing ``signals``: 0 with
@@ -350,19 +374,50 @@ def score_weights(
     return term_weights((), title_terms, weights, counts, min(weights.others, 1.0))
 
 
+@dataclass(frozen=True)
+class Blend:
+    """How the sentences' PageRank enters their scores (``Weights.rank``):
+    a score is ``keep * prior * term-frequency score + factor * rank``, and
+    a term's share of it ``keep * prior * weight / length ** exponent +
+    factor * ranked.share(i, term)``.  The prior (position, form, length,
+    voice) weighs the term-frequency part only: the rank is the sentence's
+    standing among the others, already a fact of the whole text."""
+
+    ranked: Rank
+    keep: float
+    factor: float
+
+
+def blend_of(
+    sentences: Sequence[Sequence[str]], term_weight: Mapping[str, float], weights: Weights = DEFAULT_WEIGHTS
+) -> Optional[Blend]:
+    """The ``Blend`` for ``weights.rank`` (``None`` at 0): ``keep = 1 - rank``
+    and ``factor = rank * scale``, ``scale`` making the top rank equal to the
+    top term-frequency score (``score_sentences`` without priors)."""
+    if weights.rank <= 0:
+        return None
+    ranked = ranking.rank(sentences)
+    top_rank = max((ranked.score(i, terms) for i, terms in enumerate(sentences)), default=0.0)
+    top_terms = max(score_sentences(sentences, term_weight, weights), default=0.0)
+    scale = top_terms / top_rank if top_rank > 0 else 0.0
+    return Blend(ranked, 1.0 - min(weights.rank, 1.0), min(weights.rank, 1.0) * scale)
+
+
 def score_sentences(
     sentences: Sequence[Sequence[str]],
     term_weight: Mapping[str, float],
     weights: Weights = DEFAULT_WEIGHTS,
     priors: Sequence[float] | None = None,
+    blend: Optional[Blend] = None,
 ) -> "array[float]":
     """Return one score (≥ 0) per sentence, in the order given.
 
     A sentence's score is the sum of the weights of its distinct terms,
     divided by ``len(terms) ** length_exponent`` so that a long sentence does
     not win by length alone, times ``priors[i]`` when priors are given (see
-    ``words_prior``).  A sentence without terms scores 0.  An array of
-    floats: 8 bytes a sentence.
+    ``words_prior``).  With a ``blend`` (``blend_of``), part of it is the
+    sentence's rank instead (without the prior).  A sentence without terms
+    scores 0.  An array of floats: 8 bytes a sentence.
     """
     scores = array("d")
     weight_of, exponent = term_weight.get, weights.length_exponent
@@ -375,6 +430,8 @@ def score_sentences(
         score = total / math.pow(len(terms), exponent)
         if priors is not None:
             score *= priors[i]
+        if blend is not None:
+            score = max(0.0, blend.keep * score + blend.factor * blend.ranked.score(i, terms))
         scores.append(score)
     return scores
 

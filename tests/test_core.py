@@ -266,13 +266,15 @@ _HARBOUR = (
 
 
 def test_a_long_summary_of_an_undated_text_scores_what_each_sentence_shares_with_the_rest():
-    # Two of five sentences: a share of 0.4, full centrality.  The first and
-    # last sentences share no term with the others and score nothing.
+    # Two of five sentences: a share of 0.4, full centrality and full rank.
+    # The first and last sentences share no term with the others and score
+    # nothing; of the three that do, the two sharing "harbour dredging plan"
+    # with each other (and "harbour", "dredging" with the third) stand first.
     result = summarize.summarize(_HARBOUR, sentences=2, explain=True)
     scores = [s.score for s in result.all_sentences]
     assert scores[0] == scores[4] == 0.0
     assert min(scores[1:4]) > 0
-    assert [s.index for s in result.sentences] == [2, 3]
+    assert [s.index for s in result.sentences] == [1, 3]
 
 
 def test_top_term_shares_add_up_to_the_score_in_a_central_summary():

@@ -211,7 +211,7 @@ def test_redundancy_fades_as_the_summary_takes_more_of_the_document(share, facto
 def test_adapting_changes_only_the_knobs_it_documents():
     weights = Weights()
     adapted = weights.adapted(Signals(dateline=False, sentences=1, share=0.5))
-    changed = {"position", "length_exponent", "redundancy", "quote", "dangling", "title_boost", "others", "voice"}
+    changed = {"position", "length_exponent", "redundancy", "quote", "dangling", "title_boost", "others", "voice", "rank"}
     for field in dataclasses.fields(Weights):
         if field.name not in changed:
             assert getattr(adapted, field.name) == getattr(weights, field.name)

@@ -1,0 +1,109 @@
+"""Sentence centrality by PageRank over the sentences that share terms,
+counted in linear time through the terms.  Pure: no I/O.
+
+Two sentences are linked by the cosine of their distinct term sets (the
+terms they share over the square root of the product of their term
+counts).  PageRank over that graph gives a sentence the rank that the
+sentences linked to it pass on, each in proportion to its links: a sentence
+is central when it shares terms with other central sentences, not merely
+with many.  Compared pair by pair that is quadratic in the sentences; here
+each step goes through the terms instead: a term collects what the
+sentences holding it pass on (``Rank.mass``), and a sentence receives what
+its terms collected, less what it passed on itself (``Rank.own``), so each
+step costs one look at every term of every sentence.
+
+A sentence's rank splits into shares by term (``Rank.share``): what the
+other sentences holding that term passed on.  That is what ``--explain``
+shows for it.
+"""
+from __future__ import annotations
+
+import math
+from array import array
+from dataclasses import dataclass
+from typing import Dict, Iterable, Sequence
+
+STEPS = 5
+"""Power-iteration steps.  The order of the top sentences settles in a few
+steps: the 7 best-ranked sentences alone (no prior, no selection rules) of
+the BBC dev articles scored R1 74.5 after one step, 75.6 after two, 75.7
+after five and 75.6 after twenty (benchmarks/README.md)."""
+DAMPING = 0.85
+"""PageRank's damping factor (the usual one)."""
+
+
+@dataclass(frozen=True)
+class Rank:
+    """The PageRank of a document's sentences, split by term.
+
+    ``mass``: each term's collected rank: the sum over the sentences holding
+    it of what each passes on through one of its terms.  ``own``: what
+    sentence ``i`` passes on through each of its terms (taken off its own
+    terms' mass: a sentence does not vote for itself).  ``norm``: ``1 /
+    sqrt(distinct terms)`` of sentence ``i`` (0 without terms).
+    """
+
+    mass: Dict[str, float]
+    own: "array[float]"
+    norm: "array[float]"
+
+    def share(self, i: int, term: str) -> float:
+        """What ``term`` brings to sentence ``i``'s rank (≥ 0 up to rounding)."""
+        return self.norm[i] * (self.mass.get(term, 0.0) - self.own[i])
+
+    def score(self, i: int, terms: Iterable[str]) -> float:
+        """Sentence ``i``'s rank (up to PageRank's constant and damping):
+        the sum of ``share`` over its distinct ``terms``, exact (``fsum``)."""
+        distinct = set(terms)
+        if not distinct:
+            return 0.0
+        total = math.fsum(map(self.mass.get, distinct, [0.0] * len(distinct)))
+        return self.norm[i] * (total - len(distinct) * self.own[i])
+
+
+def rank(sentences: Sequence[Sequence[str]], steps: int = STEPS, damping: float = DAMPING) -> Rank:
+    """PageRank of ``sentences`` (each a sequence of terms) in the graph of
+    shared terms (see the module), after ``steps`` steps from rank 1 each.
+
+    Memory: three floats a sentence and one a term; a sentence's distinct
+    terms are made anew in each step rather than kept.
+    """
+    n = len(sentences)
+    norm = array("d", bytes(8 * n))
+    # A term's reach: the sum of norm over the sentences holding it; a
+    # sentence's degree is norm times the reach of its terms, less itself.
+    reach: Dict[str, float] = {}
+    for i, terms in enumerate(sentences):
+        distinct = set(terms)
+        if distinct:
+            q = norm[i] = 1.0 / math.sqrt(len(distinct))
+            for term in distinct:
+                reach[term] = reach.get(term, 0.0) + q
+    degree = array("d", bytes(8 * n))
+    for i, terms in enumerate(sentences):
+        q = norm[i]
+        if q:
+            distinct = set(terms)
+            degree[i] = q * (math.fsum(reach[t] for t in distinct) - len(distinct) * q)
+    del reach
+    own = array("d", bytes(8 * n))
+    value = array("d", [1.0]) * n
+
+    def passed_on() -> Dict[str, float]:
+        # What each sentence passes through each of its terms: its rank over its degree, times its norm.
+        mass: Dict[str, float] = {}
+        for i, terms in enumerate(sentences):
+            d = degree[i]
+            own[i] = value[i] * norm[i] / d if d > 0 else 0.0
+            if own[i]:
+                for term in set(terms):
+                    mass[term] = mass.get(term, 0.0) + own[i]
+        return mass
+
+    mass = passed_on()
+    for _ in range(steps - 1):
+        step = Rank(mass, own, norm)
+        for i, terms in enumerate(sentences):
+            value[i] = (1.0 - damping) + damping * step.score(i, terms)
+        mass = passed_on()
+    return Rank(mass, own, norm)
