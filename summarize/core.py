@@ -322,18 +322,18 @@ def signals(text: str, layout: Layout, spans: Sequence[Span], budget: Budget) ->
     """What the document shows about itself (``scoring.Signals``): whether it
     has a dateline, how many of its ``spans`` (body sentences) the budget
     asks for, as a count and a share, and its body's double quotation marks
-    per sentence.  A word budget counts as that many words over the body's
-    mean sentence length."""
+    per sentence (without a dateline; 0 with one, where they do not count).
+    A word budget counts as that many words over the body's mean sentence
+    length."""
     total = len(spans)
     count = budget.count(total)
     if count is None:  # a word budget
         body_words = word_count(text[layout.body_start:])
         count = round((budget.words or 0) * total / max(body_words, 1))
     count = max(1, min(count, total))
-    quotes = sum(text.count(mark, layout.body_start) for mark in scoring.DOUBLE_QUOTES)
-    return scoring.Signals(
-        dateline=layout.dateline is not None, sentences=count, share=count / total, quotes=quotes / max(total, 1)
-    )
+    dated = layout.dateline is not None
+    quotes = 0 if dated else sum(text.count(mark, layout.body_start) for mark in scoring.DOUBLE_QUOTES)
+    return scoring.Signals(dateline=dated, sentences=count, share=count / total, quotes=quotes / max(total, 1))
 
 
 def _text(text: str, start: int, end: int) -> str:
@@ -345,6 +345,9 @@ def _text(text: str, start: int, end: int) -> str:
 def dangling_openers(language: str) -> AbstractSet[str]:
     """The openers of ``language`` that lean on the sentence before (``dangling_openers.txt``), lower case."""
     return frozenset(w.lower() for w in read_word_list("dangling_openers.txt", language))
+
+
+_NOBODY: AbstractSet[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -367,7 +370,7 @@ def _sentence_inputs(
     word_counts: "array[int]" = array("i")
     shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
     dangling = dangling_openers(language)
-    own = first_person(language) if weights.voice else frozenset()
+    own = first_person(language) if weights.voice else _NOBODY
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
         sentence = " ".join(words)  # normalize_space
