@@ -9,7 +9,14 @@ touching code.
 from __future__ import annotations
 
 import re
-from typing import Dict, Pattern, Tuple
+import sys
+from typing import Any, Dict, List, Optional, Pattern, Sequence, Set, Tuple
+
+# The standard library's own parser of patterns: private to re, but stable for years.
+if sys.version_info >= (3, 11):
+    import re._parser as _sre
+else:  # pragma: no cover
+    import sre_parse as _sre
 
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 
@@ -18,15 +25,64 @@ _Anywhere = Tuple[Tuple[str, Pattern[str]], ...]
 
 
 class _Patterns:
-    """A language's patterns (see ``_patterns``): ``at_start`` joined into
-    one, ``anywhere`` each with its required words, and those words alone
-    (``literals``).  (A plain class: defining a named tuple costs about a
-    million instructions at import.)"""
+    """A language's patterns (see ``_patterns``): ``anywhere`` each with its
+    required words, and those words alone (``literals``); the patterns at
+    the start (``starts``) kept apart by how their matches begin
+    (``heads``, keyed by their first ``key_length`` characters: see
+    ``_Start``), but for those that can begin anyhow: joined in ``loose``,
+    tried only on a sentence holding one of their required characters
+    (``loose_marks``; ``""``: on every one).  ``at_start``: all those at
+    the start joined into one.  (A plain class: defining a named tuple
+    costs about a million instructions at import.)"""
 
-    __slots__ = ("at_start", "anywhere", "literals")
+    __slots__ = ("starts", "anywhere", "literals", "heads", "key_length", "loose", "loose_marks", "_at_start")
 
-    def __init__(self, at_start: Pattern[str], anywhere: _Anywhere, literals: Tuple[str, ...]) -> None:
-        self.at_start, self.anywhere, self.literals = at_start, anywhere, literals
+    def __init__(self, starts: Sequence[str], anywhere: _Anywhere) -> None:
+        self.starts, self.anywhere, self.literals = tuple(starts), anywhere, tuple(literal for literal, _ in anywhere)
+        by_prefix: Dict[str, List[Pattern[str]]] = {}
+        loose, marks = [], []
+        for pattern in starts:
+            prefixes = match_prefixes(pattern)
+            if prefixes:
+                compiled = re.compile(pattern, re.IGNORECASE)
+                for prefix in prefixes:
+                    by_prefix.setdefault(prefix, []).append(compiled)
+            else:
+                loose.append(pattern)
+                marks.append(required_marks(pattern))
+        self.key_length = min(map(len, by_prefix), default=1)
+        self.heads: Dict[str, _Start] = {}
+        for prefix, compiled_patterns in by_prefix.items():
+            self.heads.setdefault(prefix[: self.key_length], _Start()).add(prefix, compiled_patterns)
+        self.loose = _joined(loose) if loose else None
+        self.loose_marks = "".join(sorted(set("".join(marks)))) if all(marks) else ""
+        self._at_start: Optional[Pattern[str]] = None
+
+    @property
+    def at_start(self) -> Pattern[str]:
+        if self._at_start is None:
+            self._at_start = _joined(self.starts)
+        return self._at_start
+
+
+class _Start:
+    """The patterns at the start whose matches begin with one of
+    ``prefixes`` (all sharing their first ``key_length`` characters)."""
+
+    __slots__ = ("prefixes", "patterns")
+
+    def __init__(self) -> None:
+        self.prefixes: Tuple[str, ...] = ()
+        self.patterns: Tuple[Pattern[str], ...] = ()
+
+    def add(self, prefix: str, patterns: Sequence[Pattern[str]]) -> None:
+        self.prefixes += (prefix,)
+        self.patterns += tuple(p for p in patterns if p not in self.patterns)
+
+
+def _joined(patterns: Sequence[str]) -> Pattern[str]:
+    """``patterns`` as one, matched case-insensitively."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", re.IGNORECASE)
 
 
 _LOADED: Dict[str, _Patterns] = {}
@@ -35,7 +91,8 @@ _LOADED: Dict[str, _Patterns] = {}
 def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
     """The patterns of ``language``'s ``boilerplate.txt``, read once.
 
-    Those anchored at the start are joined into one.  A pattern written
+    Those anchored at the start are kept by how their matches begin
+    (``_Patterns``).  A pattern written
     ``.*rest`` is searched for as ``rest`` anywhere in the sentence: the same
     matches, without scanning to the end and back.  Each comes with the
     words every match contains (``required_literal``), so that most
@@ -51,11 +108,7 @@ def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
             anywhere.append((required_literal(pattern[2:]), re.compile(pattern[2:], re.IGNORECASE)))
         else:
             start.append(pattern)
-    patterns = _LOADED[language] = _Patterns(
-        re.compile("|".join(f"(?:{p})" for p in start) or r"(?!)", re.IGNORECASE),
-        tuple(anywhere),
-        tuple(literal for literal, _ in anywhere),
-    )
+    patterns = _LOADED[language] = _Patterns(start, tuple(anywhere))
     return patterns
 
 
@@ -125,6 +178,99 @@ def required_literal(pattern: str) -> str:
     return max((r.strip() for r in runs), key=len, default="")
 
 
+PREFIX_LENGTH = 8
+"""The most characters of a pattern's beginnings (``match_prefixes``) kept."""
+_MAX_PREFIXES = 256
+_ATOMIC = tuple(getattr(_sre, name) for name in ("ATOMIC_GROUP",) if hasattr(_sre, name))
+_REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_sre, name))
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_STOP: Tuple[Any, Any] = (None, None)
+
+
+def _folds_alone(char: str) -> bool:
+    """Whether every character an ``IGNORECASE`` pattern's ``char`` matches
+    is ``char`` once folded (``fold``): so below U+0100, but for the micro
+    sign (it matches Greek mu).  tests/test_boilerplate.py checks it against
+    every character."""
+    return ord(char) < 0x100 and char != "\u00b5"
+
+
+def match_prefixes(pattern: str) -> Tuple[str, ...]:
+    """Strings, folded (``fold``), one of which begins every match of
+    ``pattern`` (matched case-insensitively at a text's start), once the
+    text is folded: each at most ``PREFIX_LENGTH`` characters, read off its
+    literal characters until a class, a repetition or a character that does
+    not fold alone (``_folds_alone``).  ``()`` when a match may begin
+    anyhow, or the pattern has too many beginnings to list."""
+    found: Set[str] = set()
+    _prefixes(((list(_sre.parse(pattern, re.IGNORECASE).data), 0),), "", found)
+    if "" in found or len(found) > _MAX_PREFIXES:
+        return ()
+    return tuple(sorted(found))
+
+
+def _prefixes(stack: Tuple[Tuple[List[Any], int], ...], prefix: str, found: Set[str]) -> None:
+    """Add to ``found`` the beginnings of the matches of the parsed nodes
+    still to come (``stack``: sequences and the place reached in each,
+    innermost last) after ``prefix``.  A node that cannot be read ends the
+    beginning there: a shorter one is still required."""
+    while stack and len(found) <= _MAX_PREFIXES:
+        nodes, i = stack[-1]
+        if i == len(nodes):
+            stack = stack[:-1]
+            continue
+        op, arg = nodes[i]
+        stack = stack[:-1] + ((nodes, i + 1),)
+        if len(prefix) >= PREFIX_LENGTH or op is None:
+            break
+        if op is _sre.LITERAL and _folds_alone(chr(arg)):
+            prefix += fold(chr(arg))
+        elif op is _sre.IN and len(arg) <= 4 and all(o is _sre.LITERAL and _folds_alone(chr(a)) for o, a in arg):
+            for char in {fold(chr(a)) for _, a in arg}:
+                _prefixes(stack, prefix + char, found)
+            return
+        elif op is _sre.SUBPATTERN or op in _ATOMIC:
+            stack += ((list(arg[-1] if op is _sre.SUBPATTERN else arg), 0),)
+        elif op is _sre.BRANCH:
+            for branch in arg[1]:
+                _prefixes(stack + ((list(branch), 0),), prefix, found)
+            return
+        elif op in _REPEATS:
+            low, high, item = arg
+            if low == 0:
+                _prefixes(stack, prefix, found)
+            if high != 0:
+                # Once, then on; or once, then the beginning ends (what repeats is not read).
+                _prefixes(stack + ((list(item) + ([] if high == 1 else [_STOP]), 0),), prefix, found)
+            return
+        elif op not in _ZERO_WIDTH:  # a zero-width test is passed over: what it requires is required anyway
+            break
+    found.add(prefix)
+
+
+def required_marks(pattern: str) -> str:
+    """Characters without case, one of which every match of ``pattern``
+    contains: the fewest of one character or class that the pattern holds
+    outside any alternative or optional part; ``""`` when there is none."""
+    best = ""
+    nodes: List[Any] = list(_sre.parse(pattern, re.IGNORECASE).data)
+    while nodes:
+        op, arg = nodes.pop()
+        chars = ""
+        if op is _sre.LITERAL:
+            chars = chr(arg)
+        elif op is _sre.IN and all(o is _sre.LITERAL for o, _ in arg):
+            chars = "".join(chr(a) for _, a in arg)
+        elif op is _sre.SUBPATTERN or op in _ATOMIC:
+            nodes += list(arg[-1] if op is _sre.SUBPATTERN else arg)
+        elif op in _REPEATS and arg[0] > 0:
+            nodes += list(arg[2])
+        if chars and all(not c.isalnum() and not c.isspace() and c.lower() == c.upper() == c for c in chars):
+            if not best or len(chars) < len(best):
+                best = chars
+    return best
+
+
 def is_boilerplate(sentence: str, language: str = DEFAULT_LANGUAGE) -> bool:
     """Whether ``sentence`` (one sentence, whitespace collapsed) is page
     furniture in ``language``.
@@ -135,7 +281,16 @@ def is_boilerplate(sentence: str, language: str = DEFAULT_LANGUAGE) -> bool:
     """
     text = sentence.lstrip(" \"'\u201c\u2018")
     patterns = _LOADED.get(language) or _patterns(language)  # a dict lookup: this runs for every sentence
-    if patterns.at_start.match(text) is not None:
+    # Most sentences begin as no pattern's match can (ruled out by one dict
+    # lookup), or hold none of the characters the loose patterns require.
+    head = fold(text[:PREFIX_LENGTH])
+    start = patterns.heads.get(head[: patterns.key_length])
+    if start is not None and head.startswith(start.prefixes):
+        for pattern in start.patterns:
+            if pattern.match(text) is not None:
+                return True
+    loose, marks = patterns.loose, patterns.loose_marks
+    if loose is not None and (not marks or any(map(text.__contains__, marks))) and loose.match(text) is not None:
         return True
     folded = fold(text)
     if not any(map(folded.__contains__, patterns.literals)):  # the usual case, tested at C speed
