@@ -8,9 +8,10 @@ touching code.
 """
 from __future__ import annotations
 
+import functools
 import re
 import sys
-from typing import Any, Dict, List, Optional, Pattern, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Pattern, Sequence, Set, Tuple
 
 # The standard library's own parser of patterns: private to re, but stable for years.
 if sys.version_info >= (3, 11):
@@ -24,21 +25,35 @@ from .datafiles import DEFAULT_LANGUAGE, read_word_list
 _Anywhere = Tuple[Tuple[str, Pattern[str]], ...]
 
 
-class _Patterns:
-    """A language's patterns (see ``_patterns``): ``anywhere`` each with its
-    required words, and those words alone (``literals``); the patterns at
-    the start (``starts``) kept apart by how their matches begin
-    (``heads``, keyed by their first ``key_length`` characters: see
-    ``_Start``), but for those that can begin anyhow: joined in ``loose``,
-    tried only on a sentence holding one of their required characters
-    (``loose_marks``; ``""``: on every one).  ``at_start``: all those at
-    the start joined into one.  (A plain class: defining a named tuple
-    costs about a million instructions at import.)"""
+class _Scope:
+    """The patterns a sentence is tried against (see ``_is_furniture``):
+    those at the start kept apart by how their matches begin (``heads``,
+    keyed by their first ``key_length`` characters: see ``_Start``), but
+    for those that can begin anyhow: joined in ``loose``, tried only on a
+    sentence holding one of their required characters (``loose_marks``;
+    ``""``: on every one); and the ``anywhere`` ones, each with its
+    required words, and those words alone (``literals``).  (Plain classes:
+    defining a named tuple costs about a million instructions at import.)"""
 
-    __slots__ = ("starts", "anywhere", "literals", "heads", "key_length", "loose", "loose_marks", "_at_start")
+    __slots__ = ("heads", "key_length", "loose", "loose_marks", "anywhere", "literals")
+
+    def __init__(
+        self, heads: Dict[str, _Start], key_length: int, loose: Optional[Pattern[str]], loose_marks: str, anywhere: _Anywhere
+    ) -> None:
+        self.heads, self.key_length, self.loose, self.loose_marks = heads, key_length, loose, loose_marks
+        self.anywhere, self.literals = anywhere, tuple(literal for literal, _ in anywhere)
+
+
+class _Patterns(_Scope):
+    """A language's patterns (see ``_patterns``): all of them as a
+    ``_Scope``; the patterns at the start as written (``starts``), and
+    ``at_start``, all those joined into one; and for each of ``anywhere``,
+    the word of its literal a document must hold for it to match
+    (``gates``: its longest word; ``""``: none is looked for)."""
+
+    __slots__ = ("starts", "gates", "_at_start")
 
     def __init__(self, starts: Sequence[str], anywhere: _Anywhere) -> None:
-        self.starts, self.anywhere, self.literals = tuple(starts), anywhere, tuple(literal for literal, _ in anywhere)
         by_prefix: Dict[str, List[Pattern[str]]] = {}
         loose, marks = [], []
         for pattern in starts:
@@ -50,12 +65,16 @@ class _Patterns:
             else:
                 loose.append(pattern)
                 marks.append(required_marks(pattern))
-        self.key_length = min(map(len, by_prefix), default=1)
-        self.heads: Dict[str, _Start] = {}
+        key_length = min(map(len, by_prefix), default=1)
+        heads: Dict[str, _Start] = {}
         for prefix, compiled_patterns in by_prefix.items():
-            self.heads.setdefault(prefix[: self.key_length], _Start()).add(prefix, compiled_patterns)
-        self.loose = _joined(loose) if loose else None
-        self.loose_marks = "".join(sorted(set("".join(marks)))) if all(marks) else ""
+            heads.setdefault(prefix[:key_length], _Start()).add(prefix, compiled_patterns)
+        super().__init__(
+            heads, key_length, _joined(loose) if loose else None, "".join(sorted(set("".join(marks)))) if all(marks) else "", anywhere
+        )
+        self.starts = tuple(starts)
+        # Only words of ASCII are looked for in a document (``_found_words``).
+        self.gates = tuple(max(literal.split(), key=len) if literal.isascii() and literal.strip() else "" for literal in self.literals)
         self._at_start: Optional[Pattern[str]] = None
 
     @property
@@ -279,20 +298,70 @@ def is_boilerplate(sentence: str, language: str = DEFAULT_LANGUAGE) -> bool:
     start (leading quotes and spaces ignored), or anywhere for a pattern
     written ``.*rest``.
     """
+    return _is_furniture(_LOADED.get(language) or _patterns(language), sentence)
+
+
+def furniture_test(document: str, language: str = DEFAULT_LANGUAGE) -> Callable[[str], bool]:
+    """``is_boilerplate`` in ``language`` for the sentences of ``document``:
+    the same answers, sooner.  The patterns whose required characters
+    (``required_marks``) or words (the longest word of
+    ``required_literal``) ``document`` lacks are left out once, instead of
+    for each sentence.  A sentence is the words of a part of ``document``
+    (``sentences.sentence_words``) joined by single spaces; for a string
+    made otherwise, the answer may be wrong."""
+    patterns = _LOADED.get(language) or _patterns(language)
+    marks = "".join(mark for mark in patterns.loose_marks if mark in document)
+    found = _found_words(document, set(patterns.gates))
+    scope = _Scope(
+        patterns.heads,
+        patterns.key_length,
+        None if patterns.loose_marks and not marks else patterns.loose,
+        marks,
+        tuple(pair for pair, gate in zip(patterns.anywhere, patterns.gates) if not gate or gate in found),
+    )
+    return functools.partial(_is_furniture, scope)
+
+
+def _found_words(document: str, words: Set[str]) -> Set[str]:
+    """Those of ``words`` (folded, ASCII) that ``fold(document)`` holds,
+    read a piece at a time (pieces overlapping by the longest word), so
+    that the document is never copied whole."""
+    words.discard("")
+    found: Set[str] = set()
+    overlap = max(map(len, words), default=1) - 1
+    for start in range(0, len(document), _PIECE):
+        piece = document[start : start + _PIECE + overlap]
+        if piece.isascii() or any(map(piece.__contains__, _FOLDED)):
+            piece = fold(piece)
+        else:
+            # Only ASCII characters fold to ASCII here: the rest can go
+            # (lowering them is the slow part).  A word found across the gap
+            # one leaves is only looked for in vain in each sentence.
+            piece = piece.encode("ascii", "ignore").decode("ascii").lower()
+        found.update(word for word in words if word in piece)
+        words -= found
+        if not words:
+            break
+    return found
+
+
+def _is_furniture(scope: _Scope, sentence: str) -> bool:
+    """``is_boilerplate`` against the patterns of ``scope``."""
     text = sentence.lstrip(" \"'\u201c\u2018")
-    patterns = _LOADED.get(language) or _patterns(language)  # a dict lookup: this runs for every sentence
     # Most sentences begin as no pattern's match can (ruled out by one dict
-    # lookup), or hold none of the characters the loose patterns require.
+    # lookup), and hold none of the characters the loose patterns require.
     head = fold(text[:PREFIX_LENGTH])
-    start = patterns.heads.get(head[: patterns.key_length])
+    start = scope.heads.get(head[: scope.key_length])
     if start is not None and head.startswith(start.prefixes):
         for pattern in start.patterns:
             if pattern.match(text) is not None:
                 return True
-    loose, marks = patterns.loose, patterns.loose_marks
+    loose, marks = scope.loose, scope.loose_marks
     if loose is not None and (not marks or any(map(text.__contains__, marks))) and loose.match(text) is not None:
         return True
-    folded = fold(text)
-    if not any(map(folded.__contains__, patterns.literals)):  # the usual case, tested at C speed
+    if not scope.literals:
         return False
-    return any(literal in folded and pattern.search(text) is not None for literal, pattern in patterns.anywhere)
+    folded = fold(text)
+    if not any(map(folded.__contains__, scope.literals)):  # the usual case, tested at C speed
+        return False
+    return any(literal in folded and pattern.search(text) is not None for literal, pattern in scope.anywhere)

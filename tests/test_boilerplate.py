@@ -257,3 +257,30 @@ def test_the_tests_before_the_patterns_never_change_the_answer(language):
     sentences = [s for path in sorted(samples.glob("*.txt")) for s in split_sentences(path.read_text(encoding="utf-8"))]
     sentences += ["Home > News > World", "By Jane Doe | 3 March 2021 | Politics", "\u00c0 lire aussi : la suite", "(Photo: AP)"]
     assert [is_boilerplate(s, language) for s in sentences] == [_unfiltered(s, language) for s in sentences]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "Home > News > World\n\nBy Jane Doe | 3 March 2021 | Politics\n\nThe views expressed in this\n  column are his own. "
+        "CNN's Jane Doe contributed  to this report. All rights\nreserved. Copyright 2020. RRP: $5. 3 min read.",
+        "\u201cQuoted,\u201d he said. \u0130mage copyr\u0131ght 2019 Getty. \u212aelvin contributed to this story.",  # fold's own letters
+        "\u201cQuoted,\u201d he said. Reuters contrib\u00e9uted nothing. Reuters contributed from Paris.",  # beyond ASCII: dropped
+        "A sentence with no furniture at all. Another one, well-\nknown and plain.",
+        "Le rapport. \u00c0 lire aussi : la suite. Tous droits r\u00e9serv\u00e9s.",
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "fr", "ru"])
+def test_the_test_for_a_documents_sentences_gives_is_boilerplates_answers(document, language):
+    from summarize import split_sentences
+    from summarize.boilerplate import furniture_test
+
+    sentences = split_sentences(document, language)
+    assert [furniture_test(document, language)(s) for s in sentences] == [is_boilerplate(s, language) for s in sentences]
+
+
+def test_a_document_is_searched_for_the_required_words_a_piece_at_a_time():
+    from summarize.boilerplate import _PIECE, _found_words
+
+    document = "x" * (_PIECE - 3) + "contributed " + "y" * _PIECE + " Copyright"
+    assert _found_words(document, {"contributed", "copyright", "reserved"}) == {"contributed", "copyright"}
