@@ -54,21 +54,20 @@ class _Patterns(_Scope):
     __slots__ = ("starts", "gates", "_at_start")
 
     def __init__(self, starts: Sequence[str], anywhere: _Anywhere) -> None:
-        by_prefix: Dict[str, List[Pattern[str]]] = {}
+        by_prefix: Dict[str, List[str]] = {}
         loose, marks = [], []
         for pattern in starts:
             prefixes = match_prefixes(pattern)
             if prefixes:
-                compiled = re.compile(pattern, re.IGNORECASE)
                 for prefix in prefixes:
-                    by_prefix.setdefault(prefix, []).append(compiled)
+                    by_prefix.setdefault(prefix, []).append(pattern)
             else:
                 loose.append(pattern)
                 marks.append(required_marks(pattern))
         key_length = min(map(len, by_prefix), default=1)
         heads: Dict[str, _Start] = {}
-        for prefix, compiled_patterns in by_prefix.items():
-            heads.setdefault(prefix[:key_length], _Start()).add(prefix, compiled_patterns)
+        for prefix, patterns in by_prefix.items():
+            heads.setdefault(prefix[:key_length], _Start()).add(prefix, patterns)
         super().__init__(
             heads, key_length, _joined(loose) if loose else None, "".join(sorted(set("".join(marks)))) if all(marks) else "", anywhere
         )
@@ -86,17 +85,26 @@ class _Patterns(_Scope):
 
 class _Start:
     """The patterns at the start whose matches begin with one of
-    ``prefixes`` (all sharing their first ``key_length`` characters)."""
+    ``prefixes`` (all sharing their first ``key_length`` characters),
+    compiled when a sentence first needs them (``compiled``): most are
+    never needed in a run, and compiling them all cost a one-document run
+    ~5%."""
 
-    __slots__ = ("prefixes", "patterns")
+    __slots__ = ("prefixes", "patterns", "_compiled")
 
     def __init__(self) -> None:
         self.prefixes: Tuple[str, ...] = ()
-        self.patterns: Tuple[Pattern[str], ...] = ()
+        self.patterns: Tuple[str, ...] = ()
+        self._compiled: Tuple[Pattern[str], ...] = ()
 
-    def add(self, prefix: str, patterns: Sequence[Pattern[str]]) -> None:
+    def add(self, prefix: str, patterns: Sequence[str]) -> None:
         self.prefixes += (prefix,)
         self.patterns += tuple(p for p in patterns if p not in self.patterns)
+
+    def compiled(self) -> Tuple[Pattern[str], ...]:
+        if not self._compiled:
+            self._compiled = tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
+        return self._compiled
 
 
 def _joined(patterns: Sequence[str]) -> Pattern[str]:
@@ -353,7 +361,7 @@ def _is_furniture(scope: _Scope, sentence: str) -> bool:
     head = fold(text[:PREFIX_LENGTH])
     start = scope.heads.get(head[: scope.key_length])
     if start is not None and head.startswith(start.prefixes):
-        for pattern in start.patterns:
+        for pattern in start.compiled():
             if pattern.match(text) is not None:
                 return True
     loose, marks = scope.loose, scope.loose_marks
