@@ -68,12 +68,13 @@ class _Patterns(_Scope):
         heads: Dict[str, _Start] = {}
         for prefix, patterns in by_prefix.items():
             heads.setdefault(prefix[:key_length], _Start()).add(prefix, patterns)
-        super().__init__(
-            heads, key_length, _joined(loose) if loose else None, "".join(sorted(set("".join(marks)))) if all(marks) else "", anywhere
-        )
+        loose_marks = "".join(sorted(set("".join(marks)))) if all(marks) else ""
+        super().__init__(heads, key_length, _joined(loose) if loose else None, loose_marks, anywhere)
         self.starts = tuple(starts)
         # Only words of ASCII are looked for in a document (``_found_words``).
-        self.gates = tuple(max(literal.split(), key=len) if literal.isascii() and literal.strip() else "" for literal in self.literals)
+        self.gates = tuple(
+            max(literal.split(), key=len) if literal.isascii() and literal.strip() else "" for literal in self.literals
+        )
         self._at_start: Optional[Pattern[str]] = None
 
     @property
@@ -119,9 +120,9 @@ def _patterns(language: str = DEFAULT_LANGUAGE) -> _Patterns:
     """The patterns of ``language``'s ``boilerplate.txt``, read once.
 
     Those anchored at the start are kept by how their matches begin
-    (``_Patterns``).  A pattern written
-    ``.*rest`` is searched for as ``rest`` anywhere in the sentence: the same
-    matches, without scanning to the end and back.  Each comes with the
+    (``_Patterns``).  A pattern written ``.*rest`` is searched for as
+    ``rest`` anywhere in the sentence: the same matches, without scanning
+    to the end and back.  Each comes with the
     words every match contains (``required_literal``), so that most
     sentences are ruled out by a substring test: a case-insensitive search
     at every position is the slow part.
