@@ -259,7 +259,7 @@ def correct(block: str, pieces: List[Span], lexicon: "Lexicon") -> List[Span]:
     hints = glue_hints(block)
     if hints:
         pieces = _split_glued(block, pieces, lexicon.abbreviations, hints)
-    if _CJK_MARK.search(block):
+    if not block.isascii() and _CJK_MARK.search(block):
         pieces = _split_cjk(block, pieces)
     if (".m." in block or ".M." in block) and _time_followers(lexicon.language):
         pieces = _split_clock_ends(block, pieces, _time_followers(lexicon.language))
@@ -414,6 +414,11 @@ def _move_trailing_enumerators(block: str, spans: List[Span]) -> List[Span]:
     out = list(spans)
     for i in range(len(out) - 1):
         s, e = out[i]
+        # A cheap test first: the enumerator ends the piece (or its final
+        # line break, which "$" passes over) with a digit and "." or ")".
+        last = e - 1 if block[e - 1] == "\n" else e
+        if block[last - 1] not in ".)" or not block[last - 2].isdigit():
+            continue
         m = _TRAILING_ENUMERATOR.search(block, s, e)
         if m:
             out[i] = (s, m.start())

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import AbstractSet, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union, overload
 
 from . import languages, scoring, selection
-from .boilerplate import is_boilerplate
+from .boilerplate import furniture_test
 from .budget import Budget, budget_of, word_count
 from .datafiles import DEFAULT_LANGUAGE, read_word_list
 from .errors import NoTextError
@@ -371,10 +371,11 @@ def _sentence_inputs(
     shared: Dict[Tuple[str, ...], Tuple[str, ...]] = {}
     dangling = dangling_openers(language)
     own = first_person(language) if weights.voice else _NOBODY
+    furniture = furniture_test(text, language) if skip_boilerplate else None
     for i, (start, end) in enumerate(spans):
         words = sentence_words(text[start:end])
         sentence = " ".join(words)  # normalize_space
-        if skip_boilerplate and is_boilerplate(sentence, language):
+        if furniture is not None and furniture(sentence):
             continue
         kept.append(i)
         sentence_terms = tuple(tokens_terms(words, language))

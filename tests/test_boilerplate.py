@@ -102,12 +102,12 @@ def test_summarize_never_chooses_boilerplate_even_with_room_to_spare():
     assert chosen == ["The council approved the new bridge on Monday.", "The bridge will open next year."]
 
 
-def _unfiltered(sentence: str) -> bool:
+def _unfiltered(sentence: str, language: str = "en") -> bool:
     """is_boilerplate without the substring test: every pattern searched."""
     from summarize.boilerplate import _patterns
 
     text = sentence.lstrip(" \"'\u201c\u2018")
-    patterns = _patterns()
+    patterns = _patterns(language)
     at_start, anywhere = patterns.at_start, patterns.anywhere
     return at_start.match(text) is not None or any(p.search(text) for _, p in anywhere)
 
@@ -199,3 +199,88 @@ def test_fold_of_a_long_sentence_beyond_ascii_is_lowered_whole():
     assert fold(text) == text.translate(str.maketrans({"\u0130": "i", "\u017f": "s"})).lower()  # final sigmas too
     unbroken = "ÜberGroßeStädte" * 20000  # no space to cut at
     assert fold(unbroken) == unbroken.lower()
+
+
+def test_characters_said_to_fold_alone_fold_as_everything_they_match():
+    from summarize.boilerplate import _folds_alone, fold
+
+    alone = [chr(code) for code in range(0x100) if _folds_alone(chr(code))]
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if re.fullmatch("[\x00-\xff]", char, re.IGNORECASE):
+            for pattern_char in alone:
+                if re.fullmatch(re.escape(pattern_char), char, re.IGNORECASE):
+                    assert fold(char) == fold(pattern_char), (pattern_char, char)
+
+
+@pytest.mark.parametrize(
+    "pattern, prefixes",
+    [
+        (r"click here\b", ("click he",)),
+        (r"(?:by|written by) (?-i:[A-Z])", ("by ", "written ")),
+        (r"\(?(?:photo|image)s?:", ("(image:", "(images:", "(photo:", "(photos:", "image:", "images:", "photo:", "photos:")),
+        (r"(?:with )?ab", ("ab", "with ab")),
+        (r"\u00e0 lire|\u00c0 voir", ("\u00e0 lire", "\u00e0 voir")),
+        (r"\u00e0 lire|\u00b5g", ()),  # the micro sign matches Greek mu: no beginning to read
+        (r"\d{4} news", ()),
+        (r"(?=(?P<x>[^.]{2,41}))(?P=x) >", ()),
+    ],
+)
+def test_match_prefixes(pattern, prefixes):
+    from summarize.boilerplate import match_prefixes
+
+    assert match_prefixes(pattern) == prefixes
+
+
+@pytest.mark.parametrize(
+    "pattern, marks",
+    [
+        (r"(?=(?P<x>[^.]{2,41}))(?P=x)(?<= )[>\u203a\u00bb] \w+", ">\u203a\u00bb"),
+        (r"\d{4} ?[|\u00b7\u2022]", "|\u00b7\u2022"),
+        (r"\d{4}(?: [|])?", ""),
+        (r"(?:a|b)c", ""),
+    ],
+)
+def test_required_marks(pattern, marks):
+    from summarize.boilerplate import required_marks
+
+    assert required_marks(pattern) == marks
+
+
+@pytest.mark.parametrize("language", ["en", "de", "es", "fr", "it", "nl", "pt", "ru"])
+def test_the_tests_before_the_patterns_never_change_the_answer(language):
+    from pathlib import Path
+
+    from summarize import split_sentences
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    sentences = [s for path in sorted(samples.glob("*.txt")) for s in split_sentences(path.read_text(encoding="utf-8"))]
+    sentences += ["Home > News > World", "By Jane Doe | 3 March 2021 | Politics", "\u00c0 lire aussi : la suite", "(Photo: AP)"]
+    assert [is_boilerplate(s, language) for s in sentences] == [_unfiltered(s, language) for s in sentences]
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "Home > News > World\n\nBy Jane Doe | 3 March 2021 | Politics\n\nThe views expressed in this\n  column are his own. "
+        "CNN's Jane Doe contributed  to this report. All rights\nreserved. Copyright 2020. RRP: $5. 3 min read.",
+        "\u201cQuoted,\u201d he said. \u0130mage copyr\u0131ght 2019 Getty. \u212aelvin contributed to this story.",  # fold's own letters
+        "\u201cQuoted,\u201d he said. Reuters contrib\u00e9uted nothing. Reuters contributed from Paris.",  # beyond ASCII: dropped
+        "A sentence with no furniture at all. Another one, well-\nknown and plain.",
+        "Le rapport. \u00c0 lire aussi : la suite. Tous droits r\u00e9serv\u00e9s.",
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "fr", "ru"])
+def test_the_test_for_a_documents_sentences_gives_is_boilerplates_answers(document, language):
+    from summarize import split_sentences
+    from summarize.boilerplate import furniture_test
+
+    sentences = split_sentences(document, language)
+    assert [furniture_test(document, language)(s) for s in sentences] == [is_boilerplate(s, language) for s in sentences]
+
+
+def test_a_document_is_searched_for_the_required_words_a_piece_at_a_time():
+    from summarize.boilerplate import _PIECE, _found_words
+
+    document = "x" * (_PIECE - 3) + "contributed " + "y" * _PIECE + " Copyright"
+    assert _found_words(document, {"contributed", "copyright", "reserved"}) == {"contributed", "copyright"}

@@ -56,3 +56,26 @@ def test_a_quoted_mark_end_of_any_language_ends_in_one_of_its_closers(language, 
     closers = lexicon(language).closers + ")]"
     if corrections._quoted_mark_end(closers).search(text):
         assert text[-1] in closers
+
+
+def _move_trailing_enumerators_by_full_scan(block, spans):
+    # Rule trailing-enumerator as first written: the pattern searched over every piece.
+    out = list(spans)
+    for i in range(len(out) - 1):
+        s, e = out[i]
+        m = corrections._TRAILING_ENUMERATOR.search(block, s, e)
+        if m:
+            out[i] = (s, m.start())
+            out[i + 1] = (m.start(1), out[i + 1][1])
+    return out
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.text(alphabet="a1\u0661\u00b2:.() \n", min_size=1, max_size=30),
+    st.lists(st.integers(1, 30), max_size=3),
+)
+def test_trailing_enumerators_found_after_a_cheap_test_are_those_a_full_scan_finds(block, cuts):
+    bounds = sorted({0, len(block), *(c for c in cuts if c <= len(block))})
+    spans = list(zip(bounds, bounds[1:]))
+    assert corrections._move_trailing_enumerators(block, spans) == _move_trailing_enumerators_by_full_scan(block, spans)
