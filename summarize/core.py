@@ -18,6 +18,7 @@ from .datafiles import DEFAULT_LANGUAGE, read_word_list
 from .errors import NoTextError
 from .layout import Layout, parse_layout
 from .sentences import Span, iter_sentence_spans, require_text, sentence_words
+from .similarity import Similarity
 from .terms import content_terms, surface_forms, tokens_terms
 
 TOP_TERMS = 3
@@ -275,7 +276,7 @@ def summarize_with(
     score_weight = scoring.score_weights(counts, term_weight, title_terms, weights)
     blend = scoring.blend_of(terms, score_weight, weights)
     scores = scoring.score_sentences(terms, score_weight, weights, priors, blend)
-    similarity = scoring.Similarity(terms, term_weight)
+    similarity = Similarity(terms, term_weight)
     chosen = selection.select(
         scores,
         word_counts,

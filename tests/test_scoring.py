@@ -6,7 +6,6 @@ import pytest
 from summarize.scoring import (
     DEFAULT_WEIGHTS,
     Signals,
-    Similarity,
     Weights,
     score_sentences,
     score_weights,
@@ -14,6 +13,7 @@ from summarize.scoring import (
     words_prior,
     term_weights,
 )
+from summarize.similarity import Similarity
 
 
 def test_most_frequent_term_weighs_one_and_others_relative_to_it():
@@ -330,7 +330,7 @@ def test_scores_do_not_depend_on_the_hash_seed():
     import sys
 
     program = (
-        "from summarize.scoring import score_sentences, Similarity;"
+        "from summarize.scoring import score_sentences; from summarize.similarity import Similarity;"
         "w = {t: v for t, v in zip('abcdefgh', (0.1, 0.2, 0.3, 0.7, 1e-9, 3.3, 0.05, 1/3))};"
         "doc = [list('abcdefgh'), list('hgfedcba'), list('aceg')];"
         "print(repr(score_sentences(doc, w)), repr(Similarity(doc, w)(0, 2)))"

@@ -4,7 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize.budget import Budget
-from summarize.scoring import Similarity, term_weights
+from summarize.scoring import term_weights
+from summarize.similarity import Similarity
 from summarize.selection import _greedy, best_first, select
 
 SCORES = [0.2, 0.9, 0.1, 0.8, 0.5]
