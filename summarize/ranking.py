@@ -65,7 +65,7 @@ def rank(sentences: Sequence[Sequence[str]], steps: int = STEPS, damping: float 
     """PageRank of ``sentences`` (each a sequence of terms) in the graph of
     shared terms (see the module), after ``steps`` steps from rank 1 each.
 
-    Memory: three floats a sentence and one a term; a sentence's distinct
+    Memory: four floats a sentence and one a term; a sentence's distinct
     terms are made anew in each step rather than kept.
     """
     n = len(sentences)
