@@ -16,10 +16,11 @@ docstring lists its rules by the names the tests use:
    dotted-acronym, nonfinal-abbreviation, title, ellipsis,
    elided-abbreviation, opening-mark, quote-pairs, opening-typography,
    next-token-context);
-3. ``_corrections`` -- after Punkt, inside one block (glued-end, cjk-end, clock-end,
-   ordinal, trailing-enumerator, quoted-mark-continues, quoted-stop-continues,
-   bracketed-sentence-continues, name-exclamation,
-   dash-continues, leading-debris, leading-fragment).
+3. ``_cuts`` then ``_corrections`` -- after Punkt, inside one block: cuts
+   (glued-end, cjk-end, clock-end), then joins and moves (ordinal,
+   trailing-enumerator, quoted-mark-continues, quoted-stop-continues,
+   bracketed-sentence-continues, name-exclamation, dash-continues,
+   leading-debris, leading-fragment).
 
 Output: each sentence has its whitespace collapsed to single spaces; a line
 break right after a hyphen inside a word ("well-" / "known") is dropped, as

@@ -1,5 +1,6 @@
-"""The corrections after Punkt (``summarize._corrections``): their cheap
-shortcuts must find what the plain patterns find.  The rules themselves are
+"""The corrections after Punkt (``summarize._cuts`` and
+``summarize._corrections``): their cheap shortcuts must find what the
+plain patterns find.  The rules themselves are
 tested through ``split_sentences`` in test_sentences.py."""
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarize import _corrections as corrections
+from summarize import _cuts
 from summarize._punkt import lexicon
 
 
@@ -14,8 +16,8 @@ def _split_glued_by_full_scan(block, spans, abbrevs):
     # Rule glued-end as first written: the pattern searched over each whole span.
     out = []
     for s, e in spans:
-        for m in corrections.GLUED_END.finditer(block, s, e):
-            if not corrections.glued_cut(m, abbrevs):
+        for m in _cuts.GLUED_END.finditer(block, s, e):
+            if not _cuts.glued_cut(m, abbrevs):
                 continue
             out.append((s, m.end()))
             s = m.end()
@@ -32,7 +34,7 @@ def test_glued_end_search_in_hinted_words_finds_what_a_full_scan_finds(block, cu
     bounds = sorted({0, len(block), *(c for c in cuts if c <= len(block))})
     spans = list(zip(bounds, bounds[1:]))
     abbrevs = lexicon().abbreviations | {"abc"}
-    assert corrections._split_glued(block, spans, abbrevs) == _split_glued_by_full_scan(block, spans, abbrevs)
+    assert _cuts._split_glued(block, spans, abbrevs) == _split_glued_by_full_scan(block, spans, abbrevs)
 
 
 @settings(max_examples=3000, deadline=None)

@@ -75,7 +75,7 @@ def test_only_summarize_dask_imports_its_rooms(path):
 # depth (lazy imports inside functions count too).
 LAYERS = {
     "foundation": {"errors", "datafiles", "languages", "nltk_modules", "budget"},
-    "stages": {"layout", "_line_rules", "_punkt", "_corrections", "sentences", "terms", "boilerplate", "ranking", "scoring",
+    "stages": {"layout", "_line_rules", "_punkt", "_cuts", "_corrections", "sentences", "terms", "boilerplate", "ranking", "scoring",
                "similarity", "selection", "core"},
     "input": {"document", "decoding", "formats", "plaintext", "markdown", "office", "pdf", "pdf_layout", "web", "html_sniff",
               "page_titles", "page_furniture", "extract", "pages", "sources", "datasets", "walk"},
