@@ -329,11 +329,14 @@ def test_scores_do_not_depend_on_the_hash_seed():
     import subprocess
     import sys
 
+    # The rank (summarize.ranking) too: its sums run in sentence order or through fsum.
     program = (
         "from summarize.scoring import score_sentences; from summarize.similarity import Similarity;"
+        "from summarize.ranking import rank;"
         "w = {t: v for t, v in zip('abcdefgh', (0.1, 0.2, 0.3, 0.7, 1e-9, 3.3, 0.05, 1/3))};"
-        "doc = [list('abcdefgh'), list('hgfedcba'), list('aceg')];"
-        "print(repr(score_sentences(doc, w)), repr(Similarity(doc, w)(0, 2)))"
+        "doc = [list('abcdefgh'), list('hgfedcba'), list('aceg'), list('bdfx'), list('xyzab')];"
+        "r = rank(doc);"
+        "print(repr(score_sentences(doc, w)), repr(Similarity(doc, w)(0, 2)), [r.score(i, t).hex() for i, t in enumerate(doc)])"
     )
     outputs = set()
     for seed in ("1", "2", "3", "4"):
