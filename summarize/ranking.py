@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import math
 from array import array
+from itertools import repeat
 from dataclasses import dataclass
-from typing import Dict, Iterable, Sequence
+from typing import Dict, Iterable, List, Sequence
 
 STEPS = 5
 """Power-iteration steps.  The order of the top sentences settles in a few
@@ -57,7 +58,7 @@ class Rank:
         distinct = set(terms)
         if not distinct:
             return 0.0
-        total = math.fsum(map(self.mass.get, distinct, [0.0] * len(distinct)))
+        total = math.fsum(map(self.mass.get, distinct, repeat(0.0)))
         return self.norm[i] * (total - len(distinct) * self.own[i])
 
 
@@ -65,26 +66,28 @@ def rank(sentences: Sequence[Sequence[str]], steps: int = STEPS, damping: float 
     """PageRank of ``sentences`` (each a sequence of terms) in the graph of
     shared terms (see the module), after ``steps`` steps from rank 1 each.
 
-    Memory: four floats a sentence and one a term; a sentence's distinct
-    terms are made anew in each step rather than kept.
+    Memory: four floats and a reference a sentence, one float a term; a
+    sentence's terms are copied only when one repeats (its distinct terms).
     """
     n = len(sentences)
+    # Each sentence's distinct terms, in order: the sentence itself when no term repeats.
+    distinct: List[Sequence[str]] = [
+        terms if len(set(terms)) == len(terms) else tuple(dict.fromkeys(terms)) for terms in sentences
+    ]
     norm = array("d", bytes(8 * n))
     # A term's reach: the sum of norm over the sentences holding it; a
     # sentence's degree is norm times the reach of its terms, less itself.
     reach: Dict[str, float] = {}
-    for i, terms in enumerate(sentences):
-        distinct = set(terms)
-        if distinct:
-            q = norm[i] = 1.0 / math.sqrt(len(distinct))
-            for term in distinct:
+    for i, terms in enumerate(distinct):
+        if terms:
+            q = norm[i] = 1.0 / math.sqrt(len(terms))
+            for term in terms:
                 reach[term] = reach.get(term, 0.0) + q
     degree = array("d", bytes(8 * n))
-    for i, terms in enumerate(sentences):
+    for i, terms in enumerate(distinct):
         q = norm[i]
         if q:
-            distinct = set(terms)
-            degree[i] = q * (math.fsum(reach[t] for t in distinct) - len(distinct) * q)
+            degree[i] = q * (math.fsum(map(reach.__getitem__, terms)) - len(terms) * q)
     del reach
     own = array("d", bytes(8 * n))
     value = array("d", [1.0]) * n
@@ -92,18 +95,19 @@ def rank(sentences: Sequence[Sequence[str]], steps: int = STEPS, damping: float 
     def passed_on() -> Dict[str, float]:
         # What each sentence passes through each of its terms: its rank over its degree, times its norm.
         mass: Dict[str, float] = {}
-        for i, terms in enumerate(sentences):
+        for i, terms in enumerate(distinct):
             d = degree[i]
-            own[i] = value[i] * norm[i] / d if d > 0 else 0.0
-            if own[i]:
-                for term in set(terms):
-                    mass[term] = mass.get(term, 0.0) + own[i]
+            passed = own[i] = value[i] * norm[i] / d if d > 0 else 0.0
+            if passed:
+                for term in terms:
+                    mass[term] = mass.get(term, 0.0) + passed
         return mass
 
     mass = passed_on()
     for _ in range(steps - 1):
-        step = Rank(mass, own, norm)
-        for i, terms in enumerate(sentences):
-            value[i] = (1.0 - damping) + damping * step.score(i, terms)
+        for i, terms in enumerate(distinct):
+            # Rank.score, on terms already distinct.
+            received = norm[i] * (math.fsum(map(mass.get, terms, repeat(0.0))) - len(terms) * own[i]) if terms else 0.0
+            value[i] = (1.0 - damping) + damping * received
         mass = passed_on()
     return Rank(mass, own, norm)
