@@ -22,7 +22,7 @@ import math
 from array import array
 from itertools import repeat
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Sequence
+from typing import Collection, Dict, Iterable, List, Sequence
 
 STEPS = 5
 """Power-iteration steps.  The order of the top sentences settles in a few
@@ -55,11 +55,15 @@ class Rank:
     def score(self, i: int, terms: Iterable[str]) -> float:
         """Sentence ``i``'s rank (up to PageRank's constant and damping):
         the sum of ``share`` over its distinct ``terms``, exact (``fsum``)."""
-        distinct = set(terms)
-        if not distinct:
-            return 0.0
-        total = math.fsum(map(self.mass.get, distinct, repeat(0.0)))
-        return self.norm[i] * (total - len(distinct) * self.own[i])
+        return _received(self.mass, self.own[i], self.norm[i], set(terms))
+
+
+def _received(mass: Dict[str, float], own: float, norm: float, distinct: Collection[str]) -> float:
+    """What a sentence of ``norm`` that passed on ``own`` through each of
+    its ``distinct`` terms receives through them from the others (``mass``)."""
+    if not distinct:
+        return 0.0
+    return norm * (math.fsum(map(mass.get, distinct, repeat(0.0))) - len(distinct) * own)
 
 
 def rank(sentences: Sequence[Sequence[str]], steps: int = STEPS, damping: float = DAMPING) -> Rank:
@@ -106,8 +110,6 @@ def rank(sentences: Sequence[Sequence[str]], steps: int = STEPS, damping: float 
     mass = passed_on()
     for _ in range(steps - 1):
         for i, terms in enumerate(distinct):
-            # Rank.score, on terms already distinct.
-            received = norm[i] * (math.fsum(map(mass.get, terms, repeat(0.0))) - len(terms) * own[i]) if terms else 0.0
-            value[i] = (1.0 - damping) + damping * received
+            value[i] = (1.0 - damping) + damping * _received(mass, own[i], norm[i], terms)
         mass = passed_on()
     return Rank(mass, own, norm)

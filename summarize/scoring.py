@@ -379,11 +379,13 @@ class Blend:
     """How the sentences' PageRank enters their scores (``Weights.rank``):
     a score is ``keep * prior * term-frequency score + factor * rank``, and
     a term's share of it ``keep * prior * weight / length ** exponent +
-    factor * ranked.share(i, term)``.  The prior (position, form, length,
-    voice) weighs the term-frequency part only: the rank is the sentence's
-    standing among the others, already a fact of the whole text."""
+    factor * ranked.share(i, term)``, ``rank`` being ``ranks[i]``
+    (``ranked.score``).  The prior (position, form, length, voice) weighs
+    the term-frequency part only: the rank is the sentence's standing among
+    the others, already a fact of the whole text."""
 
     ranked: Rank
+    ranks: "array[float]"
     keep: float
     factor: float
 
@@ -397,10 +399,11 @@ def blend_of(
     if weights.rank <= 0:
         return None
     ranked = ranking.rank(sentences)
-    top_rank = max((ranked.score(i, terms) for i, terms in enumerate(sentences)), default=0.0)
+    ranks = array("d", (ranked.score(i, terms) for i, terms in enumerate(sentences)))
+    top_rank = max(ranks, default=0.0)
     top_terms = max(score_sentences(sentences, term_weight, weights), default=0.0)
     scale = top_terms / top_rank if top_rank > 0 else 0.0
-    return Blend(ranked, 1.0 - min(weights.rank, 1.0), min(weights.rank, 1.0) * scale)
+    return Blend(ranked, ranks, 1.0 - min(weights.rank, 1.0), min(weights.rank, 1.0) * scale)
 
 
 def score_sentences(
@@ -431,6 +434,6 @@ def score_sentences(
         if priors is not None:
             score *= priors[i]
         if blend is not None:
-            score = max(0.0, blend.keep * score + blend.factor * blend.ranked.score(i, terms))
+            score = max(0.0, blend.keep * score + blend.factor * blend.ranks[i])
         scores.append(score)
     return scores
