@@ -61,7 +61,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, FrozenSet, List, Optional, Pattern, Tuple
 
 from ._cuts import cut
-from .datafiles import DEFAULT_LANGUAGE, read_word_list
+from .datafiles import DEFAULT_LANGUAGE, lower_words, read_word_list
 
 if TYPE_CHECKING:  # pragma: no cover
     from ._punkt import Lexicon
@@ -163,7 +163,7 @@ def _ordinal_words(language: str) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """``(words before an ordinal, words after one)`` of ``language``, lower
     case (rule ordinal): ``ordinal_words.txt``; ``months.txt`` and
     ``ordinal_nouns.txt``.  Both empty without ``ordinal_words.txt``."""
-    before = frozenset(w.lower() for w in read_word_list("ordinal_words.txt", language))
+    before = lower_words("ordinal_words.txt", language)
     if not before:
         return before, frozenset()
     after = frozenset(

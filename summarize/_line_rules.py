@@ -61,7 +61,7 @@ import re
 from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Tuple
 
-from .datafiles import DEFAULT_LANGUAGE, read_word_list
+from .datafiles import DEFAULT_LANGUAGE, lower_words, read_word_list
 
 Span = Tuple[int, int]
 
@@ -131,19 +131,17 @@ _CLOSING = "\"')]\u201d\u2019\u00bb"
 _WRAP_SLACK = 3
 
 
-@lru_cache(maxsize=None)
 def _continuation_words(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
     """The words a line of ``language`` may end with and still go on
     (``continuation_words.txt``), loaded once."""
-    return frozenset(w.lower() for w in read_word_list("continuation_words.txt", language))
+    return lower_words("continuation_words.txt", language)
 
 
-@lru_cache(maxsize=None)
 def _conjunctions(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
     """The conjunctions of ``language`` that join the items of one
     enumeration (``conjunctions.txt``: "and", "or"), lower case, loaded
     once (rule inline-list)."""
-    return frozenset(w.lower() for w in read_word_list("conjunctions.txt", language))
+    return lower_words("conjunctions.txt", language)
 
 
 @lru_cache(maxsize=None)

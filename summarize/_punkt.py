@@ -66,7 +66,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, FrozenSet, Optional, Tuple
 
 from . import nltk_modules
-from .datafiles import DEFAULT_LANGUAGE, read_word_list, word_types
+from .datafiles import DEFAULT_LANGUAGE, lower_words, read_word_list, word_types
 
 if TYPE_CHECKING:  # pragma: no cover
     from nltk.tokenize.punkt import PunktToken
@@ -130,7 +130,7 @@ def lexicon(language: str = DEFAULT_LANGUAGE) -> Lexicon:
         titles=word_types("titles.txt", language),
         non_names=word_types("non_names.txt", language),
         before_number=word_types("number_abbreviations.txt", language),
-        elisions=frozenset(w.lower() for w in read_word_list("elisions.txt", language)),
+        elisions=lower_words("elisions.txt", language),
         quotes=quote_marks(language),
     )
 

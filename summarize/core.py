@@ -8,13 +8,12 @@ from __future__ import annotations
 from array import array
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import AbstractSet, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Set, Tuple, Union, overload
 
 from . import languages, scoring, selection
 from .boilerplate import furniture_test
 from .budget import Budget, budget_of, word_count
-from .datafiles import DEFAULT_LANGUAGE, read_word_list
+from .datafiles import DEFAULT_LANGUAGE, lower_words
 from .errors import NoTextError
 from .layout import Layout, parse_layout
 from .sentences import Span, iter_sentence_spans, require_text, sentence_words
@@ -342,19 +341,17 @@ def _text(text: str, start: int, end: int) -> str:
     return " ".join(sentence_words(text[start:end]))
 
 
-@lru_cache(maxsize=None)
 def dangling_openers(language: str) -> AbstractSet[str]:
     """The openers of ``language`` that lean on the sentence before (``dangling_openers.txt``), lower case."""
-    return frozenset(w.lower() for w in read_word_list("dangling_openers.txt", language))
+    return lower_words("dangling_openers.txt", language)
 
 
 _NOBODY: AbstractSet[str] = frozenset()
 
 
-@lru_cache(maxsize=None)
 def first_person(language: str) -> AbstractSet[str]:
     """The words with which the writers of a ``language`` text speak of themselves (``first_person.txt``), lower case."""
-    return frozenset(w.lower() for w in read_word_list("first_person.txt", language))
+    return lower_words("first_person.txt", language)
 
 
 def _sentence_inputs(

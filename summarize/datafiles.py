@@ -45,6 +45,12 @@ def read_word_list(name: str, language: str = DEFAULT_LANGUAGE) -> List[str]:
 
 
 @lru_cache(maxsize=None)
+def lower_words(name: str, language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
+    """The entries of ``summarize/data/<language>/<name>``, lower-cased; read once."""
+    return frozenset(word.lower() for word in read_word_list(name, language))
+
+
+@lru_cache(maxsize=None)
 def word_types(name: str, language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
     """The entries of ``summarize/data/<language>/<name>`` as Punkt types:
     lower-cased, without a final period ("Dr." and "dr" are both ``dr``);

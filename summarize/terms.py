@@ -19,7 +19,7 @@ from itertools import repeat
 from typing import AbstractSet, Any, Callable, Dict, FrozenSet, Iterable, List, Optional, Tuple, TypeVar
 
 from . import nltk_modules
-from .datafiles import DEFAULT_LANGUAGE, read_word_list
+from .datafiles import DEFAULT_LANGUAGE, lower_words, read_word_list
 from .languages import language as language_of
 
 
@@ -36,16 +36,14 @@ def words(text: str) -> List[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-@lru_cache(maxsize=None)
 def stopwords(language: str = DEFAULT_LANGUAGE) -> FrozenSet[str]:
     """The stopword list of ``language``, lower case (``summarize/data/<language>/stopwords.txt``)."""
-    return frozenset(w.lower() for w in read_word_list("stopwords.txt", language))
+    return lower_words("stopwords.txt", language)
 
 
-@lru_cache(maxsize=None)
 def _elisions(language: str) -> FrozenSet[str]:
     """The words written elided before an apostrophe ("l" of "l'homme"), lower case."""
-    return frozenset(w.lower() for w in read_word_list("elisions.txt", language))
+    return lower_words("elisions.txt", language)
 
 
 @lru_cache(maxsize=None)

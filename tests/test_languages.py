@@ -113,7 +113,7 @@ def extra_language(tmp_path, monkeypatch):
     (data / "xx").mkdir()
     (data / "xx" / "language.txt").write_text("name Testish\nstemmer porter\n", encoding="utf-8")
     (data / "xx" / "stopwords.txt").write_text("zo\nva\nmek\n", encoding="utf-8")
-    caches = (languages.supported, languages.language, languages._table, datafiles.word_types)
+    caches = (languages.supported, languages.language, languages._table, datafiles.word_types, datafiles.lower_words)
     for cache in caches:
         cache.cache_clear()
     monkeypatch.setattr(datafiles, "data_folder", lambda: data)
