@@ -18,9 +18,11 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Dict, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, Iterator, Optional, Sequence, Tuple
 
 try:
     import resource
@@ -210,3 +212,16 @@ def open_fifo_for_writing(path: Path, proc: subprocess.Popen, seconds: float = 6
             continue
         os.set_blocking(fd, True)
         return fd
+
+
+@contextmanager
+def serving(server: Any) -> Iterator[str]:
+    """Serve ``server`` (a socketserver bound to 127.0.0.1) from a daemon
+    thread; gives its URL, and shuts it down afterwards."""
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import math
-import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 import summarize
 from summarize import SummarizeError
 
-from _reliability import error_lines, numbered, run_summarize
+from _reliability import error_lines, numbered, run_summarize, serving
 
 ARTICLE = (
     "<p>The harbor board met on Tuesday and approved the dredging plan for the inner channel of the port.</p>"
@@ -76,13 +75,8 @@ def charset_server():
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(ThreadingHTTPServer(("127.0.0.1", 0), Handler)) as url:
+        yield url
 
 
 @pytest.mark.parametrize("charset", NOT_TEXT_ENCODINGS)

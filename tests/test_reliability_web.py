@@ -11,13 +11,12 @@ from __future__ import annotations
 import gzip
 import socket
 import socketserver
-import threading
 import time
 from typing import Callable, Dict
 
 import pytest
 
-from _reliability import error_lines, numbered, run_summarize
+from _reliability import error_lines, numbered, run_summarize, serving
 
 PART_ONE = "The harbor board met on Tuesday and approved the dredging plan. Work starts in spring."
 PART_TWO = "Fishermen asked the board to keep the noise down at night. The mayor agreed to a curfew."
@@ -127,13 +126,8 @@ class _Handler(socketserver.BaseRequestHandler):
 @pytest.fixture(scope="module")
 def server():
     socketserver.ThreadingTCPServer.allow_reuse_address = True
-    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Handler)
-    srv.daemon_threads = True
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_address[1]}"
-    srv.shutdown()
-    srv.server_close()
+    with serving(socketserver.ThreadingTCPServer(("127.0.0.1", 0), _Handler)) as url:
+        yield url
 
 
 def timed(args, timeout: float = 90):
